@@ -1,0 +1,57 @@
+import ParseCore
+
+/// `archive parse FILE... [--json]`: parses dumps without indexing them.
+struct ParseCommand {
+    let files: [String]
+    let json: Bool
+    let help: Bool
+
+    init(arguments: [String]) throws(UsageError) {
+        let usage = Usage.firstLine(Usage.parse)
+        let args = try Arguments(arguments, flags: ["--json"], options: [], usage: usage)
+        help = args.has("--help")
+        json = args.has("--json")
+        files = args.positional
+        if files.isEmpty && !help { throw UsageError(message: "parse needs at least one file", usage: usage) }
+    }
+
+    func run() -> Int32 {
+        if help { print(Usage.parse); return ExitCode.ok }
+        var failed = false
+        var texts: [(String, String)] = []
+        var stats = LanguageStats()
+        for path in files {
+            do {
+                let text = try DumpReader.read(path)
+                stats.add(text: text)
+                texts.append((path, text))
+            } catch {
+                Console.error(error.message)
+                failed = true
+            }
+        }
+        let parser = PageParser(stats: stats)
+        var out = Console()
+        var w = JSONWriter()
+        if json { out.write("{\"articles\":[") }
+        var first = true
+        for (path, text) in texts {
+            let articles = parser.parse(text, source: path)
+            if json {
+                for a in articles {
+                    w.clear()
+                    if !first { w.raw(",") }
+                    w.raw("\n")
+                    a.writeJSON(to: &w)
+                    out.write(bytes: w.bytes)
+                    first = false
+                }
+            } else {
+                out.write(Outline.page(path: path, articles: articles))
+            }
+        }
+        if json { out.write("\n]}\n") }
+        out.flush()
+        return failed ? ExitCode.failure : ExitCode.ok
+    }
+}

@@ -1,0 +1,56 @@
+/// One printed piece: an article, a brief, or a photo with its caption.
+/// The fields follow the record contract of `archive parse --json` and `archive export`.
+public struct Article: Equatable, Sendable {
+    public enum Kind: String, Sendable { case article, photo }
+
+    public var id: String
+    public var source: String
+    public var date: String?
+    public var page: Int?
+    public var kind: Kind
+    public var headline: String?
+    public var kicker: String?
+    public var subheadline: String?
+    public var column: String?
+    public var summary: String?
+    public var dateline: String?
+    public var reporters: [String]
+    public var correspondents: [String]
+    public var photographers: [String]
+    public var authors: [String]
+    public var agency: String?
+    public var continuedFrom: Int?
+    public var continuesTo: Int?
+    public var paragraphs: [String]
+    public var unions: [UnionMention]
+
+    public init(id: String = "", source: String = "", date: String? = nil, page: Int? = nil,
+                kind: Kind = .article, headline: String? = nil, kicker: String? = nil,
+                subheadline: String? = nil, column: String? = nil, summary: String? = nil,
+                dateline: String? = nil, reporters: [String] = [], correspondents: [String] = [],
+                photographers: [String] = [], authors: [String] = [], agency: String? = nil,
+                continuedFrom: Int? = nil, continuesTo: Int? = nil, paragraphs: [String] = [],
+                unions: [UnionMention] = []) {
+        self.id = id; self.source = source; self.date = date; self.page = page; self.kind = kind
+        self.headline = headline; self.kicker = kicker; self.subheadline = subheadline
+        self.column = column; self.summary = summary; self.dateline = dateline
+        self.reporters = reporters; self.correspondents = correspondents
+        self.photographers = photographers; self.authors = authors; self.agency = agency
+        self.continuedFrom = continuedFrom; self.continuesTo = continuesTo
+        self.paragraphs = paragraphs; self.unions = unions
+    }
+
+    /// Every name credited on the piece, in the order the schema lists the roles.
+    public var allNames: [String] { reporters + correspondents + photographers + authors }
+}
+
+/// A trade-union organisation named in a piece: its canonical name and the forms printed.
+public struct UnionMention: Equatable, Sendable {
+    public var name: String
+    public var mentions: [String]
+
+    public init(name: String, mentions: [String]) {
+        self.name = name
+        self.mentions = mentions
+    }
+}

@@ -1,0 +1,22 @@
+/// Character statistics gathered from every page the parser has seen. Feeding the pages of an
+/// archive before parsing them lets the join decisions draw on the whole archive, not one page.
+/// No dictionary is involved: what counts as real Chinese is learnt from the text itself.
+public struct LanguageStats: Sendable {
+    var counts = CharCounts(keepTrigrams: false)
+
+    public init() {}
+
+    /// Adds the text of one dump: every non-blank line counts as a paragraph.
+    public mutating func add(text: String) {
+        for line in PageLines.split(text) where line.kind == .text {
+            counts.add(line.slice)
+        }
+    }
+
+    public mutating func merge(_ other: LanguageStats) {
+        counts.merge(other.counts)
+    }
+
+    /// How many characters have been counted.
+    public var characterCount: Int { counts.totalChars }
+}

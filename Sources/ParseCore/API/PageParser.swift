@@ -1,0 +1,39 @@
+/// Splits the raw text dump of one newspaper page into its printed pieces.
+///
+/// The page is read in stages: lines are classified on their own, then in context (headline
+/// block or paragraph), paragraphs are grouped into runs under headline blocks, cut halves are
+/// paired by evidence, and detached runs are placed where the joins or the topic say.
+public struct PageParser: Sendable {
+    public var stats: LanguageStats
+
+    /// - Parameter stats: character statistics of the archive the page comes from; the page's
+    ///   own statistics are always added.
+    public init(stats: LanguageStats = LanguageStats()) {
+        self.stats = stats
+    }
+
+    /// Parses one page. `source` is recorded on every piece and read for the date and page.
+    public func parse(_ text: String, source: String) -> [Article] {
+        let lines = PageLines.split(text)
+        var page = CharCounts(keepTrigrams: true)
+        for line in lines where line.kind == .text { page.add(line.slice) }
+        let evidence = JoinEvidence(page: page, global: stats.counts)
+        let style = GapStyle.detect(lines)
+        let titles = TitleLines(lines: lines, style: style, evidence: evidence).decide()
+        let layout = PageLayout(lines: lines, titles: titles, style: style)
+        let joins = Joins(paras: layout.paras, evidence: evidence)
+        let salience = Salience(documents: layout.paras.map(\.slice) + layout.drafts.flatMap { $0.titles.map(\.slice) })
+        let assembly = RunAssembly(layout: layout, joins: joins, salience: salience)
+        var articles = PieceAssembly.articles(layout: layout, assembly: assembly, joins: joins)
+
+        let info = SourceInfo(path: source)
+        let fingerprint = Fingerprint.hex(Fingerprint.fnv1a(text.utf8)).prefix(12)
+        for i in articles.indices {
+            articles[i].id = "\(fingerprint)-\(i + 1 < 10 ? "0" : "")\(i + 1)"
+            articles[i].source = source
+            articles[i].date = info.date
+            articles[i].page = info.page
+        }
+        return articles
+    }
+}

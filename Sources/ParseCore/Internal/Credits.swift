@@ -1,0 +1,193 @@
+/// Names and datelines credited on a piece, gathered from wherever the page prints them.
+struct Credit: Equatable {
+    var reporters: [String] = []
+    var correspondents: [String] = []
+    var photographers: [String] = []
+    var authors: [String] = []
+    var agency: String?
+    var dateline: String?
+
+    var hasNames: Bool { !(reporters.isEmpty && correspondents.isEmpty && photographers.isEmpty && authors.isEmpty) }
+
+    mutating func merge(_ o: Credit) {
+        reporters += o.reporters.filter { !reporters.contains($0) }
+        correspondents += o.correspondents.filter { !correspondents.contains($0) }
+        photographers += o.photographers.filter { !photographers.contains($0) }
+        authors += o.authors.filter { !authors.contains($0) }
+        agency = agency ?? o.agency
+        dateline = dateline ?? o.dateline
+    }
+}
+
+/// Recognisers for every credit form printed in the dumps.
+enum Credits {
+    private enum Role { case reporter, correspondent }
+
+    /// Longest first, so that 本报记者 wins over 记者.
+    private static let roleWords: [(String, Role, String?)] = [
+        ("本报特约记者", .reporter, nil), ("本报见习记者", .reporter, nil), ("本报实习记者", .reporter, nil),
+        ("本报特约通讯员", .correspondent, nil), ("本报记者", .reporter, nil), ("本报通讯员", .correspondent, nil),
+        ("本报实习生", .correspondent, nil), ("新华社记者", .reporter, "新华社"), ("中新社记者", .reporter, "中新社"),
+        ("特约记者", .reporter, nil), ("见习记者", .reporter, nil), ("实习记者", .reporter, nil),
+        ("特约通讯员", .correspondent, nil), ("通讯员", .correspondent, nil), ("实习生", .correspondent, nil),
+        ("记者", .reporter, nil),
+    ]
+    private static let roles: [([Unicode.Scalar], Role, String?)] = roleWords.map { (Array($0.0.unicodeScalars), $0.1, $0.2) }
+
+    private static let agencies = ["新华社", "中新社", "人民日报", "中国新闻社", "央视新闻", "工人日报"]
+
+    /// A personal name: two to four Chinese characters, or a transliterated name joined by a middle dot.
+    static func isName(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
+        let dots = t.filter { $0 == "·" || $0 == "•" || $0 == "・" }.count
+        guard t.allSatisfy({ Scalars.isCJK($0) || $0 == "·" || $0 == "•" || $0 == "・" }) else { return false }
+        if dots > 0 { return t.count <= 16 && t.first.map(Scalars.isCJK) == true && t.last.map(Scalars.isCJK) == true }
+        return (2...4).contains(t.count)
+    }
+
+    private static func tokens(_ s: ArraySlice<Unicode.Scalar>) -> [ArraySlice<Unicode.Scalar>] {
+        s.split(whereSeparator: { Scalars.isSpace($0) || $0 == "、" })
+    }
+
+    private static func role(at t: ArraySlice<Unicode.Scalar>) -> (Role, Int, String?)? {
+        for (word, role, agency) in roles where t.starts(with: word) { return (role, word.count, agency) }
+        return nil
+    }
+
+    /// "本报记者 A B 本报通讯员 C" or "记者A 通讯员B C": a role must come first.
+    static func roleCredit(_ s: ArraySlice<Unicode.Scalar>) -> Credit? {
+        var credit = Credit()
+        var current: Role?
+        var any = false
+        for tok in tokens(s) {
+            var name = tok
+            if let (r, n, agency) = role(at: tok) {
+                current = r
+                credit.agency = credit.agency ?? agency
+                name = tok.dropFirst(n)
+                if name.isEmpty { continue }
+            }
+            guard let r = current, isName(name) else { return nil }
+            let str = Scalars.string(name)
+            switch r {
+            case .reporter: credit.reporters.append(str)
+            case .correspondent: credit.correspondents.append(str)
+            }
+            any = true
+        }
+        return any ? credit : nil
+    }
+
+    /// A bare list of names, as in a trailing signature (李唯睿).
+    static func nameList(_ s: ArraySlice<Unicode.Scalar>) -> [String]? {
+        let toks = tokens(s)
+        guard !toks.isEmpty, toks.count <= 4, toks.allSatisfy(isName) else { return nil }
+        return toks.map(Scalars.string)
+    }
+
+    /// "本报记者 杨登峰 摄", "程学虎 摄/中新社", "新华社记者 X 摄": every name is a photographer.
+    static func photoCredit(_ s: ArraySlice<Unicode.Scalar>) -> Credit? {
+        var body = s
+        var agency: String?
+        if let slash = body.lastIndex(where: { $0 == "/" || $0 == "／" }) {
+            let tail = body[(slash + 1)...].filter { !Scalars.isSpace($0) }
+            guard !tail.isEmpty, tail.count <= 8, tail.allSatisfy(Scalars.isCJK) else { return nil }
+            agency = Scalars.string(tail)
+            body = body[..<slash]
+        }
+        while let last = body.last, Scalars.isSpace(last) { body = body.dropLast() }
+        guard body.last == "摄" else { return nil }
+        body = body.dropLast()
+        var credit: Credit
+        if let c = roleCredit(body) {
+            credit = Credit(photographers: c.reporters + c.correspondents, agency: c.agency)
+        } else if let names = nameList(body) {
+            credit = Credit(photographers: names)
+        } else {
+            return nil
+        }
+        credit.agency = agency ?? credit.agency
+        return credit
+    }
+
+    /// The dateline that leads a paragraph, as in 本报讯(记者陈华) or 本报西安9月11日电(记者…).
+    /// Returns the credit and where the prefix ends.
+    static func leadDateline(_ p: ArraySlice<Unicode.Scalar>) -> (Credit, Int)? {
+        guard let (dateline, end) = datelinePrefix(p) else { return nil }
+        var credit = Credit(dateline: Scalars.string(p[p.startIndex..<end]))
+        if let agency = agencies.first(where: { dateline.hasPrefix($0) }), agency != "工人日报" { credit.agency = agency }
+        var i = end
+        while i < p.endIndex, Scalars.isSpace(p[i]) { i += 1 }
+        if i < p.endIndex, Scalars.isLeftParen(p[i]),
+           let close = p[i...].firstIndex(where: Scalars.isRightParen), close - i < 60 {
+            if let names = roleCredit(p[(i + 1)..<close]) {
+                credit.reporters = names.reporters
+                credit.correspondents = names.correspondents
+                credit.agency = credit.agency ?? names.agency
+            }
+            return (credit, close + 1)
+        }
+        return (credit, end)
+    }
+
+    /// 本报讯, 本报西安9月11日电, 新华社北京9月1日电 at the start of a text.
+    private static func datelinePrefix(_ p: ArraySlice<Unicode.Scalar>) -> (String, Int)? {
+        let s = p.startIndex
+        if p.starts(with: "本报讯".unicodeScalars) { return ("本报讯", s + 3) }
+        let starts = ["本报"] + agencies
+        guard let head = starts.first(where: { p.starts(with: $0.unicodeScalars) }) else { return nil }
+        var i = s + head.unicodeScalars.count
+        let limit = min(p.endIndex, i + 16)
+        var sawDigitOrDay = false
+        while i < limit {
+            let c = p[i]
+            if c == "电" {
+                guard sawDigitOrDay, i > s + head.unicodeScalars.count else { return nil }
+                return (Scalars.string(p[s...i]), i + 1)
+            }
+            if Scalars.isDigit(c) || c == "月" || c == "日" { sawDigitOrDay = true }
+            else if !Scalars.isCJK(c) { return nil }
+            i += 1
+        }
+        return nil
+    }
+
+    /// A whole text that is a dateline, as in the trailing (本报厦门9月11日电).
+    static func wholeDateline(_ p: ArraySlice<Unicode.Scalar>) -> String? {
+        guard let (d, end) = datelinePrefix(p), end == p.endIndex else { return nil }
+        return d
+    }
+
+    /// A credit printed in brackets at the very end of a paragraph, after its last sentence:
+    /// a signature (李唯睿), a dateline (本报厦门9月11日电) or a byline (记者 A).
+    /// Returns the credit; the text stays in the paragraph as printed.
+    static func trailingGroup(_ p: ArraySlice<Unicode.Scalar>) -> Credit? {
+        guard let last = p.last, Scalars.isRightParen(last),
+              let open = p.lastIndex(where: Scalars.isLeftParen), open > p.startIndex,
+              p.endIndex - open <= 40 else { return nil }
+        let before = p[open - 1]
+        guard Scalars.isSentenceEnd(before) || Scalars.isCloser(before) else { return nil }
+        let inner = p[(open + 1)..<(p.endIndex - 1)]
+        if let d = wholeDateline(inner) { return Credit(dateline: d) }
+        if let c = roleCredit(inner) { return c }
+        if let names = nameList(inner) { return Credit(authors: names) }
+        return nil
+    }
+
+    /// A credit run into the end of a caption: "…现场。本报记者 刘友婷" or "…就业。程学虎 摄/中新社".
+    /// Returns the credit and the end of the caption text proper.
+    static func inlineCredit(_ p: ArraySlice<Unicode.Scalar>) -> (Credit, Int, isPhoto: Bool)? {
+        guard let cut = p.lastIndex(where: { Scalars.isSentenceEnd($0) || Scalars.isCloser($0) }),
+              cut + 1 < p.endIndex else { return nil }
+        let tail = Scalars.trimmed(Array(p[(cut + 1)...]))
+        guard !tail.isEmpty, tail.count <= 40 else { return nil }
+        if let c = photoCredit(tail) { return (c, cut + 1, true) }
+        if role(at: tail) != nil, let c = roleCredit(tail) { return (c, cut + 1, false) }
+        return nil
+    }
+
+    /// A line that is nothing but a byline: it must start with a role word.
+    static func bylineLine(_ s: ArraySlice<Unicode.Scalar>) -> Credit? {
+        guard role(at: s) != nil else { return nil }
+        return roleCredit(s)
+    }
+}

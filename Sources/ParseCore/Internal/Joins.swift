@@ -1,0 +1,43 @@
+/// Which paragraph continues which: the cut halves of the page, paired one to one.
+struct Joins {
+    private(set) var next: [Int?]
+    private(set) var prev: [Int?]
+
+    /// Pairs open ends with continuations, strongest evidence first. The halves may stand
+    /// next to each other or far apart; a pair far apart needs more evidence.
+    init(paras: [Para], evidence: JoinEvidence) {
+        let n = paras.count
+        next = Array(repeating: nil, count: n)
+        prev = Array(repeating: nil, count: n)
+        var candidates: [(score: Double, l: Int, m: Int, adjacent: Bool)] = []
+        for l in 0..<n where evidence.openEnd(paras[l].slice) != nil {
+            for m in 0..<n where m != l {
+                let adjacent = paras[l].adjacentToNext && m == l + 1
+                guard let s = evidence.score(paras[l].slice, paras[m].slice, adjacent: adjacent) else { continue }
+                if s >= (adjacent ? JoinEvidence.adjacentThreshold : JoinEvidence.distantThreshold) {
+                    candidates.append((s, l, m, adjacent))
+                }
+            }
+        }
+        candidates.sort {
+            if $0.score != $1.score { return $0.score > $1.score }
+            if $0.adjacent != $1.adjacent { return $0.adjacent }
+            return abs($0.m - $0.l) < abs($1.m - $1.l)
+        }
+        for c in candidates where next[c.l] == nil && prev[c.m] == nil && !closesCycle(c.l, c.m) {
+            next[c.l] = c.m
+            prev[c.m] = c.l
+        }
+    }
+
+    private func closesCycle(_ l: Int, _ m: Int) -> Bool {
+        var at: Int? = m
+        while let x = at {
+            if x == l { return true }
+            at = next[x]
+        }
+        return false
+    }
+
+    func isJoined(_ l: Int, to m: Int) -> Bool { next[l] == m }
+}

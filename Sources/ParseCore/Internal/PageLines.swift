@@ -1,0 +1,103 @@
+/// What a printed line is, judged from the line alone.
+enum LineKind: Equatable {
+    case marked(level: Int)
+    case bold
+    case readingTip
+    case jumpFrom(Int)
+    case jumpTo(Int)
+    case advert
+    case byline(Credit)
+    case photoCredit(Credit)
+    case text
+}
+
+/// One non-blank line of a dump, with its markup removed and the blank lines above it counted.
+struct Line {
+    let number: Int
+    let gap: Int
+    let scalars: [Unicode.Scalar]
+    let kind: LineKind
+
+    var text: String { Scalars.string(scalars) }
+    var slice: ArraySlice<Unicode.Scalar> { scalars[...] }
+}
+
+enum PageLines {
+    static func split(_ text: String) -> [Line] {
+        var lines: [Line] = []
+        var current: [Unicode.Scalar] = []
+        var number = 0, gap = 0
+        var lastWasCR = false
+        func flush() {
+            number += 1
+            let t = Scalars.trimmed(current)
+            current.removeAll(keepingCapacity: true)
+            if t.isEmpty { gap += 1; return }
+            lines.append(classify(Array(t), number: number, gap: gap))
+            gap = 0
+        }
+        for s in text.unicodeScalars {
+            if s == "\n" {
+                if lastWasCR { lastWasCR = false; continue }
+                flush()
+            } else if s == "\r" {
+                flush()
+                lastWasCR = true
+                continue
+            } else {
+                current.append(s)
+            }
+            lastWasCR = false
+        }
+        if !current.isEmpty { flush() }
+        return lines
+    }
+
+    static func classify(_ raw: [Unicode.Scalar], number: Int, gap: Int) -> Line {
+        var t = raw[...]
+        var level = 0
+        while t.first == "#" { level += 1; t = t.dropFirst() }
+        if level > 0 { t = Scalars.trimmed(Array(t)) }
+        var bold = false
+        if t.count > 4, t.starts(with: ["*", "*"]), t.hasSuffix(["*", "*"]) {
+            t = Scalars.trimmed(Array(t.dropFirst(2).dropLast(2)))
+            bold = true
+        }
+        let scalars = Array(t)
+        func line(_ kind: LineKind) -> Line { Line(number: number, gap: gap, scalars: scalars, kind: kind) }
+        if let jump = jumpMarker(t) { return line(jump) }
+        let bare = t.filter { !Scalars.isColon($0) }
+        if bare.elementsEqual("阅读提示".unicodeScalars) { return line(.readingTip) }
+        if bare.elementsEqual("广告".unicodeScalars) { return line(.advert) }
+        if let c = Credits.photoCredit(t), t.count <= 40 { return line(.photoCredit(c)) }
+        if let c = Credits.bylineLine(t) { return line(.byline(c)) }
+        if level > 0 { return line(.marked(level: level)) }
+        if bold { return line(.bold) }
+        return line(.text)
+    }
+
+    /// A whole line (上接第1版) or (下转第2版).
+    static func jumpMarker(_ t: ArraySlice<Unicode.Scalar>) -> LineKind? {
+        guard let first = t.first, let last = t.last, Scalars.isLeftParen(first), Scalars.isRightParen(last) else { return nil }
+        return jump(in: t.dropFirst().dropLast())
+    }
+
+    /// 上接第N版 / 下转第N版 without the brackets.
+    static func jump(in inner: ArraySlice<Unicode.Scalar>) -> LineKind? {
+        let s = Scalars.trimmed(Array(inner))
+        guard s.count >= 5, s[s.startIndex + 2] == "第", s.last == "版" else { return nil }
+        let head = Scalars.string(s.prefix(2))
+        guard let n = Scalars.number(s[(s.startIndex + 3)..<(s.endIndex - 1)]) else { return nil }
+        switch head {
+        case "上接": return .jumpFrom(n)
+        case "下转": return .jumpTo(n)
+        default: return nil
+        }
+    }
+}
+
+extension ArraySlice where Element == Unicode.Scalar {
+    func hasSuffix(_ s: [Unicode.Scalar]) -> Bool {
+        count >= s.count && self.suffix(s.count).elementsEqual(s)
+    }
+}

@@ -1,0 +1,62 @@
+/// Turns placed runs into records: joins cut halves with nothing inserted, drops paragraphs
+/// printed twice, gathers credits from wherever the page printed them.
+enum PieceAssembly {
+    static func articles(layout: PageLayout, assembly: RunAssembly, joins: Joins) -> [Article] {
+        let paras = layout.paras
+        let pageText = paras.map { Scalars.string($0.scalars) }.joined(separator: "\n")
+        var printed = Set<String>()
+        var out: [(line: Int, article: Article)] = []
+        for (d, draft) in assembly.drafts.enumerated() {
+            var credit = draft.credit
+            var isPhoto = draft.isPhoto
+            var continuesTo = draft.continuesTo
+            var texts: [[Unicode.Scalar]] = []
+            var lastPara: Int?
+            for r in assembly.body[d] {
+                let run = assembly.runs[r]
+                credit.merge(run.headCredit)
+                for p in run.paras {
+                    let para = paras[p]
+                    if let l = lastPara, joins.isJoined(l, to: p), !texts.isEmpty {
+                        texts[texts.count - 1] += para.scalars
+                    } else {
+                        texts.append(para.scalars)
+                    }
+                    credit.merge(para.credit)
+                    isPhoto = isPhoto || para.isPhoto
+                    continuesTo = continuesTo ?? para.continuesTo
+                    lastPara = p
+                }
+                credit.merge(run.tailCredit)
+                isPhoto = isPhoto || run.tailPhoto
+                continuesTo = continuesTo ?? run.tailContinuesTo
+            }
+            var paragraphs: [String] = []
+            for t in texts {
+                let s = Scalars.string(t)
+                if t.count >= 6 && !printed.insert(s).inserted { continue }
+                paragraphs.append(s)
+            }
+            guard !draft.titles.isEmpty || !paragraphs.isEmpty || draft.summary != nil else { continue }
+            let fields = HeadingBlock.interpret(draft.titles) { pageText.contains($0) }
+            var a = Article()
+            a.kind = isPhoto ? .photo : .article
+            a.headline = fields.headline
+            a.kicker = fields.kicker
+            a.subheadline = fields.subheadline
+            a.column = fields.column
+            a.summary = draft.summary
+            a.dateline = credit.dateline
+            a.reporters = credit.reporters
+            a.correspondents = credit.correspondents
+            a.photographers = credit.photographers
+            a.authors = credit.authors
+            a.agency = credit.agency
+            a.continuedFrom = draft.continuedFrom
+            a.continuesTo = continuesTo
+            a.paragraphs = paragraphs
+            out.append((draft.line, a))
+        }
+        return out.sorted { $0.line < $1.line }.map(\.article)
+    }
+}

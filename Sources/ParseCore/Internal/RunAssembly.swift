@@ -1,0 +1,172 @@
+/// Puts every run of text under the piece it belongs to, in reading order: runs follow the
+/// joins between their cut halves; runs with no join are placed by topic overlap, and stay
+/// with the piece printed above them when the evidence is weak.
+struct RunAssembly {
+    private(set) var drafts: [Draft]
+    private(set) var runs: [Run]
+    /// For each draft, its runs in reading order.
+    private(set) var body: [[Int]]
+
+    /// How much better another piece must match a detached run to take it from its neighbour.
+    static let moveMargin = 1.5
+    static let minimumOverlap = 0.06
+
+    init(layout: PageLayout, joins: Joins, salience: Salience) {
+        var drafts = layout.drafts
+        let runs = Self.split(layout.runs, joins: joins)
+        var body = [[Int]](repeating: [], count: drafts.count)
+
+        var runOf = [Int](repeating: -1, count: layout.paras.count)
+        for (r, run) in runs.enumerated() { for p in run.paras { runOf[p] = r } }
+        var nextRun = [Int?](repeating: nil, count: runs.count)
+        var hasPrev = [Bool](repeating: false, count: runs.count)
+        for (r, run) in runs.enumerated() {
+            guard let last = run.paras.last, let m = joins.next[last] else { continue }
+            let target = runOf[m]
+            if target != r, runs[target].paras.first == m { nextRun[r] = target; hasPrev[target] = true }
+        }
+        let chains = Self.chains(runs: runs, next: nextRun, hasPrev: hasPrev)
+
+        var ownerOfChain = chains.map { chain in chain.lazy.compactMap { runs[$0].owner }.first }
+        var vectors = drafts.map { d in salience.vector(d.titles.map(\.slice)) }
+        func text(_ chain: [Int]) -> [ArraySlice<Unicode.Scalar>] {
+            chain.flatMap { runs[$0].paras.map { layout.paras[$0].slice } }
+        }
+        for (c, owner) in ownerOfChain.enumerated() {
+            if let o = owner { vectors[o].merge(salience.vector(text(chains[c]))) { a, _ in a } }
+        }
+        var hasBody = drafts.indices.map { d in ownerOfChain.contains(d) }
+        let chainOrder = chains.indices.sorted { chains[$0][0] < chains[$1][0] }
+        var finalOwnerOfRun = [Int?](repeating: nil, count: runs.count)
+        for c in chainOrder where ownerOfChain[c] != nil { for r in chains[c] { finalOwnerOfRun[r] = ownerOfChain[c] } }
+
+        for c in chainOrder where ownerOfChain[c] == nil {
+            let chain = chains[c]
+            guard !chain.allSatisfy({ runs[$0].paras.isEmpty }) else { continue }
+            let v = salience.vector(text(chain))
+            let sims = vectors.map { Salience.cosine(v, $0) }
+            var choice: Int?
+            if runs[chain[0]].startsPiece {
+                // The beginning of a piece: its headline, if printed, heads a block with no body yet.
+                let free = drafts.indices.filter { !hasBody[$0] && !drafts[$0].titles.isEmpty && !drafts[$0].isPhoto }
+                if let best = free.max(by: { sims[$0] < sims[$1] }), sims[best] >= Self.minimumOverlap { choice = best }
+            } else {
+                let neighbour = Self.neighbour(of: chain[0], runs: runs, owners: finalOwnerOfRun)
+                    .flatMap { o -> Int? in Self.isClosed(o, runs: runs, owners: finalOwnerOfRun, before: chain[0]) ? nil : o }
+                let weighted = sims.indices.map { d -> Double in
+                    drafts[d].isPhoto ? 0 : sims[d] * (hasBody[d] || drafts[d].titles.isEmpty ? 1 : Self.moveMargin)
+                }
+                let best = weighted.indices.max(by: { weighted[$0] < weighted[$1] })
+                if let best, best != neighbour, weighted[best] >= Self.minimumOverlap,
+                   weighted[best] >= Self.moveMargin * (neighbour.map { sims[$0] } ?? 0) + 0.02 {
+                    choice = best
+                } else if let neighbour {
+                    choice = neighbour
+                } else if let best, weighted[best] >= Self.minimumOverlap {
+                    choice = best
+                }
+            }
+            let owner: Int
+            if let choice { owner = choice } else {
+                let first = chain.lazy.compactMap { runs[$0].paras.first }.first!
+                drafts.append(Draft(line: layout.paras[first].line))
+                vectors.append([:])
+                hasBody.append(false)
+                body.append([])
+                owner = drafts.count - 1
+            }
+            ownerOfChain[c] = owner
+            hasBody[owner] = true
+            vectors[owner].merge(v) { a, _ in a }
+            for r in chain { finalOwnerOfRun[r] = owner }
+        }
+
+        // Reading order inside a piece: a chain that opens the piece first, then the chain under
+        // its headline, then the rest as printed.
+        var chainsOf = [[Int]](repeating: [], count: drafts.count)
+        for c in chainOrder { if let o = ownerOfChain[c] { chainsOf[o].append(c) } }
+        for d in drafts.indices {
+            let ordered = chainsOf[d].sorted { a, b in
+                func rank(_ c: Int) -> Int {
+                    if runs[chains[c][0]].startsPiece { return 0 }
+                    return chains[c].contains(where: { runs[$0].owner == d }) ? 1 : 2
+                }
+                return (rank(a), chains[a][0]) < (rank(b), chains[b][0])
+            }
+            body[d] = ordered.flatMap { chains[$0] }
+        }
+        self.drafts = drafts
+        self.runs = runs
+        self.body = body
+    }
+
+    /// Cuts runs where a join leaves or enters them in the middle: the text after a half whose
+    /// other half is elsewhere, and a half continuing another, each start a run of their own.
+    private static func split(_ runs: [Run], joins: Joins) -> [Run] {
+        var out: [Run] = []
+        for run in runs {
+            var part = run
+            part.paras = []
+            part.tailCredit = Credit(); part.tailPhoto = false; part.tailContinuesTo = nil; part.closed = false
+            for p in run.paras {
+                if let prevPara = part.paras.last, joins.next[prevPara] != p,
+                   joins.prev[p] != nil || joins.next[prevPara] != nil {
+                    out.append(part)
+                    part = Run(paras: [])
+                }
+                part.paras.append(p)
+            }
+            part.tailCredit = run.tailCredit
+            part.tailPhoto = run.tailPhoto
+            part.tailContinuesTo = run.tailContinuesTo
+            part.closed = run.closed
+            out.append(part)
+        }
+        return out
+    }
+
+    /// Runs linked by joins, each chain in reading order; a chain takes at most one headline,
+    /// so a link into a second headline's run is cut.
+    private static func chains(runs: [Run], next: [Int?], hasPrev: [Bool]) -> [[Int]] {
+        var seen = [Bool](repeating: false, count: runs.count)
+        var out: [[Int]] = []
+        func walk(from start: Int) {
+            var chain: [Int] = []
+            var owner: Int?
+            var at: Int? = start
+            while let r = at, !seen[r] {
+                if let o = runs[r].owner {
+                    if owner != nil && owner != o { out.append(chain); chain = []; owner = nil }
+                    owner = o
+                }
+                seen[r] = true
+                chain.append(r)
+                at = next[r]
+            }
+            if !chain.isEmpty { out.append(chain) }
+        }
+        for r in runs.indices where !hasPrev[r] { walk(from: r) }
+        for r in runs.indices where !seen[r] { walk(from: r) }
+        return out
+    }
+
+    /// The piece of the nearest run printed before `run`.
+    private static func neighbour(of run: Int, runs: [Run], owners: [Int?]) -> Int? {
+        var r = run - 1
+        while r >= 0 {
+            if !runs[r].paras.isEmpty, let o = owners[r] { return o }
+            r -= 1
+        }
+        return nil
+    }
+
+    /// Whether the piece's text printed before `run` ended with a signature, credit or jump.
+    private static func isClosed(_ draft: Int, runs: [Run], owners: [Int?], before run: Int) -> Bool {
+        var r = run - 1
+        while r >= 0 {
+            if owners[r] == draft, !runs[r].paras.isEmpty { return runs[r].closed }
+            r -= 1
+        }
+        return false
+    }
+}

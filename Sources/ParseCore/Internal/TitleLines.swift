@@ -1,0 +1,112 @@
+/// How the page separates its blocks. Most dumps put one blank line between everything;
+/// some put two between a piece's blocks and one inside them, which is then the best evidence there is.
+enum GapStyle {
+    case single, double
+
+    /// Double when most bylines and dateline leads sit two or more blank lines below what precedes them.
+    static func detect(_ lines: [Line]) -> GapStyle {
+        var wide = 0, narrow = 0
+        for (i, line) in lines.enumerated() where i > 0 {
+            let isByline: Bool
+            if case .byline = line.kind { isByline = true } else { isByline = false }
+            guard isByline || (line.kind == .text && Credits.leadDateline(line.slice) != nil) else { continue }
+            if line.gap >= 2 { wide += 1 } else { narrow += 1 }
+        }
+        return wide > narrow ? .double : .single
+    }
+}
+
+/// Decides which text lines are headline-block lines (headline, kicker, subheadline, label)
+/// and which are paragraphs: intertitles and halves of cut paragraphs look alike on their own.
+struct TitleLines {
+    let lines: [Line]
+    let style: GapStyle
+    let evidence: JoinEvidence
+
+    /// Join weight above which a short line is taken for the first half of a cut paragraph.
+    static let fragmentThreshold = 4.5
+
+    /// Whether a line could be printed as a headline-block line at all.
+    static func hasTitleShape(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard t.count >= 2, let first = t.first else { return false }
+        if Scalars.cannotStartParagraph(first) || Scalars.endsClosed(t) { return false }
+        if t.contains("。") || t.contains("；") { return false }
+        if Credits.leadDateline(t) != nil || Credits.trailingGroup(t) != nil { return false }
+        if t.filter(Scalars.isClauseMark).count > 3 { return false }
+        let dashEnd = t.count >= 2 && Scalars.isDash(t[t.endIndex - 1]) && Scalars.isDash(t[t.endIndex - 2])
+        return t.count <= (dashEnd ? 70 : 45)
+    }
+
+    /// A paragraph that ends the piece it belongs to: a signature, a trailing dateline, a credit.
+    static func closesPiece(_ line: Line) -> Bool {
+        switch line.kind {
+        case .photoCredit, .jumpTo, .advert: return true
+        case .text: return Credits.trailingGroup(line.slice) != nil || Credits.inlineCredit(line.slice) != nil
+        default: return false
+        }
+    }
+
+    static func isHeadingElement(_ kind: LineKind) -> Bool {
+        switch kind {
+        case .marked, .bold, .readingTip, .jumpFrom, .byline: return true
+        default: return false
+        }
+    }
+
+    func decide() -> [Bool] {
+        var title = [Bool](repeating: false, count: lines.count)
+        let shape = lines.map { $0.kind == .text && Self.hasTitleShape($0.slice) }
+        var summaryNext = false
+        for i in lines.indices {
+            let line = lines[i]
+            if line.kind == .readingTip { summaryNext = true; continue }
+            guard line.kind == .text else { continue }
+            if summaryNext { summaryNext = false; continue }
+            guard shape[i] else { continue }
+            let prev: Line? = i > 0 ? lines[i - 1] : nil
+            let next: Line? = i + 1 < lines.count ? lines[i + 1] : nil
+            let prevIsHeading = prev.map { Self.isHeadingElement($0.kind) || ($0.kind == .text && title[i - 1]) } ?? false
+            switch style {
+            case .double:
+                title[i] = i == 0 || line.gap >= 2 || (prevIsHeading && line.gap <= 1)
+            case .single:
+                title[i] = decideSingle(i, prev: prev, next: next, prevIsHeading: prevIsHeading, shape: shape, title: title)
+            }
+        }
+        return title
+    }
+
+    private func decideSingle(_ i: Int, prev: Line?, next: Line?, prevIsHeading: Bool,
+                              shape: [Bool], title: [Bool]) -> Bool {
+        let line = lines[i]
+        let nextIsLead = next.map { $0.kind == .text && Credits.leadDateline($0.slice) != nil } ?? false
+        if let next, next.kind == .text, !nextIsLead,
+           let s = evidence.score(line.slice, next.slice, adjacent: true), s >= Self.fragmentThreshold {
+            return false
+        }
+        if let next, Self.isHeadingElement(next.kind) || shape[i + 1] || nextIsLead { return true }
+        if prevIsHeading {
+            let nextIsPlain = next?.kind == .text
+            return !(nextIsPlain && blockHasMarkedHeadline(endingAt: i - 1, title: title))
+        }
+        if i == 0 || line.gap >= 2 { return true }
+        if let prev, Self.closesPiece(prev) { return true }
+        return false
+    }
+
+    /// Whether the headline block that ends at `end` already holds a `#` headline; an
+    /// unmarked line after it followed by text is then an intertitle, not a subheadline.
+    private func blockHasMarkedHeadline(endingAt end: Int, title: [Bool]) -> Bool {
+        var j = end
+        while j >= 0 {
+            switch lines[j].kind {
+            case .marked: if !ColumnLabels.isLabel(lines[j].slice) { return true }
+            case .bold, .readingTip, .jumpFrom, .byline: break
+            case .text: if !title[j] { return false }
+            default: return false
+            }
+            j -= 1
+        }
+        return false
+    }
+}
