@@ -18,7 +18,7 @@ enum Outline {
     static func fields(_ a: Article) -> String {
         var s = ""
         func add(_ label: String, _ value: String?) {
-            if let value, !value.isEmpty { s += "    \(label.padding(toLength: 14, withPad: " ", startingAt: 0))\(value)\n" }
+            if let value, !value.isEmpty { s += "    \(label.padding(toLength: 16, withPad: " ", startingAt: 0))\(value)\n" }
         }
         func names(_ n: [String]) -> String? { n.isEmpty ? nil : n.joined(separator: ", ") }
         add("kicker", a.kicker)

@@ -8,9 +8,7 @@ public struct LanguageStats: Sendable {
 
     /// Adds the text of one dump: every non-blank line counts as a paragraph.
     public mutating func add(text: String) {
-        for line in PageLines.split(text) where line.kind == .text {
-            counts.add(line.slice)
-        }
+        counts.add(lines: PageLines.split(text))
     }
 
     public mutating func merge(_ other: LanguageStats) {

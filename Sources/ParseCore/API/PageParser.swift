@@ -16,7 +16,7 @@ public struct PageParser: Sendable {
     public func parse(_ text: String, source: String) -> [Article] {
         let lines = PageLines.split(text)
         var page = CharCounts(keepTrigrams: true)
-        for line in lines where line.kind == .text { page.add(line.slice) }
+        page.add(lines: lines)
         let evidence = JoinEvidence(page: page, global: stats.counts)
         let style = GapStyle.detect(lines)
         let titles = TitleLines(lines: lines, style: style, evidence: evidence).decide()

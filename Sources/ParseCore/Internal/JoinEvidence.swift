@@ -8,28 +8,46 @@ struct JoinEvidence {
     let global: CharCounts
 
     /// Weight a join needs when the halves stand next to each other, and when they do not.
-    static let adjacentThreshold = 3.0
+    static let adjacentThreshold = 2.5
     static let distantThreshold = 4.5
     static let adjacencyBonus = 1.5
+    /// How much better a far continuation must score than a plausible neighbour to win.
+    static let distantMargin = 1.5
 
     /// How open the end of `l` is; nil when it ends a sentence and nothing is left open.
+    /// Printed paragraphs end in a sentence mark, so body text without one was certainly cut;
+    /// a short headline-shaped line without one may just be an intertitle.
     func openEnd(_ l: ArraySlice<Unicode.Scalar>) -> Double? {
         guard let last = l.last else { return nil }
         let unclosed = Self.hasUnclosedBracket(l)
         if Scalars.endsClosed(l) { return unclosed ? 0.3 : nil }
+        let body = !TitleLines.hasTitleShape(l) || l.count > 30
         var s: Double
         if Scalars.isClauseMark(last) || Scalars.isOpener(last) { s = 3.0 }
         else if Scalars.isSemicolon(last) { s = 1.5 }
         else if Scalars.isColon(last) { s = 1.0 }
         else if Scalars.isDash(last) { s = 0.3 }
-        else if Scalars.isCloser(last) { s = 0.8 }
-        else { s = 1.5 }
+        else if Scalars.isCloser(last) { s = body ? 1.5 : 0.8 }
+        else { s = (body ? 3.0 : 1.5) + (Self.isWordChar(last) ? endSurprise(last) : 0) }
         if unclosed { s += 1.5 }
-        let clauses = l.filter(Scalars.isClauseMark).count
-        if l.count <= 30 && clauses == 0 { s -= 1.0 }
+        if !body && !l.contains(where: Scalars.isClauseMark) { s -= 1.0 }
         if let comma = l.firstIndex(where: Scalars.isClauseMark), comma - l.startIndex <= 4 { s += 0.5 }
-        if l.count > 45 { s += 0.5 }
         return s
+    }
+
+    /// How unusual it is for `c` to end a clause: positive for 及, 的, 和; negative for 设, 作.
+    func endSurprise(_ c: Unicode.Scalar) -> Double {
+        let ends = Double(page.endCount(c) + global.endCount(c))
+        let occurrences = Double(page.unigram(c) + global.unigram(c))
+        let base = max(Double(page.totalEnds + global.totalEnds) / Double(max(1, page.totalChars + global.totalChars)), 1e-4)
+        let k = 20.0
+        let p = (ends + k * base) / (occurrences + k)
+        return min(1.5, max(-1.0, -log(p / base)))
+    }
+
+    /// Brackets left open by one half and closed by the other: evidence for this pair alone.
+    static func bracketPair(_ l: ArraySlice<Unicode.Scalar>, _ m: ArraySlice<Unicode.Scalar>) -> Double {
+        hasUnclosedBracket(l) && hasUnopenedCloser(m) ? 1.5 : 0
     }
 
     /// How strongly `m` looks like the second half of a cut paragraph.
@@ -45,30 +63,34 @@ struct JoinEvidence {
         let base = max(totalStarts / totalChars, 1e-4)
         let k = 20.0
         let p = (starts + k * base) / (occurrences + k)
-        return min(2.0, max(-2.0, -log(p / base)))
+        // Rarely opening a paragraph is weak evidence on little text; often opening one is strong.
+        let surprise = min(2.0, max(-2.0, -log(p / base)))
+        return surprise > 0 ? surprise * 0.5 : surprise
     }
 
-    /// Whether the characters meeting at the cut are known to stand together.
+    /// Whether the characters meeting at the cut are known to stand together: the pointwise
+    /// mutual information of the pair on the page (or in the archive), plus a bonus when a
+    /// three-character window across the cut is printed elsewhere on the page.
     func junction(_ l: ArraySlice<Unicode.Scalar>, _ m: ArraySlice<Unicode.Scalar>) -> Double {
-        guard let a = l.last, let b = m.first else { return 0 }
-        let pc = page.bigram(a, b)
-        var s = 0.0
-        if pc >= 3 { s = 2.0 }
-        else if pc >= 1 { s = 1.5 }
-        else {
-            let gc = global.bigram(a, b)
-            if gc >= 2 {
-                let n = Double(max(1, global.totalChars))
-                let pmi = log(Double(gc) * n / Double(max(1, global.unigram(a)) * max(1, global.unigram(b))))
-                if pmi > 1 { s = 1.0 }
-            } else if Scalars.isCJK(a) && Scalars.isCJK(b) {
-                s = -0.5
-            }
+        guard let a = l.last, let b = m.first, Self.sameScript(a, b) else { return 0 }
+        var s: Double
+        if let pmi = Self.pmi(a, b, in: page) ?? Self.pmi(a, b, in: global) {
+            s = min(2.5, max(0, pmi - 0.5))
+        } else {
+            s = Scalars.isCJK(a) && Scalars.isCJK(b) ? -0.5 : 0
         }
         var tri = 0.0
-        if l.count >= 2, page.trigram(l[l.endIndex - 2], a, b) > 0 { tri += 1.0 }
-        if m.count >= 2, page.trigram(a, b, m[m.startIndex + 1]) > 0 { tri += 1.0 }
-        return s + min(tri, 1.5)
+        if l.count >= 2, page.trigram(l[l.endIndex - 2], a, b) > 0 { tri += 0.75 }
+        if m.count >= 2, page.trigram(a, b, m[m.startIndex + 1]) > 0 { tri += 0.75 }
+        return s + min(tri, 1.0)
+    }
+
+    private static func pmi(_ a: Unicode.Scalar, _ b: Unicode.Scalar, in c: CharCounts) -> Double? {
+        let ab = c.bigram(a, b)
+        guard ab > 0 else { return nil }
+        let n = Double(max(1, c.totalChars))
+        // Discounted: a pair seen once is weaker evidence than its raw ratio suggests.
+        return log((Double(ab) - 0.5) * n / (Double(max(1, c.unigram(a))) * Double(max(1, c.unigram(b)))))
     }
 
     /// The total weight of joining `l` to `m`, or nil when `l` is closed.
@@ -76,9 +98,22 @@ struct JoinEvidence {
         guard let open = openEnd(l) else { return nil }
         let cont = continuation(m)
         if cont <= -10 { return nil }
-        let j = junction(l, m)
-        if !adjacent && cont <= 0 && j <= 0 { return nil }
-        return open + cont + j + (adjacent ? Self.adjacencyBonus : 0)
+        // Far apart, only evidence about this very pair may join: the words across the cut or
+        // the brackets it splits. Openness and a mid-sentence start hold for many pairs at once.
+        let specific = junction(l, m) + Self.bracketPair(l, m)
+        if !adjacent && specific < 1.5 { return nil }
+        return open + cont + specific + (adjacent ? Self.adjacencyBonus : 0)
+    }
+
+    /// Only letters meeting at a cut say anything about words; punctuation pairs say nothing.
+    static func isWordChar(_ s: Unicode.Scalar) -> Bool {
+        Scalars.isCJK(s) || Scalars.isLatin(s) || Scalars.isDigit(s)
+    }
+
+    /// Characters of one script: a Chinese character next to a digit says nothing about a word.
+    static func sameScript(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        (Scalars.isCJK(a) && Scalars.isCJK(b)) || (Scalars.isLatin(a) && Scalars.isLatin(b))
+            || (Scalars.isDigit(a) && Scalars.isDigit(b))
     }
 
     static func hasUnclosedBracket(_ t: ArraySlice<Unicode.Scalar>) -> Bool {

@@ -32,8 +32,8 @@ struct TitleLines {
         if Scalars.cannotStartParagraph(first) || Scalars.endsClosed(t) { return false }
         if t.contains("。") || t.contains("；") { return false }
         if Credits.leadDateline(t) != nil || Credits.trailingGroup(t) != nil { return false }
-        if t.filter(Scalars.isClauseMark).count > 3 { return false }
-        let dashEnd = t.count >= 2 && Scalars.isDash(t[t.endIndex - 1]) && Scalars.isDash(t[t.endIndex - 2])
+        let dashEnd = HeadingBlock.endsWithDash(t)
+        if t.filter(Scalars.isClauseMark).count > (dashEnd ? 6 : 3) { return false }
         return t.count <= (dashEnd ? 70 : 45)
     }
 
@@ -55,7 +55,9 @@ struct TitleLines {
 
     func decide() -> [Bool] {
         var title = [Bool](repeating: false, count: lines.count)
-        let shape = lines.map { $0.kind == .text && Self.hasTitleShape($0.slice) }
+        var shape = lines.map { $0.kind == .text && Self.hasTitleShape($0.slice) }
+        // A short line that reads on into the next is half of a cut paragraph, whatever its shape.
+        for i in lines.indices where shape[i] && isFirstHalf(i, shape: shape) { shape[i] = false }
         var summaryNext = false
         for i in lines.indices {
             let line = lines[i]
@@ -76,14 +78,22 @@ struct TitleLines {
         return title
     }
 
+    /// Whether line `i` is the first half of a paragraph cut at a column break. Two
+    /// headline-shaped lines in a row are a headline block unless punctuation proves a cut.
+    private func isFirstHalf(_ i: Int, shape: [Bool]) -> Bool {
+        guard i + 1 < lines.count else { return false }
+        let next = lines[i + 1]
+        guard next.kind == .text, Credits.leadDateline(next.slice) == nil else { return false }
+        if style == .double && next.gap >= 2 { return false }
+        if shape[i + 1] && evidence.continuation(next.slice) < 2.5 { return false }
+        guard let s = evidence.score(lines[i].slice, next.slice, adjacent: true) else { return false }
+        return s >= Self.fragmentThreshold
+    }
+
     private func decideSingle(_ i: Int, prev: Line?, next: Line?, prevIsHeading: Bool,
                               shape: [Bool], title: [Bool]) -> Bool {
         let line = lines[i]
         let nextIsLead = next.map { $0.kind == .text && Credits.leadDateline($0.slice) != nil } ?? false
-        if let next, next.kind == .text, !nextIsLead,
-           let s = evidence.score(line.slice, next.slice, adjacent: true), s >= Self.fragmentThreshold {
-            return false
-        }
         if let next, Self.isHeadingElement(next.kind) || shape[i + 1] || nextIsLead { return true }
         if prevIsHeading {
             let nextIsPlain = next?.kind == .text
@@ -91,6 +101,28 @@ struct TitleLines {
         }
         if i == 0 || line.gap >= 2 { return true }
         if let prev, Self.closesPiece(prev) { return true }
+        return signedAfterByline(i, title: title)
+    }
+
+    /// A piece carries either a byline or a signature, not both: a short line in a piece that
+    /// opened with a byline, followed by text that ends in a signature, heads a piece of its own.
+    private func signedAfterByline(_ i: Int, title: [Bool]) -> Bool {
+        var j = i + 1
+        while j < lines.count, lines[j].kind == .text, !Self.hasTitleShape(lines[j].slice) {
+            if let c = Credits.trailingGroup(lines[j].slice) {
+                guard !c.authors.isEmpty else { return false }
+                var k = i - 1
+                while k >= 0 {
+                    let line = lines[k]
+                    if case .byline = line.kind { return true }
+                    if line.kind == .text, Credits.leadDateline(line.slice)?.0.hasNames == true { return true }
+                    if title[k] || Self.isHeadingElement(line.kind) || Self.closesPiece(line) { return false }
+                    k -= 1
+                }
+                return false
+            }
+            j += 1
+        }
         return false
     }
 
