@@ -23,7 +23,7 @@ public struct PageParser: Sendable {
         let layout = PageLayout(lines: lines, titles: titles, style: style)
         let joins = Joins(paras: layout.paras, evidence: evidence)
         let salience = Salience(documents: layout.paras.map(\.slice) + layout.drafts.flatMap { $0.titles.map(\.slice) })
-        let assembly = RunAssembly(layout: layout, joins: joins, salience: salience)
+        let assembly = RunAssembly(layout: layout, joins: joins, salience: salience, separatedBlocks: style == .double)
         var articles = PieceAssembly.articles(layout: layout, assembly: assembly, joins: joins)
 
         let info = SourceInfo(path: source)

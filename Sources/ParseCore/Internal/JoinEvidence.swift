@@ -45,11 +45,6 @@ struct JoinEvidence {
         return min(1.5, max(-1.0, -log(p / base)))
     }
 
-    /// Brackets left open by one half and closed by the other: evidence for this pair alone.
-    static func bracketPair(_ l: ArraySlice<Unicode.Scalar>, _ m: ArraySlice<Unicode.Scalar>) -> Double {
-        hasUnclosedBracket(l) && hasUnopenedCloser(m) ? 1.5 : 0
-    }
-
     /// How strongly `m` looks like the second half of a cut paragraph.
     func continuation(_ m: ArraySlice<Unicode.Scalar>) -> Double {
         guard let first = m.first else { return -10 }
@@ -95,14 +90,33 @@ struct JoinEvidence {
 
     /// The total weight of joining `l` to `m`, or nil when `l` is closed.
     func score(_ l: ArraySlice<Unicode.Scalar>, _ m: ArraySlice<Unicode.Scalar>, adjacent: Bool) -> Double? {
-        guard let open = openEnd(l) else { return nil }
-        let cont = continuation(m)
-        if cont <= -10 { return nil }
+        score(Half(l, self), Half(m, self), adjacent: adjacent)
+    }
+
+    /// What is known of one paragraph as either half of a cut, computed once per paragraph.
+    struct Half {
+        let text: ArraySlice<Unicode.Scalar>
+        let open: Double?
+        let continuation: Double
+        let unclosed: Bool
+        let unopened: Bool
+
+        init(_ t: ArraySlice<Unicode.Scalar>, _ e: JoinEvidence) {
+            text = t
+            open = e.openEnd(t)
+            continuation = e.continuation(t)
+            unclosed = JoinEvidence.hasUnclosedBracket(t)
+            unopened = JoinEvidence.hasUnopenedCloser(t)
+        }
+    }
+
+    func score(_ l: Half, _ m: Half, adjacent: Bool) -> Double? {
+        guard let open = l.open, m.continuation > -10 else { return nil }
         // Far apart, only evidence about this very pair may join: the words across the cut or
         // the brackets it splits. Openness and a mid-sentence start hold for many pairs at once.
-        let specific = junction(l, m) + Self.bracketPair(l, m)
+        let specific = junction(l.text, m.text) + (l.unclosed && m.unopened ? 1.5 : 0)
         if !adjacent && specific < 1.5 { return nil }
-        return open + cont + specific + (adjacent ? Self.adjacencyBonus : 0)
+        return open + m.continuation + specific + (adjacent ? Self.adjacencyBonus : 0)
     }
 
     /// Only letters meeting at a cut say anything about words; punctuation pairs say nothing.

@@ -1,4 +1,3 @@
-import Foundation
 /// Which paragraph continues which: the cut halves of the page, paired one to one.
 struct Joins {
     private(set) var next: [Int?]
@@ -11,13 +10,13 @@ struct Joins {
         next = Array(repeating: nil, count: n)
         prev = Array(repeating: nil, count: n)
         var candidates: [(score: Double, l: Int, m: Int, adjacent: Bool)] = []
-        for l in 0..<n where evidence.openEnd(paras[l].slice) != nil {
+        let halves = paras.map { JoinEvidence.Half($0.slice, evidence) }
+        for l in 0..<n where halves[l].open != nil {
             let neighbour = paras[l].adjacentToNext && l + 1 < n
-                ? evidence.score(paras[l].slice, paras[l + 1].slice, adjacent: true) ?? 0 : 0
+                ? evidence.score(halves[l], halves[l + 1], adjacent: true) ?? 0 : 0
             for m in 0..<n where m != l {
                 let adjacent = paras[l].adjacentToNext && m == l + 1
-                guard let s = evidence.score(paras[l].slice, paras[m].slice, adjacent: adjacent) else { continue }
-                if adjacent, ProcessInfo.processInfo.environment["ARCHIVE_DEBUG"] != nil { print("JOIN", s, adjacent, Scalars.string(paras[l].scalars.suffix(8)), "|", Scalars.string(paras[m].scalars.prefix(8)), evidence.openEnd(paras[l].slice)!, evidence.continuation(paras[m].slice), evidence.junction(paras[l].slice, paras[m].slice)) }
+                guard let s = evidence.score(halves[l], halves[m], adjacent: adjacent) else { continue }
                 if !adjacent && neighbour >= 2.0 && s < neighbour + JoinEvidence.distantMargin { continue }
                 // An intertitle is short and open-ended by nature: it joins only on real evidence.
                 let needed = adjacent ? (TitleLines.hasTitleShape(paras[l].slice) ? JoinEvidence.distantThreshold : JoinEvidence.adjacentThreshold) : JoinEvidence.distantThreshold

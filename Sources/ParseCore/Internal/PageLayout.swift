@@ -133,6 +133,8 @@ struct PageLayout {
                     continue
                 }
                 isPara = true
+                // A paragraph printed twice in a row is read once.
+                if lastWasPara, let last = paras.last, last.scalars == line.scalars { continue }
                 var text = line.scalars
                 let lead = Credits.leadDateline(line.slice)
                 let startNew: Bool = {

@@ -33,6 +33,8 @@ enum PieceAssembly {
             }
             var paragraphs: [String] = []
             for t in texts {
+                // A byline cut at a column break is only readable once its halves are joined.
+                if let (c, _) = Credits.leadDateline(t[...]) { credit.merge(c) }
                 let s = Scalars.string(t)
                 if t.count >= 6 && !printed.insert(s).inserted { continue }
                 paragraphs.append(s)

@@ -11,7 +11,7 @@ struct RunAssembly {
     static let moveMargin = 1.5
     static let minimumOverlap = 0.06
 
-    init(layout: PageLayout, joins: Joins, salience: Salience) {
+    init(layout: PageLayout, joins: Joins, salience: Salience, separatedBlocks: Bool) {
         var drafts = layout.drafts
         let runs = Self.split(layout.runs, joins: joins)
         var body = [[Int]](repeating: [], count: drafts.count)
@@ -51,19 +51,31 @@ struct RunAssembly {
                 let free = drafts.indices.filter { !hasBody[$0] && !drafts[$0].titles.isEmpty && !drafts[$0].isPhoto }
                 if let best = free.max(by: { sims[$0] < sims[$1] }), sims[best] >= Self.minimumOverlap { choice = best }
             } else {
-                let neighbour = Self.neighbour(of: chain[0], runs: runs, owners: finalOwnerOfRun)
-                    .flatMap { o -> Int? in Self.isClosed(o, runs: runs, owners: finalOwnerOfRun, before: chain[0]) ? nil : o }
+                let adjoining = Self.neighbour(of: chain[0], runs: runs, owners: finalOwnerOfRun)
+                let neighbour = adjoining.flatMap { o -> Int? in
+                    Self.isClosed(o, runs: runs, owners: finalOwnerOfRun, before: chain[0]) ? nil : o
+                }
                 let weighted = sims.indices.map { d -> Double in
                     drafts[d].isPhoto ? 0 : sims[d] * (hasBody[d] || drafts[d].titles.isEmpty ? 1 : Self.moveMargin)
                 }
-                let best = weighted.indices.max(by: { weighted[$0] < weighted[$1] })
-                if let best, best != neighbour, weighted[best] >= Self.minimumOverlap,
-                   weighted[best] >= Self.moveMargin * (neighbour.map { sims[$0] } ?? 0) + 0.02 {
-                    choice = best
-                } else if let neighbour {
-                    choice = neighbour
-                } else if let best, weighted[best] >= Self.minimumOverlap {
-                    choice = best
+                if separatedBlocks {
+                    // Blocks of one piece are never set apart by a wide gap, so a block after the
+                    // gap continues some earlier piece, not the one just above it.
+                    let firstLine = layout.paras[chain.lazy.compactMap { runs[$0].paras.first }.first!].line
+                    let earlier = drafts.indices.filter {
+                        $0 != adjoining && !drafts[$0].isPhoto && drafts[$0].line < firstLine && hasBody[$0]
+                    }
+                    choice = earlier.max { (weighted[$0], drafts[$0].line) < (weighted[$1], drafts[$1].line) } ?? neighbour
+                } else {
+                    let best = weighted.indices.max(by: { weighted[$0] < weighted[$1] })
+                    if let best, best != neighbour, weighted[best] >= Self.minimumOverlap,
+                       weighted[best] >= Self.moveMargin * (neighbour.map { sims[$0] } ?? 0) + 0.02 {
+                        choice = best
+                    } else if let neighbour {
+                        choice = neighbour
+                    } else if let best, weighted[best] >= Self.minimumOverlap {
+                        choice = best
+                    }
                 }
             }
             let owner: Int

@@ -94,6 +94,7 @@ enum Scalars {
 
     /// Reads a number written in ASCII, full-width or Chinese digits (第十二版).
     static func number<C: Collection>(_ c: C) -> Int? where C.Element == Unicode.Scalar {
+        guard c.count <= 6 else { return nil }
         var ascii = 0, seen = false
         for s in c {
             if (0x30...0x39).contains(s.value) { ascii = ascii * 10 + Int(s.value - 0x30); seen = true }

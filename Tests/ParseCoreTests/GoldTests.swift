@@ -1,0 +1,71 @@
+import Foundation
+import XCTest
+import ParseCore
+
+/// The parser against hand-checked answers and against a synthetic archive's truth.
+final class GoldTests: XCTestCase {
+    func testGoldDumpsScoreLikeAnEditor() throws {
+        let golds = Fixtures.files(in: "gold", suffix: ".gold.json")
+        XCTAssertEqual(golds.count, 3)
+        var pages: [(source: String, text: String)] = []
+        var answers: [String: [GoldPiece]] = [:]
+        for g in golds {
+            let data = try Data(contentsOf: Fixtures.root.appendingPathComponent("gold/" + g))
+            let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let source = try XCTUnwrap(doc["source"] as? String)
+            let name = URL(fileURLWithPath: source).lastPathComponent
+            answers[name] = (doc["articles"] as? [[String: Any]] ?? []).map(GoldPiece.init(json:))
+        }
+        for name in Fixtures.dumpNames() { pages.append(("dumps/" + name, try Fixtures.text("dumps/" + name))) }
+        let articles = Fixtures.parse(pages)
+        var scorer = Scorer()
+        for (name, gold) in answers.sorted(by: { $0.key < $1.key }) {
+            let pred = articles.filter { $0.source.hasSuffix(name) }.map(GoldPiece.init)
+            scorer.add(gold: gold, pred: pred)
+        }
+        print("gold: \(scorer.summary)")
+        XCTAssertGreaterThanOrEqual(scorer.pieceF1, 0.97)
+        XCTAssertGreaterThanOrEqual(scorer.bodyF1, 0.98)
+        XCTAssertGreaterThanOrEqual(scorer.paragraphsExact, 0.95)
+        XCTAssertGreaterThanOrEqual(scorer.names, 0.95)
+    }
+
+    /// Each page parsed on its own, with no archive statistics, must score nearly as well.
+    func testGoldDumpsParsedOneByOne() throws {
+        var scorer = Scorer()
+        for g in Fixtures.files(in: "gold", suffix: ".gold.json") {
+            let data = try Data(contentsOf: Fixtures.root.appendingPathComponent("gold/" + g))
+            let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let name = URL(fileURLWithPath: try XCTUnwrap(doc["source"] as? String)).lastPathComponent
+            let pred = PageParser().parse(try Fixtures.text("dumps/" + name), source: name)
+            scorer.add(gold: (doc["articles"] as? [[String: Any]] ?? []).map(GoldPiece.init(json:)), pred: pred.map(GoldPiece.init))
+        }
+        print("gold, one by one: \(scorer.summary)")
+        XCTAssertGreaterThanOrEqual(scorer.pieceF1, 0.97)
+        XCTAssertGreaterThanOrEqual(scorer.bodyF1, 0.97)
+    }
+
+    /// Sixty synthetic pages (make_corpus.py --pages 60 --seed 5) against their truth. The floor
+    /// is what the format allows: see README, "How well it parses", for why it is not higher.
+    func testSyntheticArchiveAgainstTruth() throws {
+        let truth = try Fixtures.text("synthetic/truth.jsonl")
+        var pages: [(source: String, text: String)] = []
+        var answers: [(String, [GoldPiece])] = []
+        for line in truth.split(separator: "\n") {
+            let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let source = try XCTUnwrap(doc["source"] as? String)
+            answers.append((source, (doc["articles"] as? [[String: Any]] ?? []).map(GoldPiece.init(json:))))
+            pages.append((source, try Fixtures.text("synthetic/" + source)))
+        }
+        XCTAssertEqual(pages.count, 60)
+        let articles = Fixtures.parse(pages)
+        var scorer = Scorer()
+        for (source, gold) in answers {
+            scorer.add(gold: gold, pred: articles.filter { $0.source == source }.map(GoldPiece.init))
+        }
+        print("synthetic: \(scorer.summary)")
+        XCTAssertGreaterThanOrEqual(scorer.pieceF1, 0.92)
+        XCTAssertGreaterThanOrEqual(scorer.bodyF1, 0.88)
+        XCTAssertGreaterThanOrEqual(scorer.names, 0.90)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import ParseCore
+
+/// Locates the repository's fixtures from this source file, so tests run from any directory.
+enum Fixtures {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    static func text(_ relative: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
+    }
+
+    static func files(in folder: String, suffix: String) -> [String] {
+        let base = root.appendingPathComponent(folder)
+        guard let e = FileManager.default.enumerator(atPath: base.path) else { return [] }
+        return e.compactMap { $0 as? String }.filter { $0.hasSuffix(suffix) }.sorted()
+    }
+
+    static func dumpNames() -> [String] { files(in: "dumps", suffix: ".txt") }
+
+    /// Parses pages the way `archive parse` does: statistics of all of them first.
+    static func parse(_ pages: [(source: String, text: String)]) -> [Article] {
+        var stats = LanguageStats()
+        for p in pages { stats.add(text: p.text) }
+        let parser = PageParser(stats: stats)
+        return pages.flatMap { parser.parse($0.text, source: $0.source) }
+    }
+}
