@@ -31,6 +31,8 @@ struct TitleLines {
         guard t.count >= 2, let first = t.first else { return false }
         if Scalars.cannotStartParagraph(first) || Scalars.endsClosed(t) { return false }
         if t.contains("。") || t.contains("；") { return false }
+        // Headlines balance their quotes and brackets and never stop on a comma.
+        if Scalars.isClauseMark(t[t.endIndex - 1]) || JoinEvidence.hasUnclosedBracket(t) { return false }
         if Credits.leadDateline(t) != nil || Credits.trailingGroup(t) != nil { return false }
         let dashEnd = HeadingBlock.endsWithDash(t)
         if t.filter(Scalars.isClauseMark).count > (dashEnd ? 6 : 3) { return false }

@@ -1,0 +1,157 @@
+import XCTest
+@testable import ParseCore
+
+/// Headline blocks: with and without markup, kickers, subheadlines, banners, labels and boxes.
+final class HeadingTests: XCTestCase {
+    private func parse(_ text: String) -> [Article] { PageParser().parse(text, source: "t.txt") }
+
+    func testMarkedHeadlineWithKickerAndBoldBanners() throws {
+        let a = try XCTUnwrap(parse("""
+        安庆市总举办“一县一品”工作擂台展示赛,激励县级工会争先创优
+
+        # 特色工作哪家强,擂台赛上见分晓
+
+        **团结奋斗开新局 喜迎工会十八大**
+        **扎实推进“县级工会加强年”专项工作**
+
+        本报讯(记者陈华)8月18日,擂台展示赛在安庆举行。
+        """).first)
+        XCTAssertEqual(a.headline, "特色工作哪家强,擂台赛上见分晓")
+        XCTAssertEqual(a.kicker, "安庆市总举办“一县一品”工作擂台展示赛,激励县级工会争先创优")
+        XCTAssertEqual(a.column, "团结奋斗开新局 喜迎工会十八大 扎实推进“县级工会加强年”专项工作")
+        XCTAssertNil(a.subheadline)
+    }
+
+    func testUnmarkedKickerEndingInDashes() throws {
+        let a = try XCTUnwrap(parse("""
+        甘肃灵台县总将基层工会31项工作汇编成册,细化服务内容——
+
+        基层工会开展工作有了“精准导航”
+
+        工会创新实践调研行
+
+        本报记者 康劲 本报通讯员 郭惠民
+
+        “每项流程都清清楚楚。”职工赵永海说。
+        """).first)
+        XCTAssertEqual(a.kicker, "甘肃灵台县总将基层工会31项工作汇编成册,细化服务内容——")
+        XCTAssertEqual(a.headline, "基层工会开展工作有了“精准导航”")
+        XCTAssertEqual(a.column, "工会创新实践调研行")
+    }
+
+    func testShorterOfTwoUnmarkedLinesIsTheHeadline() throws {
+        let sub = try XCTUnwrap(parse("""
+        洛阳命名首届20名卓越工程师
+
+        入选者可优先申报市级及以上劳模等荣誉称号
+
+        本报讯(记者余嘉熙)近日,洛阳市总工会命名20名优秀人才。
+        """).first)
+        XCTAssertEqual(sub.headline, "洛阳命名首届20名卓越工程师")
+        XCTAssertEqual(sub.subheadline, "入选者可优先申报市级及以上劳模等荣誉称号")
+        let kicker = try XCTUnwrap(parse("""
+        杭州临安区实行劳动争议“预商调裁诉执”一体推进
+
+        调解“方便一点” 维权“更快一步”
+
+        本报讯(记者邹偶然)近日,临安区总工会职工维权窗口收到一面锦旗。
+        """).first)
+        XCTAssertEqual(kicker.kicker, "杭州临安区实行劳动争议“预商调裁诉执”一体推进")
+        XCTAssertEqual(kicker.headline, "调解“方便一点” 维权“更快一步”")
+    }
+
+    func testHeadlineBrokenOverTwoLinesIsOneHeadline() throws {
+        let a = try XCTUnwrap(parse("""
+        西部陆海新通道建设全国
+        引领性劳动和技能竞赛启动
+
+        本报讯(记者鹿慧敏)近日,西部陆海新通道建设全国引领性劳动和技能竞赛启动仪式举行。
+        """).first)
+        XCTAssertEqual(a.headline, "西部陆海新通道建设全国引领性劳动和技能竞赛启动")
+        XCTAssertNil(a.kicker)
+    }
+
+    func testColumnLabelAboveAMarkedHeadline() throws {
+        let a = try XCTUnwrap(parse("""
+        ## 新闻特写
+
+        # 风火山下战洪魔
+
+        本报记者 邢生祥 本报通讯员 赵凤斌 桂连鑫
+
+        8月15日15时左右,风火山地区骤降暴雨。
+        """).first)
+        XCTAssertEqual(a.headline, "风火山下战洪魔")
+        XCTAssertEqual(a.column, "新闻特写")
+        XCTAssertEqual(a.reporters, ["邢生祥"])
+        XCTAssertEqual(a.correspondents, ["赵凤斌", "桂连鑫"])
+    }
+
+    func testReadingTipBoxIsTheSummary() throws {
+        let a = try XCTUnwrap(parse("""
+        江西瑞金市总建立“三师一室”职工维权服务中心——
+
+        职工维权有了“快速通道”
+
+        阅读提示
+
+        瑞金市总建立“三师一室”维权服务模式,实现劳动争议实质化解。
+
+        “来这里真管用,工作人员很热心。”职工钟亮说。
+        """).first)
+        XCTAssertEqual(a.headline, "职工维权有了“快速通道”")
+        XCTAssertEqual(a.summary, "瑞金市总建立“三师一室”维权服务模式,实现劳动争议实质化解。")
+        XCTAssertEqual(a.paragraphs, ["“来这里真管用,工作人员很热心。”职工钟亮说。"])
+    }
+
+    func testIntertitleUnderAMarkedHeadlineStaysAParagraph() throws {
+        let a = try XCTUnwrap(parse("""
+        ## 让职工悦享“指尖的温度”
+
+        从“线下”到“网上”,搭建普惠服务“生态圈”
+
+        让“数据多跑路,职工少跑腿”,是厦门工会数字化建设的落脚点。
+
+        从“被动”到“主动”,丰富职工维权“工具箱”
+
+        智慧大屏,实时显示着辖区内劳动关系的变化趋势。
+        """).first)
+        XCTAssertNil(a.subheadline)
+        XCTAssertEqual(a.paragraphs.count, 4)
+        XCTAssertEqual(a.paragraphs[2], "从“被动”到“主动”,丰富职工维权“工具箱”")
+    }
+
+    func testJumpsAndAdvertMarker() throws {
+        let pieces = parse("""
+        贴心服务助推新就业形态劳动者进“家”
+
+        (上接第1版)
+
+        为做好权益保障工作,南阳市总联合市司法局等单位成立法律顾问团。
+
+        南阳市总工会有关负责人表示,下一步将继续关爱新就业形态劳动者。(下转第3版)
+
+        广告
+        """)
+        XCTAssertEqual(pieces.count, 1, "the lone 广告 marker is not a piece")
+        XCTAssertEqual(pieces[0].continuedFrom, 1)
+        XCTAssertEqual(pieces[0].continuesTo, 3)
+        XCTAssertEqual(pieces[0].paragraphs.last, "南阳市总工会有关负责人表示,下一步将继续关爱新就业形态劳动者。")
+    }
+
+    func testPieceWithoutHeadlineOnThePage() throws {
+        let pieces = parse("""
+        赣州市网络主播才艺秀大赛举办
+
+        本报讯(记者王晓颖)近日,大赛在会昌戏剧小镇举办。
+
+        (上接第1版)
+
+        为破除技能晋升瓶颈,驻马店市总工会出台竞赛规划。
+        """)
+        XCTAssertEqual(pieces.count, 2)
+        XCTAssertNil(pieces[1].headline)
+        XCTAssertEqual(pieces[1].continuedFrom, 1)
+        XCTAssertEqual(pieces[1].paragraphs, ["为破除技能晋升瓶颈,驻马店市总工会出台竞赛规划。"])
+    }
+}
