@@ -75,7 +75,7 @@ enum HeadingBlock {
                !endsWithDash(last.slice), !t.scalars.isEmpty, !last.scalars.isEmpty {
                 let seam = Scalars.string(last.scalars.suffix(3) + t.scalars.prefix(3))
                 if bodyContains(seam) {
-                    out[out.count - 1] = TitleLine(scalars: last.scalars + t.scalars, level: 0, bold: false, gap: last.gap)
+                    out[out.count - 1] = TitleLine(scalars: last.scalars + t.scalars, level: 0, bold: false, gap: last.gap, line: last.line)
                     continue
                 }
             }

@@ -4,6 +4,7 @@ struct TitleLine {
     let level: Int
     let bold: Bool
     let gap: Int
+    let line: Int
 
     var slice: ArraySlice<Unicode.Scalar> { scalars[...] }
 }
@@ -16,7 +17,7 @@ struct Draft {
     var continuedFrom: Int?
     var continuesTo: Int?
     var isPhoto = false
-    let line: Int
+    var line: Int
 }
 
 /// A body paragraph as printed, with credits run into it already taken off.
@@ -75,7 +76,7 @@ struct PageLayout {
                 open = drafts.count - 1
             }
             let o = open ?? newDraft(line)
-            drafts[o].titles.append(TitleLine(scalars: line.scalars, level: level, bold: bold, gap: line.gap))
+            drafts[o].titles.append(TitleLine(scalars: line.scalars, level: level, bold: bold, gap: line.gap, line: line.number))
             open = o
             current = nil
         }

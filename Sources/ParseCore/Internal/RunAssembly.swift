@@ -10,10 +10,13 @@ struct RunAssembly {
     /// How much better another piece must match a detached run to take it from its neighbour.
     static let moveMargin = 1.5
     static let minimumOverlap = 0.06
+    /// Share of a headline's weight its text must contain for a detached beginning to take it.
+    static let headlineFit = 0.2
 
     init(layout: PageLayout, joins: Joins, salience: Salience, separatedBlocks: Bool) {
         var drafts = layout.drafts
         let runs = Self.split(layout.runs, joins: joins)
+        Self.splitUnrelatedTitles(&drafts, runs: runs, paras: layout.paras, salience: salience)
         var body = [[Int]](repeating: [], count: drafts.count)
 
         var runOf = [Int](repeating: -1, count: layout.paras.count)
@@ -49,7 +52,8 @@ struct RunAssembly {
             if runs[chain[0]].startsPiece {
                 // The beginning of a piece: its headline, if printed, heads a block with no body yet.
                 let free = drafts.indices.filter { !hasBody[$0] && !drafts[$0].titles.isEmpty && !drafts[$0].isPhoto }
-                if let best = free.max(by: { sims[$0] < sims[$1] }), sims[best] >= Self.minimumOverlap { choice = best }
+                let fit = free.map { Salience.containment(vectors[$0], in: v) }
+                if let best = fit.indices.max(by: { fit[$0] < fit[$1] }), fit[best] >= Self.headlineFit { choice = free[best] }
             } else {
                 let adjoining = Self.neighbour(of: chain[0], runs: runs, owners: finalOwnerOfRun)
                 let neighbour = adjoining.flatMap { o -> Int? in
@@ -111,6 +115,31 @@ struct RunAssembly {
         self.runs = runs
         self.body = body
     }
+
+    /// Three or more unmarked headline lines over one text may be two headline blocks: the head
+    /// of a piece whose text is printed elsewhere, then the headline of the text below. Leading
+    /// lines that share nothing with the text below, followed by lines that it repeats, are split off.
+    private static func splitUnrelatedTitles(_ drafts: inout [Draft], runs: [Run], paras: [Para], salience: Salience) {
+        for d in drafts.indices {
+            let t = drafts[d].titles
+            guard t.count >= 3, t.allSatisfy({
+                $0.level == 0 && !$0.bold && !ColumnLabels.isLabel($0.slice) && !HeadingBlock.endsWithDash($0.slice)
+            }), let run = runs.first(where: { $0.owner == d && !$0.paras.isEmpty }) else { continue }
+            let text = salience.vector(run.paras.map { paras[$0].slice })
+            let fit = t.map { Salience.containment(salience.vector([$0.slice]), in: text) }
+            guard let k = (2..<t.count).first(where: { k in
+                fit[..<k].allSatisfy { $0 < Self.unrelatedFit } && fit[k...].contains { $0 >= Self.relatedFit }
+            }) else { continue }
+            var head = Draft(line: drafts[d].line)
+            head.titles = Array(t[..<k])
+            drafts[d].titles = Array(t[k...])
+            drafts[d].line = t[k].line
+            drafts.append(head)
+        }
+    }
+
+    static let unrelatedFit = 0.25
+    static let relatedFit = 0.6
 
     /// Cuts runs where a join leaves or enters them in the middle: the text after a half whose
     /// other half is elsewhere, and a half continuing another, each start a run of their own.

@@ -36,6 +36,16 @@ struct Salience {
         return v
     }
 
+    /// The share of `part`'s weight that `whole` contains: how well a headline fits a text.
+    static func containment(_ part: [UInt64: Double], in whole: [UInt64: Double]) -> Double {
+        var inside = 0.0, total = 0.0
+        for (k, w) in part {
+            total += w * w
+            if whole[k] != nil { inside += w * w }
+        }
+        return total > 0 ? inside / total : 0
+    }
+
     static func cosine(_ a: [UInt64: Double], _ b: [UInt64: Double]) -> Double {
         let (small, large) = a.count < b.count ? (a, b) : (b, a)
         var dot = 0.0
