@@ -1,13 +1,13 @@
 /// Character unigram, bigram and trigram counts, and how often each character opens a paragraph.
 /// The join decisions read them as evidence that two halves make real Chinese.
 struct CharCounts: Sendable {
-    private(set) var unigrams: [UInt32: UInt32] = [:]
-    private(set) var bigrams: [UInt64: UInt32] = [:]
-    private(set) var trigrams: [UInt64: UInt32] = [:]
-    private(set) var starts: [UInt32: UInt32] = [:]
+    private var unigrams = FastMap<UInt32>(zero: 0, capacity: 2048)
+    private var bigrams = FastMap<UInt32>(zero: 0, capacity: 8192)
+    private var trigrams = FastMap<UInt32>(zero: 0, capacity: 8192)
+    private var starts = FastMap<UInt32>(zero: 0)
     /// How often each character stands right before a comma or sentence mark: characters that
     /// never do (及, 的, 和) leave a cut paragraph visibly open.
-    private(set) var ends: [UInt32: UInt32] = [:]
+    private var ends = FastMap<UInt32>(zero: 0)
     private(set) var totalChars = 0
     private(set) var totalStarts = 0
     private(set) var totalEnds = 0
@@ -28,20 +28,20 @@ struct CharCounts: Sendable {
     mutating func add(_ p: ArraySlice<Unicode.Scalar>, opensParagraph: Bool) {
         guard let first = p.first else { return }
         if opensParagraph {
-            starts[first.value, default: 0] += 1
+            starts.increment(UInt64(first.value))
             totalStarts += 1
         }
         var prev: Unicode.Scalar?
         var prev2: Unicode.Scalar?
         for s in p {
-            unigrams[s.value, default: 0] += 1
+            unigrams.increment(UInt64(s.value))
             if let a = prev {
-                bigrams[Self.pair(a, s), default: 0] += 1
+                bigrams.increment(Self.pair(a, s))
                 if Self.isClauseEnd(s) && !Self.isClauseEnd(a) {
-                    ends[a.value, default: 0] += 1
+                    ends.increment(UInt64(a.value))
                     totalEnds += 1
                 }
-                if keepTrigrams, let z = prev2 { trigrams[Self.triple(z, a, s), default: 0] += 1 }
+                if keepTrigrams, let z = prev2 { trigrams.increment(Self.triple(z, a, s)) }
             }
             prev2 = prev
             prev = s
@@ -50,23 +50,23 @@ struct CharCounts: Sendable {
     }
 
     mutating func merge(_ o: CharCounts) {
-        for (k, v) in o.unigrams { unigrams[k, default: 0] += v }
-        for (k, v) in o.bigrams { bigrams[k, default: 0] += v }
-        for (k, v) in o.trigrams { trigrams[k, default: 0] += v }
-        for (k, v) in o.starts { starts[k, default: 0] += v }
-        for (k, v) in o.ends { ends[k, default: 0] += v }
+        o.unigrams.forEach { unigrams.increment($0, by: $1) }
+        o.bigrams.forEach { bigrams.increment($0, by: $1) }
+        o.trigrams.forEach { trigrams.increment($0, by: $1) }
+        o.starts.forEach { starts.increment($0, by: $1) }
+        o.ends.forEach { ends.increment($0, by: $1) }
         totalChars += o.totalChars
         totalStarts += o.totalStarts
         totalEnds += o.totalEnds
     }
 
-    func bigram(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int { Int(bigrams[Self.pair(a, b)] ?? 0) }
+    func bigram(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int { Int(bigrams.get(Self.pair(a, b))) }
     func trigram(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar) -> Int {
-        Int(trigrams[Self.triple(a, b, c)] ?? 0)
+        Int(trigrams.get(Self.triple(a, b, c)))
     }
-    func unigram(_ a: Unicode.Scalar) -> Int { Int(unigrams[a.value] ?? 0) }
-    func startCount(_ a: Unicode.Scalar) -> Int { Int(starts[a.value] ?? 0) }
-    func endCount(_ a: Unicode.Scalar) -> Int { Int(ends[a.value] ?? 0) }
+    func unigram(_ a: Unicode.Scalar) -> Int { Int(unigrams.get(UInt64(a.value))) }
+    func startCount(_ a: Unicode.Scalar) -> Int { Int(starts.get(UInt64(a.value))) }
+    func endCount(_ a: Unicode.Scalar) -> Int { Int(ends.get(UInt64(a.value))) }
 
     static func isClauseEnd(_ s: Unicode.Scalar) -> Bool {
         Scalars.isClauseMark(s) || Scalars.isSentenceEnd(s) || Scalars.isSemicolon(s) || Scalars.isColon(s)

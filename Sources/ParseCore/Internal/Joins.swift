@@ -3,6 +3,10 @@ struct Joins {
     private(set) var next: [Int?]
     private(set) var prev: [Int?]
 
+    /// How many paragraphs away a continuation is looked for. A printed page holds far fewer;
+    /// the bound keeps a huge or malformed file from costing quadratic time.
+    static let reach = 200
+
     /// Pairs open ends with continuations, strongest evidence first. The halves may stand
     /// next to each other or far apart; a pair far apart needs more evidence.
     init(paras: [Para], evidence: JoinEvidence) {
@@ -14,7 +18,7 @@ struct Joins {
         for l in 0..<n where halves[l].open != nil {
             let neighbour = paras[l].adjacentToNext && l + 1 < n
                 ? evidence.score(halves[l], halves[l + 1], adjacent: true) ?? 0 : 0
-            for m in 0..<n where m != l {
+            for m in max(0, l - Self.reach)..<min(n, l + Self.reach + 1) where m != l {
                 let adjacent = paras[l].adjacentToNext && m == l + 1
                 guard let s = evidence.score(halves[l], halves[m], adjacent: adjacent) else { continue }
                 if !adjacent && neighbour >= 2.0 && s < neighbour + JoinEvidence.distantMargin { continue }

@@ -3,8 +3,12 @@
 enum PieceAssembly {
     static func articles(layout: PageLayout, assembly: RunAssembly, joins: Joins) -> [Article] {
         let paras = layout.paras
-        let pageText = paras.map { Scalars.string($0.scalars) }.joined(separator: "\n")
-        var printed = Set<String>()
+        var pageText: String?
+        func bodyContains(_ s: String) -> Bool {
+            if pageText == nil { pageText = paras.map { Scalars.string($0.scalars) }.joined(separator: "\n") }
+            return pageText!.contains(s)
+        }
+        var printed = FastMap<Bool>(zero: false)
         var out: [(line: Int, article: Article)] = []
         for (d, draft) in assembly.drafts.enumerated() {
             var credit = draft.credit
@@ -35,12 +39,15 @@ enum PieceAssembly {
             for t in texts {
                 // A byline cut at a column break is only readable once its halves are joined.
                 if let (c, _) = Credits.leadDateline(t[...]) { credit.merge(c) }
-                let s = Scalars.string(t)
-                if t.count >= 6 && !printed.insert(s).inserted { continue }
-                paragraphs.append(s)
+                if t.count >= 6 {
+                    let key = Fingerprint.fnv1a(t.lazy.flatMap { $0.utf8 }) & ~(1 << 63)
+                    if printed.get(key) { continue }
+                    printed.set(key, true)
+                }
+                paragraphs.append(Scalars.string(t))
             }
             guard !draft.titles.isEmpty || !paragraphs.isEmpty || draft.summary != nil else { continue }
-            let fields = HeadingBlock.interpret(draft.titles) { pageText.contains($0) }
+            let fields = HeadingBlock.interpret(draft.titles, bodyContains: bodyContains)
             var a = Article()
             a.kind = isPhoto ? .photo : .article
             a.headline = fields.headline

@@ -36,7 +36,7 @@ struct RunAssembly {
             chain.flatMap { runs[$0].paras.map { layout.paras[$0].slice } }
         }
         for (c, owner) in ownerOfChain.enumerated() {
-            if let o = owner { vectors[o].merge(salience.vector(text(chains[c]))) { a, _ in a } }
+            if let o = owner { vectors[o] = vectors[o].union(salience.vector(text(chains[c]))) }
         }
         var hasBody = drafts.indices.map { d in ownerOfChain.contains(d) }
         let chainOrder = chains.indices.sorted { chains[$0][0] < chains[$1][0] }
@@ -86,14 +86,14 @@ struct RunAssembly {
             if let choice { owner = choice } else {
                 let first = chain.lazy.compactMap { runs[$0].paras.first }.first!
                 drafts.append(Draft(line: layout.paras[first].line))
-                vectors.append([:])
+                vectors.append(Salience.Vector())
                 hasBody.append(false)
                 body.append([])
                 owner = drafts.count - 1
             }
             ownerOfChain[c] = owner
             hasBody[owner] = true
-            vectors[owner].merge(v) { a, _ in a }
+            vectors[owner] = vectors[owner].union(v)
             for r in chain { finalOwnerOfRun[r] = owner }
         }
 

@@ -3,56 +3,85 @@ import Foundation
 /// Topic overlap between stretches of one page, by character bigrams weighted by how rare they
 /// are on the page: names, places and subjects weigh most, function words almost nothing.
 struct Salience {
-    private var idf: [UInt64: Double] = [:]
+    private var idf = FastMap<Double>(zero: 0, capacity: 2048)
+
+    /// A stretch of text as a set of weighted bigrams, kept sorted so that sets meet by merging.
+    struct Vector {
+        var keys: [UInt64] = []
+        var weights: [Double] = []
+
+        var norm2: Double { weights.reduce(0) { $0 + $1 * $1 } }
+
+        func union(_ o: Vector) -> Vector {
+            var out = Vector()
+            var i = 0, j = 0
+            while i < keys.count || j < o.keys.count {
+                if j == o.keys.count || (i < keys.count && keys[i] < o.keys[j]) {
+                    out.keys.append(keys[i]); out.weights.append(weights[i]); i += 1
+                } else if i == keys.count || o.keys[j] < keys[i] {
+                    out.keys.append(o.keys[j]); out.weights.append(o.weights[j]); j += 1
+                } else {
+                    out.keys.append(keys[i]); out.weights.append(weights[i]); i += 1; j += 1
+                }
+            }
+            return out
+        }
+
+        /// The summed squared weight of the bigrams both hold.
+        func shared(_ o: Vector) -> Double {
+            var i = 0, j = 0, dot = 0.0
+            while i < keys.count && j < o.keys.count {
+                if keys[i] < o.keys[j] { i += 1 } else if o.keys[j] < keys[i] { j += 1 } else {
+                    dot += weights[i] * weights[i]; i += 1; j += 1
+                }
+            }
+            return dot
+        }
+    }
 
     init<S: Sequence>(documents: S) where S.Element == ArraySlice<Unicode.Scalar> {
-        var df: [UInt64: Int] = [:]
+        var df = FastMap<UInt32>(zero: 0, capacity: 2048)
         var n = 0
         for d in documents {
             n += 1
-            for b in Set(Self.bigrams(d)) { df[b, default: 0] += 1 }
+            for b in Self.uniqueBigrams(d) { df.increment(b) }
         }
-        for (b, f) in df { idf[b] = log(Double(n + 1) / Double(f)) }
+        df.forEach { b, f in idf.set(b, log(Double(n + 1) / Double(f))) }
     }
 
-    static func bigrams(_ t: ArraySlice<Unicode.Scalar>) -> [UInt64] {
+    private static func uniqueBigrams<S: Sequence>(_ texts: S) -> [UInt64] where S.Element == ArraySlice<Unicode.Scalar> {
         var out: [UInt64] = []
-        out.reserveCapacity(t.count)
-        var prev: Unicode.Scalar?
-        for s in t {
-            let word = Scalars.isCJK(s) || Scalars.isLatin(s) || Scalars.isDigit(s)
-            if word, let p = prev { out.append(CharCounts.pair(p, s)) }
-            prev = word ? s : nil
+        for t in texts {
+            var prev: Unicode.Scalar?
+            for s in t {
+                let word = Scalars.isCJK(s) || Scalars.isLatin(s) || Scalars.isDigit(s)
+                if word, let p = prev { out.append(CharCounts.pair(p, s)) }
+                prev = word ? s : nil
+            }
         }
-        return out
+        out.sort()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(out.count)
+        for b in out where unique.last != b { unique.append(b) }
+        return unique
     }
 
-    /// A stretch of text as a set of weighted bigrams.
-    func vector<S: Sequence>(_ texts: S) -> [UInt64: Double] where S.Element == ArraySlice<Unicode.Scalar> {
-        var v: [UInt64: Double] = [:]
-        for t in texts {
-            for b in Self.bigrams(t) { v[b] = idf[b] ?? 0 }
-        }
-        return v
+    private static func uniqueBigrams(_ t: ArraySlice<Unicode.Scalar>) -> [UInt64] { uniqueBigrams([t]) }
+
+    func vector<S: Sequence>(_ texts: S) -> Vector where S.Element == ArraySlice<Unicode.Scalar> {
+        let keys = Self.uniqueBigrams(texts)
+        return Vector(keys: keys, weights: keys.map { idf.get($0) })
     }
 
     /// The share of `part`'s weight that `whole` contains: how well a headline fits a text.
-    static func containment(_ part: [UInt64: Double], in whole: [UInt64: Double]) -> Double {
-        var inside = 0.0, total = 0.0
-        for (k, w) in part {
-            total += w * w
-            if whole[k] != nil { inside += w * w }
-        }
-        return total > 0 ? inside / total : 0
+    static func containment(_ part: Vector, in whole: Vector) -> Double {
+        let total = part.norm2
+        return total > 0 ? part.shared(whole) / total : 0
     }
 
-    static func cosine(_ a: [UInt64: Double], _ b: [UInt64: Double]) -> Double {
-        let (small, large) = a.count < b.count ? (a, b) : (b, a)
-        var dot = 0.0
-        for (k, w) in small where large[k] != nil { dot += w * w }
-        let na = a.values.reduce(0) { $0 + $1 * $1 }
-        let nb = b.values.reduce(0) { $0 + $1 * $1 }
+    static func cosine(_ a: Vector, _ b: Vector) -> Double {
+        let na = a.norm2, nb = b.norm2
         guard na > 0, nb > 0 else { return 0 }
-        return dot / (na * nb).squareRoot()
+        return a.shared(b) / (na * nb).squareRoot()
     }
 }
