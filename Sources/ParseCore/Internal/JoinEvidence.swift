@@ -12,7 +12,7 @@ struct JoinEvidence {
     static let distantThreshold = 4.5
     static let adjacencyBonus = 1.5
     /// How much better a far continuation must score than a plausible neighbour to win.
-    static let distantMargin = 1.5
+    static let distantMargin = 4.0
 
     /// How open the end of `l` is; nil when it ends a sentence and nothing is left open.
     /// Printed paragraphs end in a sentence mark, so body text without one was certainly cut;
