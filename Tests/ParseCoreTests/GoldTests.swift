@@ -65,7 +65,7 @@ final class GoldTests: XCTestCase {
         }
         print("synthetic: \(scorer.summary)")
         XCTAssertGreaterThanOrEqual(scorer.pieceF1, 0.92)
-        XCTAssertGreaterThanOrEqual(scorer.bodyF1, 0.88)
+        XCTAssertGreaterThanOrEqual(scorer.bodyF1, 0.92)
         XCTAssertGreaterThanOrEqual(scorer.names, 0.90)
     }
 }
