@@ -5,12 +5,15 @@ let package = Package(
     name: "archive",
     products: [
         .library(name: "ParseCore", targets: ["ParseCore"]),
+        .library(name: "ArchiveIndex", targets: ["ArchiveIndex"]),
         .executable(name: "archive", targets: ["ArchiveCLI"]),
     ],
     targets: [
         .target(name: "ParseCore"),
-        .executableTarget(name: "ArchiveCLI", dependencies: ["ParseCore"]),
+        .target(name: "ArchiveIndex", dependencies: ["ParseCore"]),
+        .executableTarget(name: "ArchiveCLI", dependencies: ["ParseCore", "ArchiveIndex"]),
         .testTarget(name: "ParseCoreTests", dependencies: ["ParseCore"]),
+        .testTarget(name: "ArchiveIndexTests", dependencies: ["ArchiveIndex", "ParseCore"]),
         .testTarget(name: "ArchiveCLITests", dependencies: ["ArchiveCLI", "ParseCore"]),
     ]
 )

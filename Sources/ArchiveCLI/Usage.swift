@@ -1,6 +1,6 @@
 /// Help texts. Each command's first line is its usage line, printed alone on usage errors.
 enum Usage {
-    static let version = "archive 0.1.0"
+    static let version = "archive 0.2.0"
 
     static let main = """
     usage: archive <command> [options]
@@ -8,11 +8,20 @@ enum Usage {
     A news-archive indexer for the page dumps of Workers' Daily (工人日报).
 
     commands:
-      parse FILE... [--json]   split page dumps into articles, headlines and bylines
+      ingest PATH...            parse dumps (files, or folders of *.txt) into the index
+      search QUERY              find pieces; exact substrings, ranked by BM25
+      count TERM...             pieces and occurrences per term, optionally by month
+      show ID                   one piece in full
+      export [QUERY]            records as json, ndjson or an Elasticsearch bulk body
+      stats                     what the index holds
+      verify                    check every index file against the manifest
+      parse FILE...             split dumps into pieces without indexing them
+
+    The index is --index DIR, else $ARCHIVE_INDEX, else ./archive-index.
 
     options:
-      -h, --help               show help (also: archive <command> --help)
-      --version                show the version
+      -h, --help                show help (also: archive <command> --help)
+      --version                 show the version
     """
 
     static let parse = """
@@ -28,6 +37,80 @@ enum Usage {
     options:
       --json       print records as JSON
       -h, --help   show this help
+    """
+
+    static let ingest = """
+    usage: archive ingest PATH... [--index DIR] [--prune] [--rebuild]
+
+    Parses dumps into the index: files, and *.txt files in folders (recursively). A file's
+    source is its path as given, or its path below the folder given. Unchanged files are
+    skipped; a changed file replaces its pieces. Files that cannot be read are reported one
+    line each, the rest is ingested, and the exit status is 1.
+
+    options:
+      --prune      drop the pieces of files that no longer exist
+      --rebuild    build the index anew from the paths given
+      --index DIR  the index folder
+    """
+
+    static let search = """
+    usage: archive search QUERY [--limit N] [--offset N] [--json] [--index DIR]
+           archive search --from FILE|- [--json]
+
+    Query language:
+      工会 劳动竞赛        every term must occur (exact substrings; Latin ignores case)
+      "团结奋斗 喜迎"       a phrase, spaces included
+      -广告               exclude pieces containing a term
+      工会 OR 职工         either term; (a OR b) c groups
+      headline:工匠        the term in the headline block
+      reporter:王晓颖      a credited name (reporter, correspondent, photographer, author)
+      source:003          the dump's path
+      kind:photo          photos (or kind:article)
+      date:2023-08        a year, month or day, or a range date:2023-08-01..2023-09-30
+
+    Hits are ranked by BM25 (headline matches count triple), ties by date then archive order.
+    Exit status 0 with hits, 1 without, 2 on errors.
+
+    options:
+      --limit N     hits to show (default 10)
+      --offset N    hits to skip
+      --json        one JSON record per hit, with its score and snippet
+      --from FILE   one query per line (- for standard input); with --json one object per query
+    """
+
+    static let count = """
+    usage: archive count TERM... [--by month] [--index DIR]
+           archive count --from FILE|- [--by month]
+
+    Prints term<TAB>pieces<TAB>occurrences for each term (any query). With --by month, a
+    header line and one column per month holding the pieces that month.
+    """
+
+    static let show = """
+    usage: archive show ID [--json] [--index DIR]
+
+    One piece in full: headline block, byline, paragraphs; or its record with --json.
+    """
+
+    static let export = """
+    usage: archive export [QUERY] [--format json|ndjson|es-bulk] [--output FILE] [--index DIR]
+
+    Every piece, or those matching QUERY, as records in archive order: json is one
+    {"articles": [...]} document, ndjson one record per line, es-bulk the body of an
+    Elasticsearch/OpenSearch _bulk request.
+    """
+
+    static let stats = """
+    usage: archive stats [--json] [--index DIR]
+
+    Files, pieces by kind, date range, index size and the most credited reporters.
+    """
+
+    static let verify = """
+    usage: archive verify [--index DIR]
+
+    Checks every index file against the manifest (size and checksum). Exit status 1 if
+    anything is wrong, with one line per problem.
     """
 
     static func firstLine(_ text: String) -> String {

@@ -1,3 +1,4 @@
+import ArchiveIndex
 import Foundation
 
 /// Exit statuses shared by every command.
@@ -23,12 +24,29 @@ do {
         print(Usage.version)
     case "parse":
         status = try ParseCommand(arguments: Array(arguments.dropFirst())).run()
+    case "ingest":
+        status = try IngestCommand(arguments: Array(arguments.dropFirst())).run()
+    case "search":
+        status = try SearchCommand(arguments: Array(arguments.dropFirst())).run()
+    case "count":
+        status = try CountCommand(arguments: Array(arguments.dropFirst())).run()
+    case "show":
+        status = try ShowCommand(arguments: Array(arguments.dropFirst())).run()
+    case "export":
+        status = try ExportCommand(arguments: Array(arguments.dropFirst())).run()
+    case "stats":
+        status = try StatsCommand(arguments: Array(arguments.dropFirst())).run()
+    case "verify":
+        status = try VerifyCommand(arguments: Array(arguments.dropFirst())).run()
     case let other?:
         throw UsageError(message: "unknown command '\(other)'", usage: Usage.firstLine(Usage.main))
     }
 } catch let e as UsageError {
     Console.error(e.message)
     FileHandle.standardError.write(Data((e.usage + "\n").utf8))
+    status = ExitCode.usage
+} catch let e as IndexError {
+    Console.error(e.message)
     status = ExitCode.usage
 } catch {
     Console.error("\(error)")

@@ -1,16 +1,17 @@
 /// An open-addressing hash map from 64-bit keys. Character n-grams are packed into integers,
 /// and Swift's `Dictionary` spends most of its time in SipHash on them; a multiplicative hash
-/// and linear probing are several times faster for this use.
-struct FastMap<Value>: Sendable where Value: Sendable {
+/// and linear probing are several times faster for this use. Shared with the index
+/// (package access), not part of the library's public API.
+package struct FastMap<Value>: Sendable where Value: Sendable {
     /// Marks an empty slot: packed n-grams never reach it (three 21-bit fields fill 63 bits).
     private static var empty: UInt64 { .max }
     private var keys: [UInt64]
     private var values: [Value]
-    private(set) var count = 0
+    package private(set) var count = 0
     private var mask: Int
     private let zero: Value
 
-    init(zero: Value, capacity: Int = 64) {
+    package init(zero: Value, capacity: Int = 64) {
         var c = 16
         while c < capacity * 2 { c <<= 1 }
         keys = Array(repeating: Self.empty, count: c)
@@ -33,12 +34,12 @@ struct FastMap<Value>: Sendable where Value: Sendable {
         }
     }
 
-    func get(_ k: UInt64) -> Value {
+    package func get(_ k: UInt64) -> Value {
         let i = find(k)
         return keys[i] == k ? values[i] : zero
     }
 
-    func contains(_ k: UInt64) -> Bool { keys[find(k)] == k }
+    package func contains(_ k: UInt64) -> Bool { keys[find(k)] == k }
 
     /// The slot holding `k`, inserted with the zero value when absent.
     @inline(__always) private mutating func claim(_ k: UInt64) -> Int {
@@ -52,7 +53,7 @@ struct FastMap<Value>: Sendable where Value: Sendable {
         return i
     }
 
-    mutating func set(_ k: UInt64, _ v: Value) { values[claim(k)] = v }
+    package mutating func set(_ k: UInt64, _ v: Value) { values[claim(k)] = v }
 
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
@@ -64,13 +65,13 @@ struct FastMap<Value>: Sendable where Value: Sendable {
         for i in oldKeys.indices where oldKeys[i] != Self.empty { set(oldKeys[i], oldValues[i]) }
     }
 
-    func forEach(_ body: (UInt64, Value) -> Void) {
+    package func forEach(_ body: (UInt64, Value) -> Void) {
         for i in keys.indices where keys[i] != Self.empty { body(keys[i], values[i]) }
     }
 }
 
 extension FastMap where Value == UInt32 {
-    mutating func increment(_ k: UInt64, by n: UInt32 = 1) {
+    package mutating func increment(_ k: UInt64, by n: UInt32 = 1) {
         let i = claim(k)
         values[i] &+= n
     }

@@ -1,0 +1,72 @@
+import ArchiveIndex
+import Foundation
+import ParseCore
+
+/// Where the index lives: --index DIR, else $ARCHIVE_INDEX, else ./archive-index.
+func indexDirectory(_ args: Arguments) -> String {
+    args.value("--index") ?? ProcessInfo.processInfo.environment["ARCHIVE_INDEX"] ?? "archive-index"
+}
+
+func openArchive(_ args: Arguments) throws(IndexError) -> Archive {
+    try Archive.open(dir: indexDirectory(args))
+}
+
+func parseQuery(_ text: String, usage: String) throws(UsageError) -> Query {
+    do { return try QueryParser.parse(text) } catch {
+        throw UsageError(message: "\(error.description): \(text)", usage: usage)
+    }
+}
+
+/// `archive ingest PATH... [--prune] [--rebuild]`
+struct IngestCommand {
+    let args: Arguments
+    static let usage = Usage.firstLine(Usage.ingest)
+
+    init(arguments: [String]) throws(UsageError) {
+        args = try Arguments(arguments, flags: ["--prune", "--rebuild"], options: ["--index"], usage: Self.usage)
+        if args.positional.isEmpty && !args.has("--help") {
+            throw UsageError(message: "ingest needs at least one file or folder", usage: Self.usage)
+        }
+    }
+
+    func run() throws(IndexError) -> Int32 {
+        if args.has("--help") { print(Usage.ingest); return ExitCode.ok }
+        let tty = Console.stderrIsTerminal
+        var progress: (@Sendable (Int, Int) -> Void)?
+        if tty {
+            progress = { done, total in FileHandle.standardError.write(Data("\r  \(done)/\(total) files".utf8)) }
+        }
+        let s = try Ingester.run(index: indexDirectory(args), paths: args.positional,
+                                 options: IngestOptions(prune: args.has("--prune"), rebuild: args.has("--rebuild"), progress: progress))
+        if tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        for f in s.failures { Console.error(f) }
+        let mb = Double(s.bytesRead) / 1e6
+        var line = "\(s.newFiles) new, \(s.changedFiles) changed, \(s.unchangedFiles) unchanged, \(s.failedFiles) failed"
+        if s.prunedFiles > 0 { line += ", \(s.prunedFiles) pruned" }
+        line += " files; \(s.piecesAdded) pieces added, \(s.piecesRemoved) removed, \(s.piecesTotal) in the index; "
+        line += String(format: "%.1f MB read in %.2f s (%.1f MB/s)", mb, s.seconds, s.seconds > 0 ? mb / s.seconds : 0)
+        print(line)
+        return s.failures.isEmpty ? ExitCode.ok : ExitCode.failure
+    }
+}
+
+/// `archive verify`
+struct VerifyCommand {
+    let args: Arguments
+    init(arguments: [String]) throws(UsageError) {
+        args = try Arguments(arguments, flags: [], options: ["--index"], usage: Usage.firstLine(Usage.verify))
+    }
+
+    func run() throws(IndexError) -> Int32 {
+        if args.has("--help") { print(Usage.verify); return ExitCode.ok }
+        let archive = try openArchive(args)
+        let problems = archive.verify()
+        for p in problems { Console.error(p) }
+        if problems.isEmpty {
+            print("ok: \(archive.pieceCount) pieces, every index file matches the manifest")
+            return ExitCode.ok
+        }
+        Console.error("the index is damaged; rebuild it with 'archive ingest --rebuild PATH...'")
+        return ExitCode.failure
+    }
+}

@@ -1,0 +1,103 @@
+import ArchiveIndex
+import Foundation
+import ParseCore
+
+/// `archive search QUERY [--limit N] [--offset N] [--json]` and `archive search --from FILE|-`.
+struct SearchCommand {
+    let args: Arguments
+    static let usage = Usage.firstLine(Usage.search)
+
+    init(arguments: [String]) throws(UsageError) {
+        args = try Arguments(arguments, flags: ["--json"], options: ["--index", "--limit", "--offset", "--from"], usage: Self.usage)
+        if args.positional.isEmpty && args.value("--from") == nil && !args.has("--help") {
+            throw UsageError(message: "search needs a query (or --from FILE)", usage: Self.usage)
+        }
+    }
+
+    func run() throws -> Int32 {
+        if args.has("--help") { print(Usage.search); return ExitCode.ok }
+        let limit = try args.int("--limit", default: 10, usage: Self.usage)
+        let offset = try args.int("--offset", default: 0, usage: Self.usage)
+        let json = args.has("--json")
+        let searcher = Searcher(archive: try openArchive(args))
+        var out = Console()
+        if let from = args.value("--from") {
+            var any = false
+            for line in try readLines(from) {
+                let q = try parseQuery(line, usage: Self.usage)
+                let hits = searcher.search(q)
+                any = any || !hits.isEmpty
+                if json {
+                    var w = JSONWriter()
+                    w.raw("{"); w.key("query", first: true); w.string(line)
+                    w.key("total"); w.raw(String(hits.count)); w.key("hits"); w.raw("[")
+                    for (i, h) in hits.dropFirst(offset).prefix(limit).enumerated() {
+                        if i > 0 { w.raw(",") }
+                        HitPrinter.json(h, query: q, searcher: searcher, into: &w)
+                    }
+                    w.raw("]}\n")
+                    out.write(bytes: w.bytes)
+                } else {
+                    out.write("== \(line): \(HitPrinter.total(hits.count))\n")
+                    HitPrinter.plain(Array(hits.dropFirst(offset).prefix(limit)), from: offset, query: q, searcher: searcher, into: &out)
+                }
+            }
+            out.flush()
+            return any ? ExitCode.ok : ExitCode.failure
+        }
+        let text = args.positional.joined(separator: " ")
+        let q = try parseQuery(text, usage: Self.usage)
+        let hits = searcher.search(q)
+        let page = Array(hits.dropFirst(offset).prefix(limit))
+        if json {
+            var w = JSONWriter()
+            for h in page {
+                w.clear()
+                HitPrinter.json(h, query: q, searcher: searcher, into: &w)
+                w.raw("\n")
+                out.write(bytes: w.bytes)
+            }
+        } else {
+            out.write("\(HitPrinter.total(hits.count)) match \(text)\n")
+            HitPrinter.plain(page, from: offset, query: q, searcher: searcher, into: &out)
+        }
+        out.flush()
+        return hits.isEmpty ? ExitCode.failure : ExitCode.ok
+    }
+}
+
+/// Lines of a file, or of standard input for "-", without blank ones.
+func readLines(_ from: String) throws(IndexError) -> [String] {
+    let data: Data?
+    if from == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else { data = FileManager.default.contents(atPath: from) }
+    guard let data else { throw IndexError("\(from): cannot be read") }
+    return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map {
+        $0.trimmingCharacters(in: .whitespaces)
+    }.filter { !$0.isEmpty }
+}
+
+/// How hits are shown: ranked lines with a highlighted snippet, or JSON records.
+enum HitPrinter {
+    static func total(_ n: Int) -> String { "\(n) piece\(n == 1 ? "" : "s")" }
+
+    static func plain(_ hits: [Hit], from offset: Int, query: Query, searcher: Searcher, into out: inout Console) {
+        let bold = Console.stdoutIsTerminal
+        for (i, h) in hits.enumerated() {
+            let a = searcher.archive.article(h.ref)
+            let place = a.date.map { d in a.page.map { "\(d) p\($0)" } ?? d } ?? a.source
+            out.write("\(String(format: "%3d", offset + i + 1)). \(a.id)  \(place)  \(a.headline ?? "(no headline)")\n")
+            if let s = searcher.snippet(h.ref, for: query) {
+                out.write("     \(s.before)\(bold ? "\u{1B}[1m" : "[")\(s.match)\(bold ? "\u{1B}[0m" : "]")\(s.after)\n")
+            }
+        }
+    }
+
+    static func json(_ h: Hit, query: Query, searcher: Searcher, into w: inout JSONWriter) {
+        let a = searcher.archive.article(h.ref)
+        let snippet = searcher.snippet(h.ref, for: query).map { "\($0.before)[\($0.match)]\($0.after)" }
+        a.writeJSON(to: &w) { w in
+            w.key("score"); w.raw(String(format: "%.4f", h.score))
+            w.key("snippet"); w.optional(snippet)
+        }
+    }
+}

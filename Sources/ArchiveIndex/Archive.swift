@@ -1,0 +1,101 @@
+import Foundation
+import ParseCore
+
+/// An index opened for reading. Opening maps the segments and reads only the manifest.
+public final class Archive: @unchecked Sendable {
+    public let dir: String
+    let manifest: Manifest
+    let segments: [Segment]
+    /// Mean text length of live records, for BM25.
+    let averageLength: Double
+
+    /// Where a record is: its segment and its number there. Archive order is this order.
+    public struct DocRef: Hashable, Comparable, Sendable {
+        public let segment: Int
+        public let doc: Int
+        public static func < (a: DocRef, b: DocRef) -> Bool { (a.segment, a.doc) < (b.segment, b.doc) }
+    }
+
+    public static func open(dir: String) throws(IndexError) -> Archive {
+        guard let manifest = try Manifest.load(dir: dir) else {
+            throw IndexError("\(dir): no index here; build one with 'archive ingest PATH --index \(dir)'")
+        }
+        return try Archive(dir: dir, manifest: manifest)
+    }
+
+    init(dir: String, manifest: Manifest) throws(IndexError) {
+        self.dir = dir
+        self.manifest = manifest
+        var segments: [Segment] = []
+        var units = 0
+        for s in manifest.segments {
+            let deleted = try s.deletions.map { f throws(IndexError) in try Self.loadDeletions(dir: dir, file: f, docs: s.docs) }
+            let info = SegmentInfo(name: s.name, docCount: s.docs, textUnits: s.textUnits,
+                                   files: s.files.map { FileRecord(name: $0.name, size: $0.size, checksum: 0) })
+            let seg = try Segment(dir: dir, info: info, deleted: deleted)
+            segments.append(seg)
+            for d in 0..<seg.docCount where seg.isLive(d) { units += seg.textRange(d).length }
+        }
+        self.segments = segments
+        averageLength = Double(units) / Double(max(1, manifest.liveDocs))
+    }
+
+    static func loadDeletions(dir: String, file: Manifest.File, docs: Int) throws(IndexError) -> [UInt64] {
+        let m = try MappedFile(path: "\(dir)/\(file.name)")
+        let words = (docs + 63) / 64
+        guard m.count == words * 8 else {
+            throw IndexError("\(m.path): wrong size for \(docs) documents; the index is damaged, run 'archive ingest --rebuild'")
+        }
+        return (0..<words).map { m.u64($0 * 8) }
+    }
+
+    public var pieceCount: Int { manifest.liveDocs }
+
+    /// Every live record in archive order.
+    public var allDocs: [DocRef] {
+        var out: [DocRef] = []
+        out.reserveCapacity(pieceCount)
+        for (s, seg) in segments.enumerated() {
+            for d in 0..<seg.docCount where seg.isLive(d) { out.append(DocRef(segment: s, doc: d)) }
+        }
+        return out
+    }
+
+    public func article(_ r: DocRef) -> Article { segments[r.segment].article(r.doc) }
+
+    public func date(_ r: DocRef) -> UInt32 { segments[r.segment].date(r.doc) }
+    public func isPhoto(_ r: DocRef) -> Bool { segments[r.segment].isPhoto(r.doc) }
+
+    public func find(id: String) -> DocRef? {
+        let h = Fingerprint.fnv1a(id.utf8)
+        for (s, seg) in segments.enumerated() {
+            for d in 0..<seg.docCount where seg.idHash(d) == h && seg.isLive(d) {
+                let r = DocRef(segment: s, doc: d)
+                if article(r).id == id { return r }
+            }
+        }
+        return nil
+    }
+
+    /// Bytes of every file the manifest names, plus the manifest.
+    public var sizeOnDisk: Int {
+        manifest.allFiles.reduce(0) { $0 + $1.size }
+            + ((try? FileManager.default.attributesOfItem(atPath: "\(dir)/\(Manifest.fileName)")[.size] as? Int) ?? 0)
+    }
+
+    /// Checks every index file against the manifest: present, of the recorded size and checksum.
+    public func verify() -> [String] {
+        var problems: [String] = []
+        for f in manifest.allFiles {
+            let path = "\(dir)/\(f.name)"
+            guard let m = try? MappedFile(path: path) else { problems.append("\(path): missing"); continue }
+            if m.count != f.size { problems.append("\(path): \(m.count) bytes, the manifest says \(f.size)"); continue }
+            if Manifest.hex(m.checksum()) != f.checksum { problems.append("\(path): checksum mismatch (damaged)") }
+        }
+        return problems
+    }
+
+    public var files: [(source: String, pieces: Int)] {
+        ((try? Catalog.load(dir: dir, file: manifest.catalog))?.entries ?? []).map { ($0.source, $0.docs.count) }
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Errors of the index, each one line naming the file and the problem.
+public struct IndexError: Error, CustomStringConvertible, Equatable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Appends little-endian integers and varints to a byte buffer.
+struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    mutating func u8(_ v: UInt8) { bytes.append(v) }
+    mutating func u16(_ v: UInt16) { bytes.append(UInt8(v & 0xFF)); bytes.append(UInt8(v >> 8)) }
+    mutating func u32(_ v: UInt32) { for i in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * i))) } }
+    mutating func u64(_ v: UInt64) { for i in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * i))) } }
+    mutating func varint(_ v: UInt64) {
+        var x = v
+        while x >= 0x80 { bytes.append(UInt8(x & 0x7F) | 0x80); x >>= 7 }
+        bytes.append(UInt8(x))
+    }
+    mutating func string(_ s: String) {
+        let u = Array(s.utf8)
+        varint(UInt64(u.count))
+        bytes.append(contentsOf: u)
+    }
+}
+
+/// A read-only view of a file mapped into memory: opening an index costs no reading.
+final class MappedFile: @unchecked Sendable {
+    let path: String
+    let count: Int
+    let base: UnsafeRawPointer?
+    private let mapping: UnsafeMutableRawPointer?
+
+    init(path: String) throws(IndexError) {
+        self.path = path
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw IndexError("\(path): cannot open (\(String(cString: strerror(errno))))") }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw IndexError("\(path): cannot stat") }
+        count = Int(st.st_size)
+        if count == 0 {
+            mapping = nil
+            base = nil
+            return
+        }
+        let m = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0)
+        guard let m, m != MAP_FAILED else { throw IndexError("\(path): cannot map into memory") }
+        mapping = m
+        base = UnsafeRawPointer(m)
+    }
+
+    deinit { if let mapping { munmap(mapping, count) } }
+
+    @inline(__always) func u8(_ at: Int) -> UInt8 { base!.load(fromByteOffset: at, as: UInt8.self) }
+    @inline(__always) func u16(_ at: Int) -> UInt16 { base!.loadUnaligned(fromByteOffset: at, as: UInt16.self).littleEndian }
+    @inline(__always) func u32(_ at: Int) -> UInt32 { base!.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian }
+    @inline(__always) func u64(_ at: Int) -> UInt64 { base!.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian }
+
+    /// Reads a varint at `at`, advancing it.
+    @inline(__always) func varint(_ at: inout Int) -> UInt64 {
+        var v: UInt64 = 0, shift: UInt64 = 0
+        while true {
+            let b = u8(at)
+            at += 1
+            v |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return v }
+            shift += 7
+        }
+    }
+
+    func string(_ at: inout Int) -> String {
+        let n = Int(varint(&at))
+        let s = String(decoding: UnsafeRawBufferPointer(start: base! + at, count: n), as: UTF8.self)
+        at += n
+        return s
+    }
+
+    /// The file's FNV-1a fingerprint, as the manifest records it.
+    func checksum() -> UInt64 {
+        guard let base else { return Checksum().value }
+        var c = Checksum()
+        c.add(UnsafeRawBufferPointer(start: base, count: count))
+        return c.value
+    }
+}
+
+/// A streaming FNV-1a 64 over everything written to a file.
+struct Checksum {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        var h = value
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        value = h
+    }
+}
+
+/// Writes a new file under a temporary name; `finish` syncs it to disk and gives it its name.
+/// Nothing is ever written in place, so a crash leaves either the old state or the new one.
+final class FileSink {
+    let path: String
+    private let tmp: String
+    private var fd: Int32
+    private var buffer: [UInt8] = []
+    private(set) var size = 0
+    private(set) var checksum = Checksum()
+
+    init(path: String) throws(IndexError) {
+        self.path = path
+        tmp = path + ".tmp"
+        fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw IndexError("\(tmp): cannot create (\(String(cString: strerror(errno))))") }
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    deinit {
+        if fd >= 0 { close(fd); unlink(tmp) }
+    }
+
+    func write(_ bytes: [UInt8]) throws(IndexError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    func write(_ w: inout ByteWriter) throws(IndexError) {
+        try write(w.bytes)
+        w.bytes.removeAll(keepingCapacity: true)
+    }
+
+    private func flush() throws(IndexError) {
+        let ok = buffer.withUnsafeBytes { raw -> Bool in
+            checksum.add(raw)
+            var off = 0
+            while off < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + off, raw.count - off)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                off += n
+            }
+            return true
+        }
+        guard ok else { throw IndexError("\(tmp): write failed (\(String(cString: strerror(errno))))") }
+        size += buffer.count
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, syncs and renames the file into place.
+    func finish() throws(IndexError) {
+        try flush()
+        guard fsync(fd) == 0 else { throw IndexError("\(tmp): cannot sync to disk") }
+        close(fd)
+        fd = -1
+        guard rename(tmp, path) == 0 else { throw IndexError("\(path): cannot rename into place") }
+    }
+}
+
+enum Disk {
+    /// Makes renames in `dir` durable.
+    static func syncDirectory(_ dir: String) {
+        let fd = open(dir, O_RDONLY)
+        if fd >= 0 { fsync(fd); close(fd) }
+    }
+}

@@ -1,0 +1,254 @@
+import Dispatch
+import Foundation
+import ParseCore
+
+/// What an ingest did.
+public struct IngestSummary: Sendable {
+    public var newFiles = 0, changedFiles = 0, unchangedFiles = 0, failedFiles = 0, prunedFiles = 0
+    public var piecesAdded = 0, piecesRemoved = 0, piecesTotal = 0
+    public var bytesRead = 0
+    public var seconds = 0.0
+    public var failures: [String] = []
+}
+
+public struct IngestOptions: Sendable {
+    public var prune = false
+    public var rebuild = false
+    /// Called from the ingesting thread after each batch: files looked at, of how many.
+    public var progress: (@Sendable (Int, Int) -> Void)?
+    public init(prune: Bool = false, rebuild: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+        self.prune = prune; self.rebuild = rebuild; self.progress = progress
+    }
+}
+
+/// Reads dumps into the index: unchanged files are skipped by size and time, then by content;
+/// new and changed files are parsed on every core and written to a new segment; the commit
+/// swaps the manifest in at the end, so an interrupted ingest leaves the previous index whole.
+public enum Ingester {
+    /// Postings held in memory before a segment is written out.
+    static let segmentBudget = 256 << 20
+    static let batchSize = 256
+
+    struct Input {
+        let source: String
+        let path: String
+        let size: Int
+        let mtime: Double
+    }
+
+    public static func run(index dir: String, paths: [String], options: IngestOptions = IngestOptions()) throws(IndexError) -> IngestSummary {
+        let started = Date()
+        var summary = IngestSummary()
+        do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+            throw IndexError("\(dir): cannot create the index folder")
+        }
+        let old = options.rebuild ? nil : try Manifest.load(dir: dir)
+        var manifest = old ?? Manifest()
+        var catalog = options.rebuild ? Catalog() : try Catalog.load(dir: dir, file: old?.catalog)
+        manifest.generation += 1
+        if options.rebuild { manifest.segments = [] }
+        let generation = manifest.generation
+
+        let inputs = enumerate(paths, failures: &summary.failures)
+        var bySource: [String: Int] = [:]
+        for (i, e) in catalog.entries.enumerated() { bySource[e.source] = i }
+        var ownerOfHash: [String: String] = [:]
+        for e in catalog.entries { ownerOfHash[e.hash] = ownerOfHash[e.hash] ?? e.source }
+        var deletions: [String: Set<Int>] = [:]
+        var toRead: [Input] = []
+        for input in inputs {
+            if let i = bySource[input.source], catalog.entries[i].size == input.size, catalog.entries[i].mtime == input.mtime {
+                summary.unchangedFiles += 1
+            } else {
+                toRead.append(input)
+            }
+        }
+
+        var writer: SegmentWriter?
+        var finished: [SegmentInfo] = []
+        var segmentNumber = (manifest.segments.compactMap { Int($0.name.dropFirst(4)) }.max() ?? 0)
+        func currentWriter() throws(IndexError) -> SegmentWriter {
+            if let w = writer { return w }
+            segmentNumber += 1
+            let w = try SegmentWriter(dir: dir, name: String(format: "seg-%06d", segmentNumber))
+            writer = w
+            return w
+        }
+
+        var done = 0
+        for start in stride(from: 0, to: toRead.count, by: batchSize) {
+            let batch = Array(toRead[start..<min(toRead.count, start + batchSize)])
+            let results = parse(batch, catalog: catalog, bySource: bySource)
+            for (input, result) in zip(batch, results) {
+                switch result {
+                case .failed(let message):
+                    summary.failures.append(message)
+                    summary.failedFiles += 1
+                case .unchanged(let bytes):
+                    summary.unchangedFiles += 1
+                    summary.bytesRead += bytes
+                    if let i = bySource[input.source] { catalog.entries[i].mtime = input.mtime; catalog.entries[i].size = input.size }
+                case .parsed(let hash, let bytes, var articles):
+                    summary.bytesRead += bytes
+                    if let owner = ownerOfHash[hash], owner != input.source {
+                        // The same text under another name: its ids must not collide.
+                        let salt = Fingerprint.hex(Fingerprint.fnv1a((input.source + hash).utf8)).prefix(12)
+                        for k in articles.indices { articles[k].id = "\(salt)-\(articles[k].id.split(separator: "-").last ?? "")" }
+                    }
+                    ownerOfHash[hash] = ownerOfHash[hash] ?? input.source
+                    let w = try currentWriter()
+                    let first = w.docCount
+                    for a in articles { try w.add(PreparedDoc(a)) }
+                    let entry = Catalog.Entry(source: input.source, path: input.path, hash: hash, size: input.size, mtime: input.mtime,
+                                              segment: w.name, docs: Array(first..<w.docCount))
+                    if let i = bySource[input.source] {
+                        let previous = catalog.entries[i]
+                        deletions[previous.segment, default: []].formUnion(previous.docs)
+                        summary.piecesRemoved += previous.docs.count
+                        catalog.entries[i] = entry
+                        summary.changedFiles += 1
+                    } else {
+                        bySource[input.source] = catalog.entries.count
+                        catalog.entries.append(entry)
+                        summary.newFiles += 1
+                    }
+                    summary.piecesAdded += articles.count
+                    if w.postingBytes > segmentBudget {
+                        finished.append(try w.finish())
+                        writer = nil
+                    }
+                }
+            }
+            done += batch.count
+            options.progress?(inputs.count - toRead.count + done, inputs.count)
+        }
+        if let w = writer { finished.append(try w.finish()) }
+
+        if options.prune {
+            catalog.entries.removeAll { e in
+                let gone = !FileManager.default.fileExists(atPath: e.path)
+                if gone {
+                    deletions[e.segment, default: []].formUnion(e.docs)
+                    summary.prunedFiles += 1
+                    summary.piecesRemoved += e.docs.count
+                }
+                return gone
+            }
+        }
+
+        for i in manifest.segments.indices {
+            let name = manifest.segments[i].name
+            guard let dead = deletions[name], !dead.isEmpty else { continue }
+            var words = try manifest.segments[i].deletions.map { f throws(IndexError) in
+                try Archive.loadDeletions(dir: dir, file: f, docs: manifest.segments[i].docs)
+            } ?? Array(repeating: 0, count: (manifest.segments[i].docs + 63) / 64)
+            for d in dead { words[d >> 6] |= 1 << UInt64(d & 63) }
+            let count = words.reduce(0) { $0 + $1.nonzeroBitCount }
+            let sink = try FileSink(path: "\(dir)/\(name).del-\(generation)")
+            var w = ByteWriter()
+            for x in words { w.u64(x) }
+            try sink.write(&w)
+            try sink.finish()
+            manifest.segments[i].deletions = Manifest.File(name: "\(name).del-\(generation)", size: sink.size, checksum: Manifest.hex(sink.checksum.value))
+            manifest.segments[i].deleted = count
+        }
+        manifest.segments.removeAll { $0.deleted == $0.docs }
+        for s in finished {
+            manifest.segments.append(Manifest.SegmentEntry(name: s.name, docs: s.docCount, textUnits: s.textUnits,
+                                                           files: s.files.map(Manifest.file), deletions: nil, deleted: 0))
+        }
+        manifest.catalog = try catalog.write(dir: dir, name: "catalog-\(generation).json")
+        try manifest.commit(dir: dir)
+        removeUnreferenced(dir: dir, manifest: manifest)
+
+        summary.piecesTotal = manifest.liveDocs
+        summary.failedFiles = summary.failures.count
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    enum Result: Sendable {
+        case failed(String)
+        case unchanged(bytes: Int)
+        case parsed(hash: String, bytes: Int, articles: [Article])
+    }
+
+    /// Reads and parses a batch on every core; results come back in input order.
+    static func parse(_ batch: [Input], catalog: Catalog, bySource: [String: Int]) -> [Result] {
+        let known: [String?] = batch.map { bySource[$0.source].map { catalog.entries[$0].hash } }
+        var results = [Result](repeating: .failed(""), count: batch.count)
+        results.withUnsafeMutableBufferPointer { out in
+            let slots = UnsafeMutableSendableBuffer(out)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                slots.buffer[i] = parseOne(batch[i], knownHash: known[i])
+            }
+        }
+        return results
+    }
+
+    static func parseOne(_ input: Input, knownHash: String?) -> Result {
+        guard let data = FileManager.default.contents(atPath: input.path) else {
+            return .failed("\(input.path): cannot be read")
+        }
+        let bytes = [UInt8](data)
+        let hash = Fingerprint.hex(Fingerprint.fnv1a(bytes))
+        if hash == knownHash { return .unchanged(bytes: bytes.count) }
+        let text: String
+        do { text = try TextDecoding.decode(bytes) } catch { return .failed("\(input.path): \(error.description)") }
+        return .parsed(hash: hash, bytes: bytes.count, articles: PageParser().parse(text, source: input.source))
+    }
+
+    /// Files named and `*.txt` files under folders named, with the source each is recorded as:
+    /// the path as given for a file, the path below the folder for a folder's files.
+    static func enumerate(_ paths: [String], failures: inout [String]) -> [Input] {
+        var out: [Input] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                failures.append("\(path): no such file or folder")
+                continue
+            }
+            if !isDir.boolValue {
+                if let i = input(source: path, path: path) { out.append(i) } else { failures.append("\(path): cannot be read") }
+                continue
+            }
+            let root = path.hasSuffix("/") ? String(path.dropLast()) : path
+            guard let e = fm.enumerator(atPath: root) else { failures.append("\(path): cannot be read"); continue }
+            var found: [String] = []
+            while let rel = e.nextObject() as? String {
+                if rel.hasSuffix(".txt") { found.append(rel) }
+            }
+            for rel in found.sorted() {
+                var sub: ObjCBool = false
+                guard fm.fileExists(atPath: "\(root)/\(rel)", isDirectory: &sub), !sub.boolValue else { continue }
+                if let i = input(source: rel, path: "\(root)/\(rel)") { out.append(i) } else { failures.append("\(root)/\(rel): cannot be read") }
+            }
+        }
+        var seen = Set<String>()
+        return out.filter { seen.insert($0.source).inserted }
+    }
+
+    private static func input(source: String, path: String) -> Input? {
+        guard let a = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+        let size = (a[.size] as? Int) ?? 0
+        let mtime = (a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return Input(source: source, path: path, size: size, mtime: mtime)
+    }
+
+    /// Deletes what no manifest names any more: old catalogs, replaced deletion lists, dropped
+    /// segments, and temporary files of an ingest that was interrupted.
+    static func removeUnreferenced(dir: String, manifest: Manifest) {
+        let keep = Set(manifest.allFiles.map(\.name) + [Manifest.fileName, "LOCK"])
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for n in names where !keep.contains(n) && (n.hasPrefix("seg-") || n.hasPrefix("catalog-") || n.hasSuffix(".tmp")) {
+            try? FileManager.default.removeItem(atPath: "\(dir)/\(n)")
+        }
+    }
+}
+
+/// Lets concurrent workers fill distinct slots of one buffer.
+struct UnsafeMutableSendableBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+    init(_ b: UnsafeMutableBufferPointer<T>) { buffer = b }
+}

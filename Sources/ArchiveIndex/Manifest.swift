@@ -1,0 +1,102 @@
+import Foundation
+import ParseCore
+
+/// The index's table of contents. It is the only file ever replaced: a commit writes every
+/// new file first, then swaps this one in by a rename, so readers see the old index or the new.
+struct Manifest: Codable, Equatable {
+    static let fileName = "MANIFEST.json"
+    static let currentFormat = 1
+
+    struct File: Codable, Equatable {
+        var name: String
+        var size: Int
+        var checksum: String
+    }
+
+    struct SegmentEntry: Codable, Equatable {
+        var name: String
+        var docs: Int
+        var textUnits: Int
+        var files: [File]
+        var deletions: File?
+        var deleted: Int
+    }
+
+    var format = Manifest.currentFormat
+    var generation = 0
+    var segments: [SegmentEntry] = []
+    var catalog: File?
+
+    var liveDocs: Int { segments.reduce(0) { $0 + $1.docs - $1.deleted } }
+
+    /// Every file the manifest names, with what it must be.
+    var allFiles: [File] {
+        segments.flatMap { $0.files + ($0.deletions.map { [$0] } ?? []) } + (catalog.map { [$0] } ?? [])
+    }
+
+    static func load(dir: String) throws(IndexError) -> Manifest? {
+        let path = "\(dir)/\(fileName)"
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else { throw IndexError("\(path): cannot be read") }
+        let m: Manifest
+        do { m = try JSONDecoder().decode(Manifest.self, from: data) } catch {
+            throw IndexError("\(path): not a valid manifest; the index is damaged, run 'archive ingest --rebuild'")
+        }
+        guard m.format == currentFormat else {
+            throw IndexError("\(path): index format \(m.format), this archive reads format \(currentFormat); run 'archive ingest --rebuild'")
+        }
+        return m
+    }
+
+    /// Writes the manifest under a temporary name, syncs it and renames it into place.
+    func commit(dir: String) throws(IndexError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data: Data
+        do { data = try encoder.encode(self) } catch { throw IndexError("\(dir)/\(Self.fileName): cannot encode") }
+        let sink = try FileSink(path: "\(dir)/\(Self.fileName)")
+        try sink.write([UInt8](data))
+        try sink.finish()
+        Disk.syncDirectory(dir)
+    }
+
+    static func hex(_ v: UInt64) -> String { Fingerprint.hex(v) }
+
+    static func file(_ r: FileRecord) -> File { File(name: r.name, size: r.size, checksum: hex(r.checksum)) }
+}
+
+/// What the index knows of each dump it has read: enough to skip it when unchanged and to
+/// find its pieces when it changes or goes away.
+struct Catalog: Codable, Equatable {
+    struct Entry: Codable, Equatable {
+        var source: String
+        /// Where the file was read from, to tell whether it is gone.
+        var path: String
+        var hash: String
+        var size: Int
+        var mtime: Double
+        var segment: String
+        var docs: [Int]
+    }
+    var entries: [Entry] = []
+
+    static func load(dir: String, file: Manifest.File?) throws(IndexError) -> Catalog {
+        guard let file else { return Catalog() }
+        let path = "\(dir)/\(file.name)"
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw IndexError("\(path): missing; the index is damaged, run 'archive ingest --rebuild'")
+        }
+        do { return try JSONDecoder().decode(Catalog.self, from: data) } catch {
+            throw IndexError("\(path): not a valid catalog; the index is damaged, run 'archive ingest --rebuild'")
+        }
+    }
+
+    func write(dir: String, name: String) throws(IndexError) -> Manifest.File {
+        let data: Data
+        do { data = try JSONEncoder().encode(self) } catch { throw IndexError("\(dir)/\(name): cannot encode") }
+        let sink = try FileSink(path: "\(dir)/\(name)")
+        try sink.write([UInt8](data))
+        try sink.finish()
+        return Manifest.File(name: name, size: sink.size, checksum: Manifest.hex(sink.checksum.value))
+    }
+}

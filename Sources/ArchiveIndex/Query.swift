@@ -1,0 +1,199 @@
+import ParseCore
+
+/// A parsed query. Text matches as an exact substring (after folding width and Latin case);
+/// the other leaves filter on a record's fields.
+public indirect enum Query: Equatable, Sendable {
+    public enum Scope: Equatable, Sendable { case all, headline }
+
+    case text(String, Scope)
+    case reporter(String)
+    case source(String)
+    case kind(Article.Kind)
+    /// Inclusive bounds as yyyymmdd.
+    case date(UInt32, UInt32)
+    case and([Query])
+    case or([Query])
+    case not(Query)
+
+    /// The text leaves that count towards ranking: those not under a negation.
+    var positiveTexts: [(String, Scope)] {
+        switch self {
+        case .text(let t, let s): return [(t, s)]
+        case .and(let qs), .or(let qs): return qs.flatMap(\.positiveTexts)
+        default: return []
+        }
+    }
+}
+
+/// A query that cannot be read: the column (1-based, in characters) and what is wrong.
+public struct QueryError: Error, Equatable, CustomStringConvertible, Sendable {
+    public let position: Int
+    public let message: String
+    public var description: String { "query error at column \(position): \(message)" }
+}
+
+/// Reads the query language: space-separated terms are all required, "quoted phrases" keep
+/// their spaces, -term excludes, A OR B, parentheses group, and headline:, reporter:, source:,
+/// kind:, date: restrict to a field.
+public struct QueryParser {
+    enum Token: Equatable {
+        case word(String), quoted(String), field(String, String), open, close, or, minus
+    }
+
+    private var tokens: [(Token, Int)] = []
+    private var at = 0
+    private let length: Int
+
+    public static func parse(_ text: String) throws(QueryError) -> Query {
+        var p = try QueryParser(text)
+        guard !p.tokens.isEmpty else { throw QueryError(position: 1, message: "empty query") }
+        let q = try p.orExpression()
+        if p.at < p.tokens.count {
+            let (t, pos) = p.tokens[p.at]
+            throw QueryError(position: pos, message: t == .close ? "')' without '('" : "unexpected text")
+        }
+        return q
+    }
+
+    static let fields: Set<String> = ["headline", "reporter", "source", "kind", "date"]
+
+    private init(_ text: String) throws(QueryError) {
+        let s = Array(text.unicodeScalars)
+        length = s.count
+        var i = 0
+        func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\u{3000}" }
+        while i < s.count {
+            let c = s[i]
+            if isSpace(c) { i += 1; continue }
+            let pos = i + 1
+            switch c {
+            case "(": tokens.append((.open, pos)); i += 1
+            case ")": tokens.append((.close, pos)); i += 1
+            case "\"":
+                guard let end = s[(i + 1)...].firstIndex(of: "\"") else {
+                    throw QueryError(position: pos, message: "unclosed quote")
+                }
+                tokens.append((.quoted(Self.string(s[(i + 1)..<end])), pos))
+                i = end + 1
+            case "-" where i + 1 < s.count && !isSpace(s[i + 1]):
+                tokens.append((.minus, pos)); i += 1
+            default:
+                var j = i
+                while j < s.count, !isSpace(s[j]), s[j] != "(", s[j] != ")", s[j] != "\"" { j += 1 }
+                let word = Self.string(s[i..<j])
+                if word == "OR" || word == "|" {
+                    tokens.append((.or, pos))
+                } else if let colon = word.firstIndex(of: ":"), Self.fields.contains(String(word[..<colon])) {
+                    let name = String(word[..<colon])
+                    var value = String(word[word.index(after: colon)...])
+                    if value.isEmpty, j < s.count, s[j] == "\"" {
+                        guard let end = s[(j + 1)...].firstIndex(of: "\"") else {
+                            throw QueryError(position: j + 1, message: "unclosed quote")
+                        }
+                        value = Self.string(s[(j + 1)..<end])
+                        j = end + 1
+                    }
+                    guard !value.isEmpty else { throw QueryError(position: pos, message: "\(name): needs a value") }
+                    tokens.append((.field(name, value), pos))
+                } else {
+                    tokens.append((.word(word), pos))
+                }
+                i = j
+            }
+        }
+    }
+
+    private static func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: s)
+        return String(v)
+    }
+
+    private var position: Int { at < tokens.count ? tokens[at].1 : length + 1 }
+
+    private mutating func orExpression() throws(QueryError) -> Query {
+        var parts = [try andExpression()]
+        while at < tokens.count, tokens[at].0 == .or {
+            at += 1
+            guard at < tokens.count, tokens[at].0 != .or, tokens[at].0 != .close else {
+                throw QueryError(position: position, message: "OR needs a term after it")
+            }
+            parts.append(try andExpression())
+        }
+        return parts.count == 1 ? parts[0] : .or(parts)
+    }
+
+    private mutating func andExpression() throws(QueryError) -> Query {
+        var parts: [Query] = []
+        while at < tokens.count, tokens[at].0 != .or, tokens[at].0 != .close {
+            parts.append(try unary())
+        }
+        guard !parts.isEmpty else {
+            throw QueryError(position: position, message: at < tokens.count && tokens[at].0 == .or ? "OR needs a term before it" : "expected a term")
+        }
+        return parts.count == 1 ? parts[0] : .and(parts)
+    }
+
+    private mutating func unary() throws(QueryError) -> Query {
+        let (token, pos) = tokens[at]
+        at += 1
+        switch token {
+        case .minus:
+            guard at < tokens.count, tokens[at].0 != .or, tokens[at].0 != .close else {
+                throw QueryError(position: pos, message: "'-' needs a term to exclude")
+            }
+            return .not(try unary())
+        case .open:
+            guard at < tokens.count, tokens[at].0 != .close else { throw QueryError(position: pos, message: "empty parentheses") }
+            let inner = try orExpression()
+            guard at < tokens.count, tokens[at].0 == .close else { throw QueryError(position: pos, message: "'(' is never closed") }
+            at += 1
+            return inner
+        case .word(let w), .quoted(let w):
+            return .text(w, .all)
+        case .field(let name, let value):
+            return try Self.field(name, value, at: pos)
+        case .close:
+            throw QueryError(position: pos, message: "')' without '('")
+        case .or:
+            throw QueryError(position: pos, message: "OR needs a term before it")
+        }
+    }
+
+    private static func field(_ name: String, _ value: String, at pos: Int) throws(QueryError) -> Query {
+        switch name {
+        case "headline": return .text(value, .headline)
+        case "reporter": return .reporter(value)
+        case "source": return .source(value)
+        case "kind":
+            guard let k = Article.Kind(rawValue: value) else {
+                throw QueryError(position: pos, message: "kind: is 'article' or 'photo', not '\(value)'")
+            }
+            return .kind(k)
+        default:
+            let parts = value.components(separatedBy: "..")
+            guard parts.count <= 2, let lo = DateBound(parts[0]), let hi = DateBound(parts.count == 2 ? parts[1] : parts[0]) else {
+                throw QueryError(position: pos, message: "date: takes YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B, not '\(value)'")
+            }
+            guard lo.first <= hi.last else { throw QueryError(position: pos, message: "date: the range ends before it starts") }
+            return .date(lo.first, hi.last)
+        }
+    }
+}
+
+/// A year, month or day, as the first and last yyyymmdd it covers.
+struct DateBound {
+    let first: UInt32
+    let last: UInt32
+
+    init?(_ s: String) {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4, let y = UInt32(parts[0]) else { return nil }
+        if parts.count == 1 { first = y * 10000 + 101; last = y * 10000 + 1231; return }
+        guard let m = UInt32(parts[1]), (1...12).contains(m), parts[1].count <= 2 else { return nil }
+        if parts.count == 2 { first = y * 10000 + m * 100 + 1; last = y * 10000 + m * 100 + 31; return }
+        guard let d = UInt32(parts[2]), (1...31).contains(d), parts[2].count <= 2 else { return nil }
+        first = y * 10000 + m * 100 + d
+        last = first
+    }
+}

@@ -1,0 +1,47 @@
+/// The searchable form of text, in UTF-16 code units: full-width forms folded to half-width,
+/// Latin folded to lower case, one unit for one unit, so that positions in the folded text are
+/// positions in the printed text and snippets need no mapping.
+enum SearchText {
+    @inline(__always) static func fold(_ u: UInt16) -> UInt16 {
+        switch u {
+        case 0x41...0x5A: return u + 0x20
+        case 0xFF21...0xFF3A: return u - 0xFF21 + 0x61
+        case 0xFF01...0xFF5E: return u - 0xFEE0
+        case 0x3000: return 0x20
+        default: return u
+        }
+    }
+
+    /// Letters of words: Chinese characters (and the halves of characters outside the BMP),
+    /// Latin letters and digits. Indexed bigrams never span anything else.
+    @inline(__always) static func isWord(_ f: UInt16) -> Bool {
+        switch f {
+        case 0x30...0x39, 0x61...0x7A: return true
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xD800...0xDFFF: return true
+        default: return false
+        }
+    }
+
+    static func folded(_ s: String) -> [UInt16] { s.utf16.map(fold) }
+
+    /// The index keys of a folded text: each pair of adjacent word letters, and each word letter
+    /// that ends a run paired with 0, so every occurrence of a letter is under some key.
+    static func keys(_ f: UnsafeBufferPointer<UInt16>, into out: inout [UInt32]) {
+        let n = f.count
+        var i = 0
+        while i < n {
+            let a = f[i]
+            if isWord(a) {
+                let b: UInt16 = i + 1 < n && isWord(f[i + 1]) ? f[i + 1] : 0
+                out.append(UInt32(a) << 16 | UInt32(b))
+            }
+            i += 1
+        }
+    }
+
+    static func keys(_ f: [UInt16]) -> [UInt32] {
+        var out: [UInt32] = []
+        f.withUnsafeBufferPointer { keys($0, into: &out) }
+        return out
+    }
+}

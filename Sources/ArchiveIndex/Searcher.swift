@@ -1,0 +1,302 @@
+import Foundation
+import ParseCore
+
+/// A record that matched, with its rank score.
+public struct Hit: Sendable {
+    public let ref: Archive.DocRef
+    public let score: Double
+}
+
+/// Answers queries over an archive. Candidates come from the bigram postings; every text
+/// term is then verified as an exact substring of the record, so there are no false hits, and
+/// the postings miss nothing, so there are no misses.
+public final class Searcher {
+    public let archive: Archive
+    static let k1 = 1.2, b = 0.75, headlineBoost = 3.0
+
+    /// Matches of one text term in one segment: documents, occurrences, occurrences in the headline block.
+    struct TermMatches {
+        var docs: [Int32] = []
+        var tfs: [UInt32] = []
+        var headlineTfs: [UInt32] = []
+    }
+
+    private struct TermKey: Hashable { let text: String; let scope: Query.Scope; let segment: Int }
+    private var cache: [TermKey: TermMatches] = [:]
+
+    public init(archive: Archive) { self.archive = archive }
+
+    // MARK: queries
+
+    /// Every matching record, best first: BM25 over the query's text terms with headline
+    /// matches counting triple; ties by date, then archive order.
+    public func search(_ q: Query) -> [Hit] {
+        let terms = uniqueTerms(q)
+        var dfs: [Int] = Array(repeating: 0, count: terms.count)
+        var perSegment: [[Int32]] = []
+        for s in archive.segments.indices {
+            perSegment.append(evaluate(q, segment: s))
+            for (i, t) in terms.enumerated() { dfs[i] += termMatches(t.0, t.1, segment: s).docs.count }
+        }
+        let n = Double(max(1, archive.pieceCount))
+        let idfs = dfs.map { log(1 + (n - Double($0) + 0.5) / (Double($0) + 0.5)) }
+        var hits: [Hit] = []
+        for (s, docs) in perSegment.enumerated() {
+            let seg = archive.segments[s]
+            let termSets = terms.map { termMatches($0.0, $0.1, segment: s) }
+            for d in docs {
+                var score = 0.0
+                let dl = Double(seg.textRange(Int(d)).length)
+                for (i, m) in termSets.enumerated() {
+                    guard let at = Self.find(d, in: m.docs) else { continue }
+                    let tf = terms[i].1 == .headline
+                        ? Double(m.headlineTfs[at]) * Self.headlineBoost
+                        : Double(m.tfs[at]) + Double(m.headlineTfs[at]) * (Self.headlineBoost - 1)
+                    score += idfs[i] * tf * (Self.k1 + 1) / (tf + Self.k1 * (1 - Self.b + Self.b * dl / archive.averageLength))
+                }
+                hits.append(Hit(ref: Archive.DocRef(segment: s, doc: Int(d)), score: score))
+            }
+        }
+        hits.sort { a, b in
+            if a.score != b.score { return a.score > b.score }
+            let da = archive.date(a.ref), db = archive.date(b.ref)
+            if da != db { return (da == 0 ? UInt32.max : da) < (db == 0 ? UInt32.max : db) }
+            return a.ref < b.ref
+        }
+        return hits
+    }
+
+    /// Matching records in archive order, unranked: what export streams.
+    public func matches(_ q: Query) -> [Archive.DocRef] {
+        archive.segments.indices.flatMap { s in evaluate(q, segment: s).map { Archive.DocRef(segment: s, doc: Int($0)) } }
+    }
+
+    /// How many records match, how often the query's text terms occur in them, and how many
+    /// matching records fall in each month (yyyymm; 0 for records without a date).
+    public func count(_ q: Query) -> (pieces: Int, occurrences: Int, byMonth: [UInt32: Int]) {
+        let terms = uniqueTerms(q)
+        var pieces = 0, occurrences = 0
+        var months: [UInt32: Int] = [:]
+        for s in archive.segments.indices {
+            let docs = evaluate(q, segment: s)
+            pieces += docs.count
+            for t in terms {
+                let m = termMatches(t.0, t.1, segment: s)
+                for d in docs {
+                    if let at = Self.find(d, in: m.docs) { occurrences += Int(t.1 == .headline ? m.headlineTfs[at] : m.tfs[at]) }
+                }
+            }
+            for d in docs { months[archive.segments[s].date(Int(d)) / 100, default: 0] += 1 }
+        }
+        return (pieces, occurrences, months)
+    }
+
+    private func uniqueTerms(_ q: Query) -> [(String, Query.Scope)] {
+        var seen = Set<String>()
+        return q.positiveTexts.filter { seen.insert("\($0.1)\u{0}\($0.0)").inserted }
+    }
+
+    @inline(__always) static func find(_ d: Int32, in docs: [Int32]) -> Int? {
+        var lo = 0, hi = docs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if docs[mid] < d { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < docs.count && docs[lo] == d ? lo : nil
+    }
+
+    // MARK: evaluation
+
+    private func allLive(_ s: Int) -> [Int32] {
+        let seg = archive.segments[s]
+        return (0..<seg.docCount).filter(seg.isLive).map { Int32($0) }
+    }
+
+    private func evaluate(_ q: Query, segment s: Int) -> [Int32] {
+        let seg = archive.segments[s]
+        switch q {
+        case .text(let t, let scope):
+            return termMatches(t, scope, segment: s).docs
+        case .kind(let k):
+            return allLive(s).filter { seg.isPhoto(Int($0)) == (k == .photo) }
+        case .date(let lo, let hi):
+            return allLive(s).filter { (lo...hi).contains(seg.date(Int($0))) }
+        case .source(let text):
+            let needle = SearchText.folded(text)
+            return allLive(s).filter { Self.count(needle, in: SearchText.folded(seg.article(Int($0)).source)[...]) > 0 }
+        case .reporter(let name):
+            let needle = SearchText.folded(name)
+            return termMatches(name, .all, segment: s).docs.filter { d in
+                seg.article(Int(d)).allNames.contains { Self.count(needle, in: SearchText.folded($0)[...]) > 0 }
+            }
+        case .not(let inner):
+            return Self.subtract(allLive(s), evaluate(inner, segment: s))
+        case .or(let parts):
+            return parts.reduce(into: [Int32]()) { acc, p in acc = Self.union(acc, evaluate(p, segment: s)) }
+        case .and(let parts):
+            let positive = parts.filter { if case .not = $0 { return false }; return true }
+            var result = positive.isEmpty ? allLive(s) : evaluate(positive[0], segment: s)
+            for p in positive.dropFirst() where !result.isEmpty { result = Self.intersect(result, evaluate(p, segment: s)) }
+            for case .not(let inner) in parts where !result.isEmpty { result = Self.subtract(result, evaluate(inner, segment: s)) }
+            return result
+        }
+    }
+
+    static func intersect(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        var out: [Int32] = []
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i] < b[j] { i += 1 } else if b[j] < a[i] { j += 1 } else { out.append(a[i]); i += 1; j += 1 }
+        }
+        return out
+    }
+
+    static func union(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        var out: [Int32] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] < b[j]) { out.append(a[i]); i += 1 }
+            else if i == a.count || b[j] < a[i] { out.append(b[j]); j += 1 }
+            else { out.append(a[i]); i += 1; j += 1 }
+        }
+        return out
+    }
+
+    static func subtract(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        var out: [Int32] = []
+        var j = 0
+        for x in a {
+            while j < b.count && b[j] < x { j += 1 }
+            if j == b.count || b[j] != x { out.append(x) }
+        }
+        return out
+    }
+
+    // MARK: text terms
+
+    func termMatches(_ text: String, _ scope: Query.Scope, segment s: Int) -> TermMatches {
+        let key = TermKey(text: text, scope: scope, segment: s)
+        if let m = cache[key] { return m }
+        let m = computeMatches(SearchText.folded(text), scope, archive.segments[s])
+        cache[key] = m
+        return m
+    }
+
+    private func computeMatches(_ q: [UInt16], _ scope: Query.Scope, _ seg: Segment) -> TermMatches {
+        var out = TermMatches()
+        guard !q.isEmpty else { return out }
+        let (pairs, singles) = Self.keys(q)
+        var candidates: [Int32]?
+        var shortcutTfs: [UInt32]?
+        var lists: [(docs: [Int32], tfs: [UInt32])] = []
+        for k in pairs {
+            guard let t = seg.find(k) else { return out }
+            var d: [Int32] = [], tf: [UInt32] = []
+            seg.postings(t, docs: &d, tfs: &tf)
+            lists.append((d, tf))
+        }
+        for c in singles {
+            var merged: [Int32: UInt32] = [:]
+            var t = seg.lowerBound(UInt32(c) << 16)
+            while t < seg.termCount, seg.key(t) >> 16 == UInt32(c) {
+                var d: [Int32] = [], tf: [UInt32] = []
+                seg.postings(t, docs: &d, tfs: &tf)
+                for (x, y) in zip(d, tf) { merged[x, default: 0] += y }
+                t += 1
+            }
+            let docs = merged.keys.sorted()
+            lists.append((docs, docs.map { merged[$0]! }))
+        }
+        lists.sort { $0.docs.count < $1.docs.count }
+        for l in lists { candidates = candidates.map { Self.intersect($0, l.docs) } ?? l.docs }
+        // A lone pair of different letters, or a lone letter, needs no verifying: the postings are exact.
+        let exact = lists.count == 1 && q.allSatisfy(SearchText.isWord)
+            && (q.count == 1 || (q.count == 2 && q[0] != q[1]))
+        if exact { shortcutTfs = lists[0].tfs }
+        let docs = candidates ?? (0..<seg.docCount).filter(seg.isLive).map { Int32($0) }
+        for (i, d) in docs.enumerated() {
+            let (tf, htf): (Int, Int) = seg.withText(Int(d)) { t in
+                let h = seg.headlineLength(Int(d))
+                let inHeadline = Self.count(q, in: t[0..<min(h, t.count)])
+                if let shortcutTfs { return (Int(shortcutTfs[i]), inHeadline) }
+                return (scope == .headline ? inHeadline : Self.count(q, in: t[...]), inHeadline)
+            }
+            if (scope == .headline ? htf : tf) > 0 {
+                out.docs.append(d)
+                out.tfs.append(UInt32(tf))
+                out.headlineTfs.append(UInt32(htf))
+            }
+        }
+        return out
+    }
+
+    /// The index keys a folded query needs: pairs of adjacent word letters, and the letters
+    /// that stand alone between non-letters (found under any key they begin).
+    static func keys(_ q: [UInt16]) -> (pairs: [UInt32], singles: [UInt16]) {
+        var pairs = Set<UInt32>(), singles: [UInt16] = []
+        var i = 0
+        while i < q.count {
+            guard SearchText.isWord(q[i]) else { i += 1; continue }
+            var j = i
+            while j < q.count, SearchText.isWord(q[j]) { j += 1 }
+            if j - i == 1 { singles.append(q[i]) }
+            for k in i..<(j - 1) { pairs.insert(UInt32(q[k]) << 16 | UInt32(q[k + 1])) }
+            i = j
+        }
+        return (Array(pairs), singles)
+    }
+
+    /// Non-overlapping occurrences of folded `q` in `t`, folding `t` as it goes.
+    static func count<C: RandomAccessCollection>(_ q: [UInt16], in t: C) -> Int where C.Element == UInt16, C.Index == Int {
+        let m = q.count
+        guard m > 0, t.count >= m else { return 0 }
+        let first = q[0]
+        var i = t.startIndex, c = 0
+        let last = t.endIndex - m
+        while i <= last {
+            if SearchText.fold(t[i]) == first {
+                var j = 1
+                while j < m, SearchText.fold(t[i + j]) == q[j] { j += 1 }
+                if j == m { c += 1; i += m; continue }
+            }
+            i += 1
+        }
+        return c
+    }
+
+    // MARK: snippets
+
+    /// Text around the first match of the query's terms: the body is preferred to the headline.
+    public func snippet(_ r: Archive.DocRef, for q: Query, width: Int = 36) -> (before: String, match: String, after: String)? {
+        let seg = archive.segments[r.segment]
+        let needles = uniqueTerms(q).map { SearchText.folded($0.0) }.filter { !$0.isEmpty }
+        return seg.withText(r.doc) { t -> (String, String, String)? in
+            let h = seg.headlineLength(r.doc)
+            func earliest(from start: Int) -> (Int, Int)? {
+                needles.compactMap { n in Self.first(n, in: t, from: start).map { ($0, n.count) } }.min { $0.0 < $1.0 }
+            }
+            let best = earliest(from: h) ?? earliest(from: 0)
+            guard let (at, len) = best else { return nil }
+            var lo = at, hi = at + len
+            while lo > 0, at - lo < width / 3, t[lo - 1] != RecordCodec.separator { lo -= 1 }
+            while hi < t.count, hi - at < width, t[hi] != RecordCodec.separator { hi += 1 }
+            func s(_ a: Int, _ b: Int) -> String { String(decoding: t[a..<b], as: UTF16.self) }
+            return ((lo > 0 && t[lo - 1] != RecordCodec.separator ? "…" : "") + s(lo, at), s(at, at + len),
+                    s(at + len, hi) + (hi < t.count && t[hi] != RecordCodec.separator ? "…" : ""))
+        }
+    }
+
+    static func first(_ q: [UInt16], in t: UnsafeBufferPointer<UInt16>, from start: Int) -> Int? {
+        let m = q.count
+        guard t.count >= m else { return nil }
+        var i = start
+        while i <= t.count - m {
+            var j = 0
+            while j < m, SearchText.fold(t[i + j]) == q[j] { j += 1 }
+            if j == m { return i }
+            i += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,119 @@
+import ParseCore
+
+/// One immutable segment, mapped into memory: a document table, the records' text and
+/// metadata, a sorted term dictionary and its postings.
+final class Segment: @unchecked Sendable {
+    static let termsMagic: UInt32 = 0x4D52_5441  // "ATRM"
+
+    let info: SegmentInfo
+    let docs: MappedFile, text: MappedFile, meta: MappedFile, terms: MappedFile, post: MappedFile
+    let termCount: Int
+    private let keysAt = 8
+    private let offsetsAt: Int
+    private let dfsAt: Int
+    /// Deleted documents, one bit each; nil when none are.
+    let deleted: [UInt64]?
+
+    var docCount: Int { info.docCount }
+
+    init(dir: String, info: SegmentInfo, deleted: [UInt64]?) throws(IndexError) {
+        self.info = info
+        func map(_ ext: String) throws(IndexError) -> MappedFile {
+            let f = try MappedFile(path: "\(dir)/\(info.name).\(ext)")
+            if let expected = info.files.first(where: { $0.name == "\(info.name).\(ext)" }), expected.size != f.count {
+                throw IndexError("\(f.path): is \(f.count) bytes, the manifest says \(expected.size); the index is damaged, run 'archive ingest --rebuild'")
+            }
+            return f
+        }
+        docs = try map("docs")
+        text = try map("text")
+        meta = try map("meta")
+        terms = try map("terms")
+        post = try map("post")
+        guard docs.count == info.docCount * SegmentWriter.docEntrySize else {
+            throw IndexError("\(docs.path): holds \(docs.count) bytes for \(info.docCount) documents; the index is damaged, run 'archive ingest --rebuild'")
+        }
+        guard terms.count >= 8, terms.u32(0) == Self.termsMagic else {
+            throw IndexError("\(terms.path): not a term dictionary; the index is damaged, run 'archive ingest --rebuild'")
+        }
+        termCount = Int(terms.u32(4))
+        offsetsAt = keysAt + termCount * 4
+        dfsAt = offsetsAt + (termCount + 1) * 8
+        guard terms.count == dfsAt + termCount * 4, Int(terms.u64(dfsAt - 8)) == post.count else {
+            throw IndexError("\(terms.path): does not match its postings; the index is damaged, run 'archive ingest --rebuild'")
+        }
+        self.deleted = deleted
+    }
+
+    @inline(__always) func isLive(_ doc: Int) -> Bool {
+        guard let deleted else { return true }
+        return deleted[doc >> 6] & (1 << UInt64(doc & 63)) == 0
+    }
+
+    // MARK: documents
+
+    @inline(__always) private func entry(_ doc: Int) -> Int { doc * SegmentWriter.docEntrySize }
+    func textRange(_ doc: Int) -> (offset: Int, length: Int) {
+        (Int(docs.u64(entry(doc))), Int(docs.u32(entry(doc) + 16)))
+    }
+    func headlineLength(_ doc: Int) -> Int { Int(docs.u32(entry(doc) + 20)) }
+    func idHash(_ doc: Int) -> UInt64 { docs.u64(entry(doc) + 24) }
+    /// The date as yyyymmdd, 0 when the source carried none.
+    func date(_ doc: Int) -> UInt32 { docs.u32(entry(doc) + 32) }
+    func page(_ doc: Int) -> Int? { let p = docs.u16(entry(doc) + 36); return p == 0 ? nil : Int(p) }
+    func isPhoto(_ doc: Int) -> Bool { docs.u8(entry(doc) + 38) == 1 }
+
+    /// The record's text blob, straight from the mapped file.
+    func withText<R>(_ doc: Int, _ body: (UnsafeBufferPointer<UInt16>) -> R) -> R {
+        let (offset, length) = textRange(doc)
+        guard length > 0, let base = text.base else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let p = (base + offset * 2).assumingMemoryBound(to: UInt16.self)
+        return body(UnsafeBufferPointer(start: p, count: length))
+    }
+
+    func article(_ doc: Int) -> Article {
+        let units = withText(doc) { Array($0) }
+        let d = date(doc)
+        let dateString: String? = d == 0 ? nil : {
+            let y = d / 10000, m = d / 100 % 100, day = d % 100
+            return "\(y)-\(m < 10 ? "0" : "")\(m)-\(day < 10 ? "0" : "")\(day)"
+        }()
+        return RecordCodec.decode(meta: meta, at: Int(docs.u64(entry(doc) + 8)), text: units, date: dateString, page: page(doc))
+    }
+
+    // MARK: terms
+
+    func key(_ i: Int) -> UInt32 { terms.u32(keysAt + i * 4) }
+    func df(_ i: Int) -> Int { Int(terms.u32(dfsAt + i * 4)) }
+
+    /// The first term whose key is not below `k`.
+    func lowerBound(_ k: UInt32) -> Int {
+        var lo = 0, hi = termCount
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if key(mid) < k { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    func find(_ k: UInt32) -> Int? {
+        let i = lowerBound(k)
+        return i < termCount && key(i) == k ? i : nil
+    }
+
+    /// Decodes term `i`'s postings: live documents and their term frequencies.
+    func postings(_ i: Int, docs out: inout [Int32], tfs: inout [UInt32]) {
+        var at = Int(terms.u64(offsetsAt + i * 8))
+        let end = Int(terms.u64(offsetsAt + (i + 1) * 8))
+        var doc: Int64 = -1
+        while at < end {
+            let v = post.varint(&at)
+            doc += Int64(v >> 1)
+            let tf = v & 1 == 1 ? UInt32(post.varint(&at)) : 1
+            if isLive(Int(doc)) {
+                out.append(Int32(doc))
+                tfs.append(tf)
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import ParseCore
+
+/// A record made ready for a segment: encoded, and its index keys counted. Preparing is the
+/// costly part and runs on many threads; adding to the segment is a cheap serial append.
+struct PreparedDoc: Sendable {
+    let text: [UInt16]
+    let headlineLength: Int
+    let meta: [UInt8]
+    let keys: [UInt32]
+    let tfs: [UInt32]
+    let idHash: UInt64
+    let date: UInt32
+    let page: UInt16
+    let kind: UInt8
+
+    init(_ a: Article) {
+        let e = RecordCodec.encode(a)
+        text = e.text
+        headlineLength = e.headlineLength
+        meta = e.meta.bytes
+        var all: [UInt32] = []
+        all.reserveCapacity(text.count)
+        text.map(SearchText.fold).withUnsafeBufferPointer { SearchText.keys($0, into: &all) }
+        all.sort()
+        var keys: [UInt32] = [], tfs: [UInt32] = []
+        for k in all {
+            if keys.last == k { tfs[tfs.count - 1] += 1 } else { keys.append(k); tfs.append(1) }
+        }
+        self.keys = keys
+        self.tfs = tfs
+        idHash = Fingerprint.fnv1a(a.id.utf8)
+        date = a.date.flatMap { UInt32($0.replacingOccurrences(of: "-", with: "")) } ?? 0
+        page = UInt16(clamping: a.page ?? 0)
+        kind = a.kind == .photo ? 1 : 0
+    }
+}
+
+/// What the manifest records of a file: its size and fingerprint.
+public struct FileRecord: Equatable, Sendable {
+    public let name: String
+    public let size: Int
+    public let checksum: UInt64
+}
+
+/// What the manifest records of a finished segment.
+public struct SegmentInfo: Equatable, Sendable {
+    public let name: String
+    public let docCount: Int
+    public let textUnits: Int
+    public let files: [FileRecord]
+}
+
+/// Builds one immutable segment: records go to disk as they come; postings stay in memory
+/// until `finish`, which the ingester calls before they outgrow their budget.
+final class SegmentWriter {
+    static let docEntrySize = 40
+    let name: String
+    private let dir: String
+    private let docs: FileSink, text: FileSink, meta: FileSink
+    private var textUnits: UInt64 = 0
+    private var metaBytes: UInt64 = 0
+    private var slots = FastMap<Int32>(zero: -1, capacity: 1 << 16)
+    private var termKeys: [UInt32] = []
+    private var lists: [[UInt8]] = []
+    private var lastDoc: [Int32] = []
+    private var dfs: [UInt32] = []
+    private(set) var docCount = 0
+    private(set) var postingBytes = 0
+
+    init(dir: String, name: String) throws(IndexError) {
+        self.dir = dir
+        self.name = name
+        docs = try FileSink(path: "\(dir)/\(name).docs")
+        text = try FileSink(path: "\(dir)/\(name).text")
+        meta = try FileSink(path: "\(dir)/\(name).meta")
+    }
+
+    func add(_ d: PreparedDoc) throws(IndexError) {
+        let doc = Int32(docCount)
+        var e = ByteWriter()
+        e.u64(textUnits)
+        e.u64(metaBytes)
+        e.u32(UInt32(d.text.count))
+        e.u32(UInt32(d.headlineLength))
+        e.u64(d.idHash)
+        e.u32(d.date)
+        e.u16(d.page)
+        e.u8(d.kind)
+        e.u8(0)
+        try docs.write(&e)
+        var t = ByteWriter()
+        t.bytes.reserveCapacity(d.text.count * 2)
+        for u in d.text { t.u16(u) }
+        try text.write(&t)
+        try meta.write(d.meta)
+        textUnits += UInt64(d.text.count)
+        metaBytes += UInt64(d.meta.count)
+        for (k, tf) in zip(d.keys, d.tfs) {
+            var slot = slots.get(UInt64(k))
+            if slot < 0 {
+                slot = Int32(lists.count)
+                slots.set(UInt64(k), slot)
+                termKeys.append(k)
+                lists.append([])
+                lastDoc.append(-1)
+                dfs.append(0)
+            }
+            let s = Int(slot)
+            let before = lists[s].count
+            Postings.append(doc: doc, tf: tf, after: lastDoc[s], to: &lists[s])
+            postingBytes += lists[s].count - before
+            lastDoc[s] = doc
+            dfs[s] += 1
+        }
+        docCount += 1
+    }
+
+    /// Writes the term dictionary and postings and closes every file.
+    func finish() throws(IndexError) -> SegmentInfo {
+        let order = termKeys.indices.sorted { termKeys[$0] < termKeys[$1] }
+        let post = try FileSink(path: "\(dir)/\(name).post")
+        let terms = try FileSink(path: "\(dir)/\(name).terms")
+        var w = ByteWriter()
+        w.u32(Segment.termsMagic)
+        w.u32(UInt32(order.count))
+        for i in order { w.u32(termKeys[i]) }
+        var offset: UInt64 = 0
+        for i in order {
+            w.u64(offset)
+            offset += UInt64(lists[i].count)
+            try post.write(lists[i])
+        }
+        w.u64(offset)
+        for i in order { w.u32(dfs[i]) }
+        try terms.write(&w)
+        var files: [FileRecord] = []
+        for sink in [docs, text, meta, terms, post] {
+            try sink.finish()
+            files.append(FileRecord(name: String(sink.path.split(separator: "/").last!), size: sink.size, checksum: sink.checksum.value))
+        }
+        return SegmentInfo(name: name, docCount: docCount, textUnits: Int(textUnits), files: files)
+    }
+}
+
+/// Posting lists: per document, the gap from the previous one shifted left once, its low bit
+/// saying whether a term frequency above one follows.
+enum Postings {
+    @inline(__always) static func append(doc: Int32, tf: UInt32, after last: Int32, to out: inout [UInt8]) {
+        let gap = UInt64(doc - last)
+        write(gap << 1 | (tf > 1 ? 1 : 0), to: &out)
+        if tf > 1 { write(UInt64(tf), to: &out) }
+    }
+
+    @inline(__always) static func write(_ v: UInt64, to out: inout [UInt8]) {
+        var x = v
+        while x >= 0x80 { out.append(UInt8(x & 0x7F) | 0x80); x >>= 7 }
+        out.append(UInt8(x))
+    }
+}
