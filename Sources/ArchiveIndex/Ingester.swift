@@ -45,6 +45,7 @@ public enum Ingester {
         let old = options.rebuild ? nil : try Manifest.load(dir: dir)
         var manifest = old ?? Manifest()
         var catalog = options.rebuild ? Catalog() : try Catalog.load(dir: dir, file: old?.catalog)
+        let catalogBefore = catalog
         manifest.generation += 1
         if options.rebuild { manifest.segments = [] }
         let generation = manifest.generation
@@ -152,6 +153,14 @@ public enum Ingester {
             manifest.segments[i].deletions = Manifest.File(name: "\(name).del-\(generation)", size: sink.size, checksum: Manifest.hex(sink.checksum.value))
             manifest.segments[i].deleted = count
         }
+        summary.piecesTotal = manifest.liveDocs + finished.reduce(0) { $0 + $1.docCount }
+        summary.failedFiles = summary.failures.count
+        guard catalog != catalogBefore || !finished.isEmpty || !deletions.isEmpty || options.rebuild || old == nil else {
+            // Nothing changed: the index is left exactly as it was.
+            summary.piecesTotal = old?.liveDocs ?? 0
+            summary.seconds = Date().timeIntervalSince(started)
+            return summary
+        }
         manifest.segments.removeAll { $0.deleted == $0.docs }
         for s in finished {
             manifest.segments.append(Manifest.SegmentEntry(name: s.name, docs: s.docCount, textUnits: s.textUnits,
@@ -160,9 +169,7 @@ public enum Ingester {
         manifest.catalog = try catalog.write(dir: dir, name: "catalog-\(generation).json")
         try manifest.commit(dir: dir)
         removeUnreferenced(dir: dir, manifest: manifest)
-
         summary.piecesTotal = manifest.liveDocs
-        summary.failedFiles = summary.failures.count
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }

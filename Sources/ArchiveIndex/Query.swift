@@ -191,7 +191,13 @@ struct DateBound {
         guard (1...3).contains(parts.count), parts[0].count == 4, let y = UInt32(parts[0]) else { return nil }
         if parts.count == 1 { first = y * 10000 + 101; last = y * 10000 + 1231; return }
         guard let m = UInt32(parts[1]), (1...12).contains(m), parts[1].count <= 2 else { return nil }
-        if parts.count == 2 { first = y * 10000 + m * 100 + 1; last = y * 10000 + m * 100 + 31; return }
+        if parts.count == 2 {
+            let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+            let days: UInt32 = m == 2 ? (leap ? 29 : 28) : ([4, 6, 9, 11].contains(m) ? 30 : 31)
+            first = y * 10000 + m * 100 + 1
+            last = y * 10000 + m * 100 + days
+            return
+        }
         guard let d = UInt32(parts[2]), (1...31).contains(d), parts[2].count <= 2 else { return nil }
         first = y * 10000 + m * 100 + d
         last = first

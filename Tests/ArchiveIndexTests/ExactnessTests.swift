@@ -1,0 +1,75 @@
+import Foundation
+import XCTest
+@testable import ArchiveIndex
+import ParseCore
+
+/// Search finds a piece exactly when its text contains the query: checked against a brute-force
+/// scan of the exported records for hundreds of random substrings of the indexed text.
+final class ExactnessTests: XCTestCase {
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
+    }
+
+    func testCountEqualsABruteForceScan() throws {
+        let archive = TestFixtures.synthetic
+        let records = archive.allDocs.map { TestFixtures.searchableFields(archive.article($0)) }
+        XCTAssertGreaterThan(records.count, 300)
+        var rng = Random(state: 42)
+        var queries: [String] = ["工会", "职工", "总工会", "劳动", "的", "。", "1", "20", "本报讯", "“", "新冠肺炎", "zz不存在的词"]
+        while queries.count < 300 {
+            let fields = records[rng.below(records.count)]
+            let field = Array(fields[rng.below(fields.count)].unicodeScalars)
+            guard field.count > 2 else { continue }
+            let len = 1 + rng.below(min(9, field.count - 1))
+            let start = rng.below(field.count - len + 1)
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: field[start..<(start + len)])
+            let q = String(v).trimmingCharacters(in: .whitespaces)
+            if !q.isEmpty && !q.contains("\"") && !q.contains("(") && !q.contains(")") { queries.append(q) }
+        }
+        let searcher = Searcher(archive: archive)
+        let folded = records.map { $0.map(SearchText.folded) }
+        for q in queries {
+            let fq = SearchText.folded(q)
+            let perRecord = folded.map { $0.reduce(0) { $0 + Searcher.count(fq, in: $1) } }
+            let expectedPieces = perRecord.filter { $0 > 0 }.count
+            let expectedOccurrences = perRecord.reduce(0, +)
+            let got = searcher.count(.text(q, .all))
+            XCTAssertEqual(got.pieces, expectedPieces, "pieces for \(q)")
+            XCTAssertEqual(got.occurrences, expectedOccurrences, "occurrences for \(q)")
+            XCTAssertEqual(searcher.search(.text(q, .all)).count, expectedPieces, "hits for \(q)")
+        }
+    }
+
+    func testWidthAndCaseAreFoldedOnBothSides() throws {
+        let dir = TestFixtures.temporaryDirectory("fold")
+        let file = "\(dir)/page.txt"
+        try "# ＰＰＴ讲解会\n\n本报讯(记者王伟)职工一边播放PPT一边讲解,共１８人参加。\n".write(toFile: file, atomically: true, encoding: .utf8)
+        _ = try Ingester.run(index: "\(dir)/index", paths: [file])
+        let searcher = Searcher(archive: try Archive.open(dir: "\(dir)/index"))
+        XCTAssertEqual(searcher.count(.text("ppt", .all)).occurrences, 2)
+        XCTAssertEqual(searcher.count(.text("PPT讲解", .all)).occurrences, 1)
+        XCTAssertEqual(searcher.count(.text("18人", .all)).pieces, 1)
+        XCTAssertEqual(searcher.count(.text("１８人", .all)).pieces, 1)
+        XCTAssertEqual(searcher.count(.text("讲解会", .headline)).pieces, 1)
+        XCTAssertEqual(searcher.count(.text("一边讲解", .headline)).pieces, 0)
+    }
+
+    func testMatchesNeverSpanTwoFields() throws {
+        let dir = TestFixtures.temporaryDirectory("fields")
+        let file = "\(dir)/page.txt"
+        try "# 标题工会\n\n职工之家建设见成效。\n".write(toFile: file, atomically: true, encoding: .utf8)
+        _ = try Ingester.run(index: "\(dir)/index", paths: [file])
+        let searcher = Searcher(archive: try Archive.open(dir: "\(dir)/index"))
+        XCTAssertEqual(searcher.count(.text("工会职工", .all)).pieces, 0)
+        XCTAssertEqual(searcher.count(.text("工会", .all)).pieces, 1)
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import XCTest
+@testable import ArchiveIndex
+import ParseCore
+
+/// Re-ingesting: unchanged files cost nothing and rewrite nothing, a changed file replaces
+/// only its own pieces, and --prune drops the pieces of files that are gone.
+final class IncrementalTests: XCTestCase {
+    private var dir = ""
+    private var dumps = ""
+    private var index: String { "\(dir)/index" }
+
+    override func setUpWithError() throws {
+        dir = TestFixtures.temporaryDirectory("incremental")
+        dumps = "\(dir)/dumps"
+        try FileManager.default.copyItem(atPath: TestFixtures.root.appendingPathComponent("dumps").path, toPath: dumps)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+
+    private func snapshot() throws -> [String: Date] {
+        var out: [String: Date] = [:]
+        for n in try FileManager.default.contentsOfDirectory(atPath: index) {
+            out[n] = try FileManager.default.attributesOfItem(atPath: "\(index)/\(n)")[.modificationDate] as? Date
+        }
+        return out
+    }
+
+    private func ids(of source: String) throws -> [String] {
+        let a = try Archive.open(dir: index)
+        return a.allDocs.map(a.article).filter { $0.source == source }.map(\.id)
+    }
+
+    func testUnchangedReingestRewritesNothing() throws {
+        let first = try Ingester.run(index: index, paths: [dumps])
+        XCTAssertEqual(first.newFiles, 5)
+        let before = try snapshot()
+        let second = try Ingester.run(index: index, paths: [dumps])
+        XCTAssertEqual(second.unchangedFiles, 5)
+        XCTAssertEqual(second.newFiles + second.changedFiles + second.piecesAdded, 0)
+        XCTAssertEqual(second.bytesRead, 0, "size and time are enough to skip an unchanged file")
+        XCTAssertEqual(try snapshot(), before)
+        XCTAssertEqual(second.piecesTotal, first.piecesTotal)
+    }
+
+    func testTouchedButIdenticalFileIsNotReparsed() throws {
+        _ = try Ingester.run(index: index, paths: [dumps])
+        let path = "\(dumps)/002_5fe48f12d413154b.txt"
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: path)
+        let s = try Ingester.run(index: index, paths: [dumps])
+        XCTAssertEqual(s.unchangedFiles, 5)
+        XCTAssertEqual(s.piecesAdded, 0)
+    }
+
+    func testChangedFileReplacesOnlyItsPieces() throws {
+        _ = try Ingester.run(index: index, paths: [dumps])
+        let others = try ids(of: "000_1614c2d990d87210.txt")
+        let path = "\(dumps)/002_5fe48f12d413154b.txt"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text += "\n\n# 新增的稿件标题\n\n本报讯(记者测试)这是一段全新的独特文字甲乙丙。\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let s = try Ingester.run(index: index, paths: [dumps])
+        XCTAssertEqual(s.changedFiles, 1)
+        XCTAssertEqual(s.unchangedFiles, 4)
+        XCTAssertEqual(try ids(of: "000_1614c2d990d87210.txt"), others, "ids of other files are stable")
+        let searcher = Searcher(archive: try Archive.open(dir: index))
+        XCTAssertEqual(searcher.count(.text("全新的独特文字甲乙丙", .all)).pieces, 1)
+        XCTAssertEqual(searcher.count(.text("吸纳人才为乡村振兴贡献力量", .all)).pieces, 1, "the old pieces are not kept twice")
+        XCTAssertTrue(try Archive.open(dir: index).verify().isEmpty)
+    }
+
+    func testPruneDropsPiecesOfFilesThatAreGone() throws {
+        _ = try Ingester.run(index: index, paths: [dumps])
+        try FileManager.default.removeItem(atPath: "\(dumps)/003_3f73ac251433af8d.txt")
+        let kept = try Ingester.run(index: index, paths: [dumps])
+        XCTAssertEqual(kept.prunedFiles, 0)
+        XCTAssertEqual(try ids(of: "003_3f73ac251433af8d.txt").count, 8, "without --prune the pieces stay")
+        let pruned = try Ingester.run(index: index, paths: [dumps], options: IngestOptions(prune: true))
+        XCTAssertEqual(pruned.prunedFiles, 1)
+        XCTAssertEqual(pruned.piecesRemoved, 8)
+        XCTAssertEqual(try ids(of: "003_3f73ac251433af8d.txt"), [])
+        XCTAssertEqual(Searcher(archive: try Archive.open(dir: index)).count(.text("宝工之约", .all)).pieces, 0)
+    }
+
+    func testRebuildStartsAfresh() throws {
+        _ = try Ingester.run(index: index, paths: [dumps])
+        let s = try Ingester.run(index: index, paths: [dumps], options: IngestOptions(rebuild: true))
+        XCTAssertEqual(s.newFiles, 5)
+        XCTAssertEqual(try Archive.open(dir: index).pieceCount, s.piecesTotal)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: index).filter { $0.hasSuffix(".docs") }.count, 1)
+    }
+
+    func testSameTextUnderTwoNamesGetsDistinctIds() throws {
+        try FileManager.default.copyItem(atPath: "\(dumps)/000_1614c2d990d87210.txt", toPath: "\(dumps)/copy.txt")
+        _ = try Ingester.run(index: index, paths: [dumps])
+        let a = try Archive.open(dir: index)
+        let all = a.allDocs.map { a.article($0).id }
+        XCTAssertEqual(Set(all).count, all.count)
+    }
+}

@@ -1,0 +1,52 @@
+import XCTest
+@testable import ArchiveIndex
+
+final class QueryParserTests: XCTestCase {
+    private func parse(_ s: String) throws -> Query { try QueryParser.parse(s) }
+
+    private func error(_ s: String) -> QueryError? {
+        do { _ = try QueryParser.parse(s); return nil } catch { return error }
+    }
+
+    func testTermsPhrasesAndOperators() throws {
+        XCTAssertEqual(try parse("工会"), .text("工会", .all))
+        XCTAssertEqual(try parse("工会 劳动竞赛"), .and([.text("工会", .all), .text("劳动竞赛", .all)]))
+        XCTAssertEqual(try parse("\"团结奋斗 喜迎\""), .text("团结奋斗 喜迎", .all))
+        XCTAssertEqual(try parse("工会 -广告"), .and([.text("工会", .all), .not(.text("广告", .all))]))
+        XCTAssertEqual(try parse("工会 OR 职工"), .or([.text("工会", .all), .text("职工", .all)]))
+        XCTAssertEqual(try parse("(工会 OR 职工) 劳模"),
+                       .and([.or([.text("工会", .all), .text("职工", .all)]), .text("劳模", .all)]))
+        XCTAssertEqual(try parse("-(工会 OR 职工)"), .not(.or([.text("工会", .all), .text("职工", .all)])))
+        XCTAssertEqual(try parse("产教融合:课堂"), .text("产教融合:课堂", .all), "a colon after an unknown name is text")
+        XCTAssertEqual(try parse("a-b"), .text("a-b", .all))
+    }
+
+    func testFields() throws {
+        XCTAssertEqual(try parse("headline:工匠"), .text("工匠", .headline))
+        XCTAssertEqual(try parse("headline:\"大国 工匠\""), .text("大国 工匠", .headline))
+        XCTAssertEqual(try parse("reporter:王晓颖"), .reporter("王晓颖"))
+        XCTAssertEqual(try parse("source:003"), .source("003"))
+        XCTAssertEqual(try parse("kind:photo"), .kind(.photo))
+        XCTAssertEqual(try parse("date:2023"), .date(20230101, 20231231))
+        XCTAssertEqual(try parse("date:2023-08"), .date(20230801, 20230831))
+        XCTAssertEqual(try parse("date:2023-08-26"), .date(20230826, 20230826))
+        XCTAssertEqual(try parse("date:2023-08-01..2023-09-30"), .date(20230801, 20230930))
+        XCTAssertEqual(try parse("date:2022..2023-06"), .date(20220101, 20230630))
+    }
+
+    func testMalformedQueriesSayWhereAndWhat() {
+        XCTAssertEqual(error(""), QueryError(position: 1, message: "empty query"))
+        XCTAssertEqual(error("   "), QueryError(position: 1, message: "empty query"))
+        XCTAssertEqual(error("工会 \"劳动"), QueryError(position: 4, message: "unclosed quote"))
+        XCTAssertEqual(error("(工会 职工"), QueryError(position: 1, message: "'(' is never closed"))
+        XCTAssertEqual(error("工会)"), QueryError(position: 3, message: "')' without '('"))
+        XCTAssertEqual(error("()"), QueryError(position: 1, message: "empty parentheses"))
+        XCTAssertEqual(error("OR 工会"), QueryError(position: 1, message: "OR needs a term before it"))
+        XCTAssertEqual(error("工会 OR"), QueryError(position: 6, message: "OR needs a term after it"))
+        XCTAssertEqual(error("工会 - 职工")?.position, nil, "a lone '-' followed by space is a term")
+        XCTAssertEqual(error("kind:video"), QueryError(position: 1, message: "kind: is 'article' or 'photo', not 'video'"))
+        XCTAssertEqual(error("工会 date:2023-13")?.position, 4)
+        XCTAssertEqual(error("date:2023-09..2023-08"), QueryError(position: 1, message: "date: the range ends before it starts"))
+        XCTAssertEqual(error("headline:"), QueryError(position: 1, message: "headline: needs a value"))
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import XCTest
+@testable import ArchiveIndex
+import ParseCore
+
+enum TestFixtures {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    static func temporaryDirectory(_ name: String) -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("archive-\(name)-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// The synthetic archive indexed once for all the tests that only read it.
+    nonisolated(unsafe) static var synthetic: Archive = {
+        let dir = temporaryDirectory("synthetic-index")
+        _ = try! Ingester.run(index: dir, paths: [root.appendingPathComponent("synthetic").path])
+        return try! Archive.open(dir: dir)
+    }()
+
+    /// The searchable text of a record exactly as the index defines it, for brute-force checks.
+    static func searchableFields(_ a: Article) -> [String] {
+        [a.headline, a.kicker, a.subheadline, a.column, a.summary].compactMap { $0 } + a.allNames + a.paragraphs
+    }
+}
