@@ -15,8 +15,14 @@ release:
 test:
 	$(SWIFT) test --disable-swift-testing
 
+# Parses the sample dumps, ingests them into a throwaway index, then searches and counts.
 demo: release
-	$(BIN) parse Fixtures/dumps/*.txt
+	$(BIN) parse Fixtures/dumps/002_5fe48f12d413154b.txt
+	@rm -rf .build/demo-index
+	$(BIN) ingest Fixtures/dumps --index .build/demo-index
+	$(BIN) search 劳动竞赛 --index .build/demo-index --limit 3
+	$(BIN) count 工会 职工 劳动竞赛 产业工人 --index .build/demo-index
+	$(BIN) stats --index .build/demo-index
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -3,39 +3,7 @@ import XCTest
 
 /// The `archive` binary as a user runs it: output, messages and exit statuses.
 final class CLITests: XCTestCase {
-    static let repo = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The binary `swift test` built beside the test bundle.
-    static var binary: URL {
-        let dir = Bundle.main.bundleURL.deletingLastPathComponent()
-        for candidate in [dir, Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("archive")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return repo.appendingPathComponent(".build/debug/archive")
-    }
-
-    struct Result {
-        let status: Int32
-        let out: String
-        let err: String
-    }
-
-    func run(_ args: [String]) throws -> Result {
-        let p = Process()
-        p.executableURL = Self.binary
-        p.arguments = args
-        p.currentDirectoryURL = Self.repo
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
-    }
+    private func run(_ args: [String]) throws -> Runner.Result { try Runner.run(args) }
 
     let dump = "Fixtures/dumps/002_5fe48f12d413154b.txt"
 
@@ -84,7 +52,7 @@ final class CLITests: XCTestCase {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("grrb-20230826-03.txt")
-        try FileManager.default.copyItem(at: Self.repo.appendingPathComponent(dump), to: file)
+        try FileManager.default.copyItem(at: Runner.repo.appendingPathComponent(dump), to: file)
         let r = try run(["parse", file.path, "--json"])
         XCTAssertTrue(r.out.contains("\"date\":\"2023-08-26\",\"page\":3"))
     }
