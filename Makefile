@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 BIN := .build/release/archive
 
-.PHONY: build release test demo install clean
+.PHONY: build release test demo bench install clean
 
 build:
 	$(SWIFT) build
@@ -23,6 +23,11 @@ demo: release
 	$(BIN) search 劳动竞赛 --index .build/demo-index --limit 3
 	$(BIN) count 工会 职工 劳动竞赛 产业工人 --index .build/demo-index
 	$(BIN) stats --index .build/demo-index
+
+# Times ingest and queries; CORPUS=DIR for a folder of dumps, else the bundled dumps scaled to 20 MB.
+bench: release
+	$(SWIFT) build -c release --product archive-bench
+	.build/release/archive-bench $(BIN) $(CORPUS)
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin

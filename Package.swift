@@ -7,11 +7,13 @@ let package = Package(
         .library(name: "ParseCore", targets: ["ParseCore"]),
         .library(name: "ArchiveIndex", targets: ["ArchiveIndex"]),
         .executable(name: "archive", targets: ["ArchiveCLI"]),
+        .executable(name: "archive-bench", targets: ["ArchiveBench"]),
     ],
     targets: [
         .target(name: "ParseCore"),
         .target(name: "ArchiveIndex", dependencies: ["ParseCore"]),
         .executableTarget(name: "ArchiveCLI", dependencies: ["ParseCore", "ArchiveIndex"]),
+        .executableTarget(name: "ArchiveBench", dependencies: ["ParseCore", "ArchiveIndex"]),
         .testTarget(name: "ParseCoreTests", dependencies: ["ParseCore"]),
         .testTarget(name: "ArchiveIndexTests", dependencies: ["ArchiveIndex", "ParseCore"]),
         .testTarget(name: "ArchiveCLITests", dependencies: ["ArchiveCLI", "ParseCore"]),

@@ -89,17 +89,18 @@ public enum Ingester {
                     summary.unchangedFiles += 1
                     summary.bytesRead += bytes
                     if let i = bySource[input.source] { catalog.entries[i].mtime = input.mtime; catalog.entries[i].size = input.size }
-                case .parsed(let hash, let bytes, var articles):
+                case .parsed(let hash, let bytes, var articles, var prepared):
                     summary.bytesRead += bytes
                     if let owner = ownerOfHash[hash], owner != input.source {
                         // The same text under another name: its ids must not collide.
                         let salt = Fingerprint.hex(Fingerprint.fnv1a((input.source + hash).utf8)).prefix(12)
                         for k in articles.indices { articles[k].id = "\(salt)-\(articles[k].id.split(separator: "-").last ?? "")" }
+                        prepared = articles.map(PreparedDoc.init)
                     }
                     ownerOfHash[hash] = ownerOfHash[hash] ?? input.source
                     let w = try currentWriter()
                     let first = w.docCount
-                    for a in articles { try w.add(PreparedDoc(a)) }
+                    for d in prepared { try w.add(d) }
                     let entry = Catalog.Entry(source: input.source, path: input.path, hash: hash, size: input.size, mtime: input.mtime,
                                               segment: w.name, docs: Array(first..<w.docCount))
                     if let i = bySource[input.source] {
@@ -114,7 +115,7 @@ public enum Ingester {
                         summary.newFiles += 1
                     }
                     summary.piecesAdded += articles.count
-                    if w.postingBytes > segmentBudget {
+                    if w.postingBytes > min(segmentBudget, SegmentWriter.maxPostingBytes) {
                         finished.append(try w.finish())
                         writer = nil
                     }
@@ -177,7 +178,7 @@ public enum Ingester {
     enum Result: Sendable {
         case failed(String)
         case unchanged(bytes: Int)
-        case parsed(hash: String, bytes: Int, articles: [Article])
+        case parsed(hash: String, bytes: Int, articles: [Article], prepared: [PreparedDoc])
     }
 
     /// Reads and parses a batch on every core; results come back in input order.
@@ -202,7 +203,8 @@ public enum Ingester {
         if hash == knownHash { return .unchanged(bytes: bytes.count) }
         let text: String
         do { text = try TextDecoding.decode(bytes) } catch { return .failed("\(input.path): \(error.description)") }
-        return .parsed(hash: hash, bytes: bytes.count, articles: PageParser().parse(text, source: input.source))
+        let articles = PageParser().parse(text, source: input.source)
+        return .parsed(hash: hash, bytes: bytes.count, articles: articles, prepared: articles.map(PreparedDoc.init))
     }
 
     /// Files named and `*.txt` files under folders named, with the source each is recorded as:

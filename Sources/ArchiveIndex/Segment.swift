@@ -10,7 +10,6 @@ final class Segment: @unchecked Sendable {
     let termCount: Int
     private let keysAt = 8
     private let offsetsAt: Int
-    private let dfsAt: Int
     /// Deleted documents, one bit each; nil when none are.
     let deleted: [UInt64]?
 
@@ -38,8 +37,7 @@ final class Segment: @unchecked Sendable {
         }
         termCount = Int(terms.u32(4))
         offsetsAt = keysAt + termCount * 4
-        dfsAt = offsetsAt + (termCount + 1) * 8
-        guard terms.count == dfsAt + termCount * 4, Int(terms.u64(dfsAt - 8)) == post.count else {
+        guard terms.count == offsetsAt + (termCount + 1) * 4, Int(terms.u32(offsetsAt + termCount * 4)) == post.count else {
             throw IndexError("\(terms.path): does not match its postings; the index is damaged, run 'archive ingest --rebuild'")
         }
         self.deleted = deleted
@@ -84,7 +82,6 @@ final class Segment: @unchecked Sendable {
     // MARK: terms
 
     func key(_ i: Int) -> UInt32 { terms.u32(keysAt + i * 4) }
-    func df(_ i: Int) -> Int { Int(terms.u32(dfsAt + i * 4)) }
 
     /// The first term whose key is not below `k`.
     func lowerBound(_ k: UInt32) -> Int {
@@ -103,8 +100,8 @@ final class Segment: @unchecked Sendable {
 
     /// Decodes term `i`'s postings: live documents and their term frequencies.
     func postings(_ i: Int, docs out: inout [Int32], tfs: inout [UInt32]) {
-        var at = Int(terms.u64(offsetsAt + i * 8))
-        let end = Int(terms.u64(offsetsAt + (i + 1) * 8))
+        var at = Int(terms.u32(offsetsAt + i * 4))
+        let end = Int(terms.u32(offsetsAt + (i + 1) * 4))
         var doc: Int64 = -1
         while at < end {
             let v = post.varint(&at)

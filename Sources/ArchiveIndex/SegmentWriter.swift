@@ -54,18 +54,16 @@ public struct SegmentInfo: Equatable, Sendable {
 /// until `finish`, which the ingester calls before they outgrow their budget.
 final class SegmentWriter {
     static let docEntrySize = 40
+    /// Postings of one segment must stay addressable by 32-bit offsets.
+    static let maxPostingBytes = Int(UInt32.max) / 2
     let name: String
     private let dir: String
     private let docs: FileSink, text: FileSink, meta: FileSink
     private var textUnits: UInt64 = 0
     private var metaBytes: UInt64 = 0
-    private var slots = FastMap<Int32>(zero: -1, capacity: 1 << 16)
-    private var termKeys: [UInt32] = []
-    private var lists: [[UInt8]] = []
-    private var lastDoc: [Int32] = []
-    private var dfs: [UInt32] = []
+    private var table = PostingTable()
     private(set) var docCount = 0
-    private(set) var postingBytes = 0
+    var postingBytes: Int { table.bytes }
 
     init(dir: String, name: String) throws(IndexError) {
         self.dir = dir
@@ -95,43 +93,26 @@ final class SegmentWriter {
         try meta.write(d.meta)
         textUnits += UInt64(d.text.count)
         metaBytes += UInt64(d.meta.count)
-        for (k, tf) in zip(d.keys, d.tfs) {
-            var slot = slots.get(UInt64(k))
-            if slot < 0 {
-                slot = Int32(lists.count)
-                slots.set(UInt64(k), slot)
-                termKeys.append(k)
-                lists.append([])
-                lastDoc.append(-1)
-                dfs.append(0)
-            }
-            let s = Int(slot)
-            let before = lists[s].count
-            Postings.append(doc: doc, tf: tf, after: lastDoc[s], to: &lists[s])
-            postingBytes += lists[s].count - before
-            lastDoc[s] = doc
-            dfs[s] += 1
-        }
+        table.add(doc: doc, keys: d.keys, tfs: d.tfs)
         docCount += 1
     }
 
     /// Writes the term dictionary and postings and closes every file.
     func finish() throws(IndexError) -> SegmentInfo {
-        let order = termKeys.indices.sorted { termKeys[$0] < termKeys[$1] }
+        let order = table.keys.indices.sorted { table.keys[$0] < table.keys[$1] }
         let post = try FileSink(path: "\(dir)/\(name).post")
         let terms = try FileSink(path: "\(dir)/\(name).terms")
         var w = ByteWriter()
         w.u32(Segment.termsMagic)
         w.u32(UInt32(order.count))
-        for i in order { w.u32(termKeys[i]) }
-        var offset: UInt64 = 0
+        for i in order { w.u32(table.keys[i]) }
+        var offset: UInt32 = 0
         for i in order {
-            w.u64(offset)
-            offset += UInt64(lists[i].count)
-            try post.write(lists[i])
+            w.u32(offset)
+            offset += UInt32(table.lists[i].count)
+            try post.write(table.lists[i])
         }
-        w.u64(offset)
-        for i in order { w.u32(dfs[i]) }
+        w.u32(offset)
         try terms.write(&w)
         var files: [FileRecord] = []
         for sink in [docs, text, meta, terms, post] {
@@ -139,6 +120,33 @@ final class SegmentWriter {
             files.append(FileRecord(name: String(sink.path.split(separator: "/").last!), size: sink.size, checksum: sink.checksum.value))
         }
         return SegmentInfo(name: name, docCount: docCount, textUnits: Int(textUnits), files: files)
+    }
+}
+
+/// Postings being gathered for a segment, term by term, in document order.
+struct PostingTable {
+    private var slots = FastMap<Int32>(zero: -1, capacity: 1 << 16)
+    private(set) var keys: [UInt32] = []
+    private(set) var lists: [[UInt8]] = []
+    private var lastDoc: [Int32] = []
+    private(set) var bytes = 0
+
+    mutating func add(doc: Int32, keys docKeys: [UInt32], tfs: [UInt32]) {
+        for (k, tf) in zip(docKeys, tfs) {
+            var slot = slots.get(UInt64(k))
+            if slot < 0 {
+                slot = Int32(lists.count)
+                slots.set(UInt64(k), slot)
+                keys.append(k)
+                lists.append([])
+                lastDoc.append(-1)
+            }
+            let s = Int(slot)
+            let before = lists[s].count
+            Postings.append(doc: doc, tf: tf, after: lastDoc[s], to: &lists[s])
+            bytes += lists[s].count - before
+            lastDoc[s] = doc
+        }
     }
 }
 
