@@ -10,8 +10,8 @@ let package = Package(
         .executable(name: "archive-bench", targets: ["ArchiveBench"]),
     ],
     targets: [
-        .target(name: "ParseCore"),
-        .target(name: "ArchiveIndex", dependencies: ["ParseCore"]),
+        .target(name: "ParseCore", swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
+        .target(name: "ArchiveIndex", dependencies: ["ParseCore"], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         .executableTarget(name: "ArchiveCLI", dependencies: ["ParseCore", "ArchiveIndex"]),
         .executableTarget(name: "ArchiveBench", dependencies: ["ParseCore", "ArchiveIndex"]),
         .testTarget(name: "ParseCoreTests", dependencies: ["ParseCore"]),

@@ -55,7 +55,6 @@ public enum Ingester {
         for (i, e) in catalog.entries.enumerated() { bySource[e.source] = i }
         var ownerOfHash: [String: String] = [:]
         for e in catalog.entries { ownerOfHash[e.hash] = ownerOfHash[e.hash] ?? e.source }
-        var deletions: [String: Set<Int>] = [:]
         var toRead: [Input] = []
         for input in inputs {
             if let i = bySource[input.source], catalog.entries[i].size == input.size, catalog.entries[i].mtime == input.mtime {
@@ -65,66 +64,29 @@ public enum Ingester {
             }
         }
 
-        var writer: SegmentWriter?
-        var finished: [SegmentInfo] = []
-        var segmentNumber = (manifest.segments.compactMap { Int($0.name.dropFirst(4)) }.max() ?? 0)
-        func currentWriter() throws(IndexError) -> SegmentWriter {
-            if let w = writer { return w }
-            segmentNumber += 1
-            let w = try SegmentWriter(dir: dir, name: String(format: "seg-%06d", segmentNumber))
-            writer = w
-            return w
-        }
-
+        let state = BatchWriter(dir: dir, catalog: catalog, summary: summary, ownerOfHash: ownerOfHash,
+                                segmentNumber: manifest.segments.compactMap { Int($0.name.dropFirst(4)) }.max() ?? 0)
+        let known = Dictionary(catalog.entries.map { ($0.source, $0.hash) }) { a, _ in a }
+        // Parsing a batch on every core overlaps with appending the previous one to the segment.
+        let queue = DispatchQueue(label: "archive.ingest.append")
+        let group = DispatchGroup()
         var done = 0
         for start in stride(from: 0, to: toRead.count, by: batchSize) {
             let batch = Array(toRead[start..<min(toRead.count, start + batchSize)])
-            let results = parse(batch, catalog: catalog, bySource: bySource)
-            for (input, result) in zip(batch, results) {
-                switch result {
-                case .failed(let message):
-                    summary.failures.append(message)
-                    summary.failedFiles += 1
-                case .unchanged(let bytes):
-                    summary.unchangedFiles += 1
-                    summary.bytesRead += bytes
-                    if let i = bySource[input.source] { catalog.entries[i].mtime = input.mtime; catalog.entries[i].size = input.size }
-                case .parsed(let hash, let bytes, var articles, var prepared):
-                    summary.bytesRead += bytes
-                    if let owner = ownerOfHash[hash], owner != input.source {
-                        // The same text under another name: its ids must not collide.
-                        let salt = Fingerprint.hex(Fingerprint.fnv1a((input.source + hash).utf8)).prefix(12)
-                        for k in articles.indices { articles[k].id = "\(salt)-\(articles[k].id.split(separator: "-").last ?? "")" }
-                        prepared = articles.map(PreparedDoc.init)
-                    }
-                    ownerOfHash[hash] = ownerOfHash[hash] ?? input.source
-                    let w = try currentWriter()
-                    let first = w.docCount
-                    for d in prepared { try w.add(d) }
-                    let entry = Catalog.Entry(source: input.source, path: input.path, hash: hash, size: input.size, mtime: input.mtime,
-                                              segment: w.name, docs: Array(first..<w.docCount))
-                    if let i = bySource[input.source] {
-                        let previous = catalog.entries[i]
-                        deletions[previous.segment, default: []].formUnion(previous.docs)
-                        summary.piecesRemoved += previous.docs.count
-                        catalog.entries[i] = entry
-                        summary.changedFiles += 1
-                    } else {
-                        bySource[input.source] = catalog.entries.count
-                        catalog.entries.append(entry)
-                        summary.newFiles += 1
-                    }
-                    summary.piecesAdded += articles.count
-                    if w.postingBytes > min(segmentBudget, SegmentWriter.maxPostingBytes) {
-                        finished.append(try w.finish())
-                        writer = nil
-                    }
-                }
-            }
+            let results = parse(batch, known: known)
+            group.wait()
+            if let e = state.error { throw e }
+            queue.async(group: group) { state.absorb(batch, results) }
             done += batch.count
             options.progress?(inputs.count - toRead.count + done, inputs.count)
         }
-        if let w = writer { finished.append(try w.finish()) }
+        group.wait()
+        if let e = state.error { throw e }
+        try state.finishSegment()
+        catalog = state.catalog
+        summary = state.summary
+        var deletions = state.deletions
+        let finished = state.finished
 
         if options.prune {
             catalog.entries.removeAll { e in
@@ -182,8 +144,8 @@ public enum Ingester {
     }
 
     /// Reads and parses a batch on every core; results come back in input order.
-    static func parse(_ batch: [Input], catalog: Catalog, bySource: [String: Int]) -> [Result] {
-        let known: [String?] = batch.map { bySource[$0.source].map { catalog.entries[$0].hash } }
+    static func parse(_ batch: [Input], known hashes: [String: String]) -> [Result] {
+        let known: [String?] = batch.map { hashes[$0.source] }
         var results = [Result](repeating: .failed(""), count: batch.count)
         results.withUnsafeMutableBufferPointer { out in
             let slots = UnsafeMutableSendableBuffer(out)
@@ -252,6 +214,89 @@ public enum Ingester {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
         for n in names where !keep.contains(n) && (n.hasPrefix("seg-") || n.hasPrefix("catalog-") || n.hasSuffix(".tmp")) {
             try? FileManager.default.removeItem(atPath: "\(dir)/\(n)")
+        }
+    }
+}
+
+/// Appends parsed batches to segments and records them in the catalog. It runs on one queue
+/// at a time, beside the parsing of the next batch; the ingester reads it only after waiting.
+final class BatchWriter: @unchecked Sendable {
+    let dir: String
+    var catalog: Catalog
+    var summary: IngestSummary
+    var bySource: [String: Int] = [:]
+    var ownerOfHash: [String: String]
+    var deletions: [String: Set<Int>] = [:]
+    var writer: SegmentWriter?
+    var finished: [SegmentInfo] = []
+    var segmentNumber: Int
+    var error: IndexError?
+
+    init(dir: String, catalog: Catalog, summary: IngestSummary, ownerOfHash: [String: String], segmentNumber: Int) {
+        self.dir = dir
+        self.catalog = catalog
+        self.summary = summary
+        self.ownerOfHash = ownerOfHash
+        self.segmentNumber = segmentNumber
+        for (i, e) in catalog.entries.enumerated() { bySource[e.source] = i }
+    }
+
+    func absorb(_ batch: [Ingester.Input], _ results: [Ingester.Result]) {
+        do throws(IndexError) {
+            for (input, result) in zip(batch, results) { try absorb(input, result) }
+        } catch {
+            self.error = error
+        }
+    }
+
+    private func currentWriter() throws(IndexError) -> SegmentWriter {
+        if let w = writer { return w }
+        segmentNumber += 1
+        let w = try SegmentWriter(dir: dir, name: String(format: "seg-%06d", segmentNumber))
+        writer = w
+        return w
+    }
+
+    func finishSegment() throws(IndexError) {
+        if let w = writer { finished.append(try w.finish()) }
+        writer = nil
+    }
+
+    private func absorb(_ input: Ingester.Input, _ result: Ingester.Result) throws(IndexError) {
+        switch result {
+        case .failed(let message):
+            summary.failures.append(message)
+        case .unchanged(let bytes):
+            summary.unchangedFiles += 1
+            summary.bytesRead += bytes
+            if let i = bySource[input.source] { catalog.entries[i].mtime = input.mtime; catalog.entries[i].size = input.size }
+        case .parsed(let hash, let bytes, var articles, var prepared):
+            summary.bytesRead += bytes
+            if let owner = ownerOfHash[hash], owner != input.source {
+                // The same text under another name: its ids must not collide.
+                let salt = Fingerprint.hex(Fingerprint.fnv1a((input.source + hash).utf8)).prefix(12)
+                for k in articles.indices { articles[k].id = "\(salt)-\(articles[k].id.split(separator: "-").last ?? "")" }
+                prepared = articles.map(PreparedDoc.init)
+            }
+            ownerOfHash[hash] = ownerOfHash[hash] ?? input.source
+            let w = try currentWriter()
+            let first = w.docCount
+            for d in prepared { try w.add(d) }
+            let entry = Catalog.Entry(source: input.source, path: input.path, hash: hash, size: input.size, mtime: input.mtime,
+                                      segment: w.name, docs: Array(first..<w.docCount))
+            if let i = bySource[input.source] {
+                let previous = catalog.entries[i]
+                deletions[previous.segment, default: []].formUnion(previous.docs)
+                summary.piecesRemoved += previous.docs.count
+                catalog.entries[i] = entry
+                summary.changedFiles += 1
+            } else {
+                bySource[input.source] = catalog.entries.count
+                catalog.entries.append(entry)
+                summary.newFiles += 1
+            }
+            summary.piecesAdded += articles.count
+            if w.postingBytes > min(Ingester.segmentBudget, SegmentWriter.maxPostingBytes) { try finishSegment() }
         }
     }
 }

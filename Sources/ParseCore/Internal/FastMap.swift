@@ -4,14 +4,14 @@
 /// (package access), not part of the library's public API.
 package struct FastMap<Value>: Sendable where Value: Sendable {
     /// Marks an empty slot: packed n-grams never reach it (three 21-bit fields fill 63 bits).
-    private static var empty: UInt64 { .max }
-    private var keys: [UInt64]
-    private var values: [Value]
-    package private(set) var count = 0
-    private var mask: Int
-    private let zero: Value
+    @usableFromInline static var empty: UInt64 { .max }
+    @usableFromInline var keys: [UInt64]
+    @usableFromInline var values: [Value]
+    @usableFromInline package private(set) var count = 0
+    @usableFromInline var mask: Int
+    @usableFromInline let zero: Value
 
-    package init(zero: Value, capacity: Int = 64) {
+    @inlinable package init(zero: Value, capacity: Int = 64) {
         var c = 16
         while c < capacity * 2 { c <<= 1 }
         keys = Array(repeating: Self.empty, count: c)
@@ -20,12 +20,12 @@ package struct FastMap<Value>: Sendable where Value: Sendable {
         self.zero = zero
     }
 
-    @inline(__always) private func slot(_ k: UInt64) -> Int {
+    @inlinable @inline(__always) func slot(_ k: UInt64) -> Int {
         Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
     /// Where `k` is, or the empty slot where it would go.
-    @inline(__always) private func find(_ k: UInt64) -> Int {
+    @inlinable @inline(__always) func find(_ k: UInt64) -> Int {
         var i = slot(k)
         while true {
             let x = keys[i]
@@ -34,15 +34,15 @@ package struct FastMap<Value>: Sendable where Value: Sendable {
         }
     }
 
-    package func get(_ k: UInt64) -> Value {
+    @inlinable package func get(_ k: UInt64) -> Value {
         let i = find(k)
         return keys[i] == k ? values[i] : zero
     }
 
-    package func contains(_ k: UInt64) -> Bool { keys[find(k)] == k }
+    @inlinable package func contains(_ k: UInt64) -> Bool { keys[find(k)] == k }
 
     /// The slot holding `k`, inserted with the zero value when absent.
-    @inline(__always) private mutating func claim(_ k: UInt64) -> Int {
+    @inlinable @inline(__always) mutating func claim(_ k: UInt64) -> Int {
         if (count + 1) * 4 > keys.count * 3 { grow() }
         let i = find(k)
         if keys[i] != k {
@@ -53,9 +53,9 @@ package struct FastMap<Value>: Sendable where Value: Sendable {
         return i
     }
 
-    package mutating func set(_ k: UInt64, _ v: Value) { values[claim(k)] = v }
+    @inlinable package mutating func set(_ k: UInt64, _ v: Value) { values[claim(k)] = v }
 
-    private mutating func grow() {
+    @usableFromInline mutating func grow() {
         let oldKeys = keys, oldValues = values
         let c = keys.count * 2
         keys = Array(repeating: Self.empty, count: c)
@@ -71,7 +71,7 @@ package struct FastMap<Value>: Sendable where Value: Sendable {
 }
 
 extension FastMap where Value == UInt32 {
-    package mutating func increment(_ k: UInt64, by n: UInt32 = 1) {
+    @inlinable package mutating func increment(_ k: UInt64, by n: UInt32 = 1) {
         let i = claim(k)
         values[i] &+= n
     }

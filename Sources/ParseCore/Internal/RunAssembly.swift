@@ -13,7 +13,7 @@ struct RunAssembly {
     /// Share of a headline's weight its text must contain for a detached beginning to take it.
     static let headlineFit = 0.2
 
-    init(layout: PageLayout, joins: Joins, salience: Salience, separatedBlocks: Bool) {
+    init(layout: PageLayout, joins: Joins, salience: Salience.Lazy, separatedBlocks: Bool) {
         var drafts = layout.drafts
         let runs = Self.split(layout.runs, joins: joins)
         Self.splitUnrelatedTitles(&drafts, runs: runs, paras: layout.paras, salience: salience)
@@ -31,12 +31,14 @@ struct RunAssembly {
         let chains = Self.chains(runs: runs, next: nextRun, hasPrev: hasPrev)
 
         var ownerOfChain = chains.map { chain in chain.lazy.compactMap { runs[$0].owner }.first }
-        var vectors = drafts.map { d in salience.vector(d.titles.map(\.slice)) }
+        let detached = ownerOfChain.indices.contains { ownerOfChain[$0] == nil && chains[$0].contains { !runs[$0].paras.isEmpty } }
+        let salience = detached ? salience.value : Salience(documents: [])
+        var vectors = detached ? drafts.map { d in salience.vector(d.titles.map(\.slice)) } : []
         func text(_ chain: [Int]) -> [ArraySlice<Unicode.Scalar>] {
             chain.flatMap { runs[$0].paras.map { layout.paras[$0].slice } }
         }
         for (c, owner) in ownerOfChain.enumerated() {
-            if let o = owner { vectors[o] = vectors[o].union(salience.vector(text(chains[c]))) }
+            if detached, let o = owner { vectors[o] = vectors[o].union(salience.vector(text(chains[c]))) }
         }
         var hasBody = drafts.indices.map { d in ownerOfChain.contains(d) }
         let chainOrder = chains.indices.sorted { chains[$0][0] < chains[$1][0] }
@@ -119,14 +121,14 @@ struct RunAssembly {
     /// Three or more unmarked headline lines over one text may be two headline blocks: the head
     /// of a piece whose text is printed elsewhere, then the headline of the text below. Leading
     /// lines that share nothing with the text below, followed by lines that it repeats, are split off.
-    private static func splitUnrelatedTitles(_ drafts: inout [Draft], runs: [Run], paras: [Para], salience: Salience) {
+    private static func splitUnrelatedTitles(_ drafts: inout [Draft], runs: [Run], paras: [Para], salience: Salience.Lazy) {
         for d in drafts.indices {
             let t = drafts[d].titles
             guard t.count >= 3, t.allSatisfy({
                 $0.level == 0 && !$0.bold && !ColumnLabels.isLabel($0.slice) && !HeadingBlock.endsWithDash($0.slice)
             }), let run = runs.first(where: { $0.owner == d && !$0.paras.isEmpty }) else { continue }
-            let text = salience.vector(run.paras.map { paras[$0].slice })
-            let fit = t.map { Salience.containment(salience.vector([$0.slice]), in: text) }
+            let text = salience.value.vector(run.paras.map { paras[$0].slice })
+            let fit = t.map { Salience.containment(salience.value.vector([$0.slice]), in: text) }
             guard let k = (2..<t.count).first(where: { k in
                 fit[..<k].allSatisfy { $0 < Self.unrelatedFit } && fit[k...].contains { $0 >= Self.relatedFit }
             }) else { continue }

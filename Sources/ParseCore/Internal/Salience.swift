@@ -5,6 +5,20 @@ import Foundation
 struct Salience {
     private var idf = FastMap<Double>(zero: 0, capacity: 2048)
 
+    /// Builds the weights on first use: most pages never need them, and they cost a pass
+    /// over every bigram of the page.
+    final class Lazy {
+        private let documents: () -> [ArraySlice<Unicode.Scalar>]
+        private var built: Salience?
+        init(_ documents: @escaping () -> [ArraySlice<Unicode.Scalar>]) { self.documents = documents }
+        var value: Salience {
+            if let built { return built }
+            let s = Salience(documents: documents())
+            built = s
+            return s
+        }
+    }
+
     /// A stretch of text as a set of weighted bigrams, kept sorted so that sets meet by merging.
     struct Vector {
         var keys: [UInt64] = []
