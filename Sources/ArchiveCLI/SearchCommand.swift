@@ -25,21 +25,21 @@ struct SearchCommand {
             var any = false
             for line in try readLines(from) {
                 let q = try parseQuery(line, usage: Self.usage)
-                let hits = searcher.search(q)
-                any = any || !hits.isEmpty
+                let (total, hits) = searcher.search(q, top: offset + limit)
+                any = any || total > 0
                 if json {
                     var w = JSONWriter()
                     w.raw("{"); w.key("query", first: true); w.string(line)
-                    w.key("total"); w.raw(String(hits.count)); w.key("hits"); w.raw("[")
-                    for (i, h) in hits.dropFirst(offset).prefix(limit).enumerated() {
+                    w.key("total"); w.raw(String(total)); w.key("hits"); w.raw("[")
+                    for (i, h) in hits.dropFirst(offset).enumerated() {
                         if i > 0 { w.raw(",") }
                         HitPrinter.json(h, query: q, searcher: searcher, into: &w)
                     }
                     w.raw("]}\n")
                     out.write(bytes: w.bytes)
                 } else {
-                    out.write("== \(line): \(HitPrinter.total(hits.count))\n")
-                    HitPrinter.plain(Array(hits.dropFirst(offset).prefix(limit)), from: offset, query: q, searcher: searcher, into: &out)
+                    out.write("== \(line): \(HitPrinter.total(total))\n")
+                    HitPrinter.plain(Array(hits.dropFirst(offset)), from: offset, query: q, searcher: searcher, into: &out)
                 }
             }
             out.flush()
@@ -47,8 +47,8 @@ struct SearchCommand {
         }
         let text = args.positional.joined(separator: " ")
         let q = try parseQuery(text, usage: Self.usage)
-        let hits = searcher.search(q)
-        let page = Array(hits.dropFirst(offset).prefix(limit))
+        let (total, hits) = searcher.search(q, top: offset + limit)
+        let page = Array(hits.dropFirst(offset))
         if json {
             var w = JSONWriter()
             for h in page {
@@ -58,11 +58,11 @@ struct SearchCommand {
                 out.write(bytes: w.bytes)
             }
         } else {
-            out.write("\(HitPrinter.total(hits.count)) match \(text)\n")
+            out.write("\(HitPrinter.total(total)) match \(text)\n")
             HitPrinter.plain(page, from: offset, query: q, searcher: searcher, into: &out)
         }
         out.flush()
-        return hits.isEmpty ? ExitCode.failure : ExitCode.ok
+        return total == 0 ? ExitCode.failure : ExitCode.ok
     }
 }
 

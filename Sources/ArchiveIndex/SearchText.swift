@@ -24,17 +24,24 @@ enum SearchText {
 
     static func folded(_ s: String) -> [UInt16] { s.utf16.map(fold) }
 
-    /// The index keys of a folded text: each pair of adjacent word letters, and each word letter
-    /// that ends a run paired with 0, so every occurrence of a letter is under some key.
+    /// The index keys of a folded text: each pair of adjacent word letters, and each letter
+    /// standing alone between non-letters paired with 0, so every occurrence of a letter is
+    /// under some key: as the first of a pair, the second of one, or alone.
     static func keys(_ f: UnsafeBufferPointer<UInt16>, into out: inout [UInt32]) {
         let n = f.count
         var i = 0
+        var previousWord = false
         while i < n {
             let a = f[i]
-            if isWord(a) {
-                let b: UInt16 = i + 1 < n && isWord(f[i + 1]) ? f[i + 1] : 0
-                out.append(UInt32(a) << 16 | UInt32(b))
+            let word = isWord(a)
+            if word {
+                if i + 1 < n && isWord(f[i + 1]) {
+                    out.append(UInt32(a) << 16 | UInt32(f[i + 1]))
+                } else if !previousWord {
+                    out.append(UInt32(a) << 16)
+                }
             }
+            previousWord = word
             i += 1
         }
     }

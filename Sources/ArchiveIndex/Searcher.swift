@@ -30,7 +30,11 @@ public final class Searcher {
 
     /// Every matching record, best first: BM25 over the query's text terms with headline
     /// matches counting triple; ties by date, then archive order.
-    public func search(_ q: Query) -> [Hit] {
+    public func search(_ q: Query) -> [Hit] { search(q, top: nil).hits }
+
+    /// How many records match, and the best `top` of them (all when nil) in rank order:
+    /// only those are sorted, so a common term costs no full sort.
+    public func search(_ q: Query, top: Int?) -> (total: Int, hits: [Hit]) {
         let terms = uniqueTerms(q)
         var dfs: [Int] = Array(repeating: 0, count: terms.count)
         var perSegment: [[Int32]] = []
@@ -57,13 +61,26 @@ public final class Searcher {
                 hits.append(Hit(ref: Archive.DocRef(segment: s, doc: Int(d)), score: score))
             }
         }
-        hits.sort { a, b in
+        func before(_ a: Hit, _ b: Hit) -> Bool {
             if a.score != b.score { return a.score > b.score }
             let da = archive.date(a.ref), db = archive.date(b.ref)
             if da != db { return (da == 0 ? UInt32.max : da) < (db == 0 ? UInt32.max : db) }
             return a.ref < b.ref
         }
-        return hits
+        let total = hits.count
+        if let top, top < hits.count / 4 {
+            // Keep the best `top` seen so far, sorted; most hits fail the first comparison.
+            var best: [Hit] = []
+            best.reserveCapacity(top + 1)
+            for h in hits where best.count < top || before(h, best[best.count - 1]) {
+                let at = best.firstIndex { before(h, $0) } ?? best.count
+                best.insert(h, at: at)
+                if best.count > top { best.removeLast() }
+            }
+            return (total, best)
+        }
+        hits.sort(by: before)
+        return (total, top.map { Array(hits.prefix($0)) } ?? hits)
     }
 
     /// Matching records in archive order, unranked: what export streams.
@@ -188,38 +205,55 @@ public final class Searcher {
         guard !q.isEmpty else { return out }
         let (pairs, singles) = Self.keys(q)
         var candidates: [Int32]?
-        var shortcutTfs: [UInt32]?
         var lists: [(docs: [Int32], tfs: [UInt32])] = []
+        let dict = seg.body
         for k in pairs {
-            guard let t = seg.find(k) else { return out }
+            guard let t = dict.find(k) else { return out }
             var d: [Int32] = [], tf: [UInt32] = []
-            seg.postings(t, docs: &d, tfs: &tf)
+            seg.postings(dict, t, docs: &d, tfs: &tf)
             lists.append((d, tf))
         }
         for c in singles {
-            var merged: [Int32: UInt32] = [:]
-            var t = seg.lowerBound(UInt32(c) << 16)
-            while t < seg.termCount, seg.key(t) >> 16 == UInt32(c) {
+            // A letter is under a pair it begins, a pair it ends, or alone: every such list.
+            var docs: [Int32] = []
+            var t = dict.lowerBound(UInt32(c) << 16)
+            while t < dict.termCount, dict.key(t) >> 16 == UInt32(c) {
                 var d: [Int32] = [], tf: [UInt32] = []
-                seg.postings(t, docs: &d, tfs: &tf)
-                for (x, y) in zip(d, tf) { merged[x, default: 0] += y }
+                seg.postings(dict, t, docs: &d, tfs: &tf)
+                docs = Self.union(docs, d)
                 t += 1
             }
-            let docs = merged.keys.sorted()
-            lists.append((docs, docs.map { merged[$0]! }))
+            for t in 0..<dict.termCount where dict.key(t) & 0xFFFF == UInt32(c) {
+                var d: [Int32] = [], tf: [UInt32] = []
+                seg.postings(dict, t, docs: &d, tfs: &tf)
+                docs = Self.union(docs, d)
+            }
+            lists.append((docs, []))
         }
         lists.sort { $0.docs.count < $1.docs.count }
         for l in lists { candidates = candidates.map { Self.intersect($0, l.docs) } ?? l.docs }
-        // A lone pair of different letters, or a lone letter, needs no verifying: the postings are exact.
-        let exact = lists.count == 1 && q.allSatisfy(SearchText.isWord)
-            && (q.count == 1 || (q.count == 2 && q[0] != q[1]))
-        if exact { shortcutTfs = lists[0].tfs }
+        // A lone pair of two different letters needs no verifying: its postings are exact.
+        let exact = singles.isEmpty && lists.count == 1 && q.count == 2 && q[0] != q[1] && q.allSatisfy(SearchText.isWord)
         let docs = candidates ?? (0..<seg.docCount).filter(seg.isLive).map { Int32($0) }
-        for (i, d) in docs.enumerated() {
+        if exact {
+            // Headline occurrences come from the headline postings: the text is never read.
+            var hd: [Int32] = [], htf: [UInt32] = []
+            if let t = seg.headline.find(pairs[0]) { seg.postings(seg.headline, t, docs: &hd, tfs: &htf) }
+            var j = 0
+            for (i, d) in docs.enumerated() {
+                while j < hd.count && hd[j] < d { j += 1 }
+                let h = j < hd.count && hd[j] == d ? htf[j] : 0
+                if scope == .headline && h == 0 { continue }
+                out.docs.append(d)
+                out.tfs.append(lists[0].tfs[i])
+                out.headlineTfs.append(h)
+            }
+            return out
+        }
+        for d in docs {
             let (tf, htf): (Int, Int) = seg.withText(Int(d)) { t in
                 let h = seg.headlineLength(Int(d))
                 let inHeadline = Self.count(q, in: t[0..<min(h, t.count)])
-                if let shortcutTfs { return (Int(shortcutTfs[i]), inHeadline) }
                 return (scope == .headline ? inHeadline : Self.count(q, in: t[...]), inHeadline)
             }
             if (scope == .headline ? htf : tf) > 0 {

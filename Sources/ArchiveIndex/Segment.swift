@@ -3,13 +3,10 @@ import ParseCore
 /// One immutable segment, mapped into memory: a document table, the records' text and
 /// metadata, a sorted term dictionary and its postings.
 final class Segment: @unchecked Sendable {
-    static let termsMagic: UInt32 = 0x4D52_5441  // "ATRM"
-
     let info: SegmentInfo
-    let docs: MappedFile, text: MappedFile, meta: MappedFile, terms: MappedFile, post: MappedFile
-    let termCount: Int
-    private let keysAt = 8
-    private let offsetsAt: Int
+    let docs: MappedFile, text: MappedFile, meta: MappedFile
+    /// Keys of every searchable field, and keys of the headline block alone.
+    let body: TermDictionary, headline: TermDictionary
     /// Deleted documents, one bit each; nil when none are.
     let deleted: [UInt64]?
 
@@ -27,20 +24,12 @@ final class Segment: @unchecked Sendable {
         docs = try map("docs")
         text = try map("text")
         meta = try map("meta")
-        terms = try map("terms")
-        post = try map("post")
         guard docs.count == info.docCount * SegmentWriter.docEntrySize else {
             throw IndexError("\(docs.path): holds \(docs.count) bytes for \(info.docCount) documents; the index is damaged, run 'archive ingest --rebuild'")
         }
-        guard terms.count >= 8, terms.u32(0) == Self.termsMagic else {
-            throw IndexError("\(terms.path): not a term dictionary; the index is damaged, run 'archive ingest --rebuild'")
-        }
-        termCount = Int(terms.u32(4))
-        offsetsAt = keysAt + termCount * 4
-        guard terms.count == offsetsAt + (termCount + 1) * 4, Int(terms.u32(offsetsAt + termCount * 4)) == post.count else {
-            throw IndexError("\(terms.path): does not match its postings; the index is damaged, run 'archive ingest --rebuild'")
-        }
         self.deleted = deleted
+        body = try TermDictionary(terms: try map("terms"), postings: try map("post"))
+        headline = try TermDictionary(terms: try map("hterms"), postings: try map("hpost"))
     }
 
     @inline(__always) func isLive(_ doc: Int) -> Bool {
@@ -79,7 +68,33 @@ final class Segment: @unchecked Sendable {
         return RecordCodec.decode(meta: meta, at: Int(docs.u64(entry(doc) + 8)), text: units, date: dateString, page: page(doc))
     }
 
-    // MARK: terms
+    /// Decodes the postings of `dict`'s term `i`: live documents and their term frequencies.
+    func postings(_ dict: TermDictionary, _ i: Int, docs out: inout [Int32], tfs: inout [UInt32]) {
+        dict.postings(i, docs: &out, tfs: &tfs, isLive: isLive)
+    }
+}
+
+/// A sorted dictionary of 32-bit keys (two UTF-16 units) and the postings each one points to.
+struct TermDictionary {
+    static let magic: UInt32 = 0x4D52_5441  // "ATRM"
+    let terms: MappedFile
+    let post: MappedFile
+    let termCount: Int
+    private let keysAt = 8
+    private let offsetsAt: Int
+
+    init(terms: MappedFile, postings: MappedFile) throws(IndexError) {
+        self.terms = terms
+        post = postings
+        guard terms.count >= 8, terms.u32(0) == Self.magic else {
+            throw IndexError("\(terms.path): not a term dictionary; the index is damaged, run 'archive ingest --rebuild'")
+        }
+        termCount = Int(terms.u32(4))
+        offsetsAt = keysAt + termCount * 4
+        guard terms.count == offsetsAt + (termCount + 1) * 4, Int(terms.u32(offsetsAt + termCount * 4)) == post.count else {
+            throw IndexError("\(terms.path): does not match its postings; the index is damaged, run 'archive ingest --rebuild'")
+        }
+    }
 
     func key(_ i: Int) -> UInt32 { terms.u32(keysAt + i * 4) }
 
@@ -98,8 +113,7 @@ final class Segment: @unchecked Sendable {
         return i < termCount && key(i) == k ? i : nil
     }
 
-    /// Decodes term `i`'s postings: live documents and their term frequencies.
-    func postings(_ i: Int, docs out: inout [Int32], tfs: inout [UInt32]) {
+    func postings(_ i: Int, docs out: inout [Int32], tfs: inout [UInt32], isLive: (Int) -> Bool) {
         var at = Int(terms.u32(offsetsAt + i * 4))
         let end = Int(terms.u32(offsetsAt + (i + 1) * 4))
         var doc: Int64 = -1

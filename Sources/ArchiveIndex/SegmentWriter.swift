@@ -8,6 +8,8 @@ struct PreparedDoc: Sendable {
     let meta: [UInt8]
     let keys: [UInt32]
     let tfs: [UInt32]
+    let headlineKeys: [UInt32]
+    let headlineTfs: [UInt32]
     let idHash: UInt64
     let date: UInt32
     let page: UInt16
@@ -18,20 +20,26 @@ struct PreparedDoc: Sendable {
         text = e.text
         headlineLength = e.headlineLength
         meta = e.meta.bytes
+        let folded = text.map(SearchText.fold)
+        (keys, tfs) = folded.withUnsafeBufferPointer { Self.counted($0) }
+        (headlineKeys, headlineTfs) = folded.withUnsafeBufferPointer { Self.counted(UnsafeBufferPointer(rebasing: $0[..<e.headlineLength])) }
+        idHash = Fingerprint.fnv1a(a.id.utf8)
+        date = a.date.flatMap { UInt32($0.replacingOccurrences(of: "-", with: "")) } ?? 0
+        page = UInt16(clamping: a.page ?? 0)
+        kind = a.kind == .photo ? 1 : 0
+    }
+
+    /// The distinct keys of a folded text, sorted, with how often each occurs.
+    private static func counted(_ f: UnsafeBufferPointer<UInt16>) -> ([UInt32], [UInt32]) {
         var all: [UInt32] = []
-        all.reserveCapacity(text.count)
-        text.map(SearchText.fold).withUnsafeBufferPointer { SearchText.keys($0, into: &all) }
+        all.reserveCapacity(f.count)
+        SearchText.keys(f, into: &all)
         all.sort()
         var keys: [UInt32] = [], tfs: [UInt32] = []
         for k in all {
             if keys.last == k { tfs[tfs.count - 1] += 1 } else { keys.append(k); tfs.append(1) }
         }
-        self.keys = keys
-        self.tfs = tfs
-        idHash = Fingerprint.fnv1a(a.id.utf8)
-        date = a.date.flatMap { UInt32($0.replacingOccurrences(of: "-", with: "")) } ?? 0
-        page = UInt16(clamping: a.page ?? 0)
-        kind = a.kind == .photo ? 1 : 0
+        return (keys, tfs)
     }
 }
 
@@ -62,8 +70,9 @@ final class SegmentWriter {
     private var textUnits: UInt64 = 0
     private var metaBytes: UInt64 = 0
     private var table = PostingTable()
+    private var headlines = PostingTable()
     private(set) var docCount = 0
-    var postingBytes: Int { table.bytes }
+    var postingBytes: Int { table.bytes + headlines.bytes }
 
     init(dir: String, name: String) throws(IndexError) {
         self.dir = dir
@@ -94,16 +103,30 @@ final class SegmentWriter {
         textUnits += UInt64(d.text.count)
         metaBytes += UInt64(d.meta.count)
         table.add(doc: doc, keys: d.keys, tfs: d.tfs)
+        headlines.add(doc: doc, keys: d.headlineKeys, tfs: d.headlineTfs)
         docCount += 1
     }
 
     /// Writes the term dictionary and postings and closes every file.
     func finish() throws(IndexError) -> SegmentInfo {
+        let body = try Self.write(table, terms: "\(dir)/\(name).terms", postings: "\(dir)/\(name).post")
+        let head = try Self.write(headlines, terms: "\(dir)/\(name).hterms", postings: "\(dir)/\(name).hpost")
+        var files: [FileRecord] = []
+        for sink in [docs, text, meta, body.0, body.1, head.0, head.1] {
+            try sink.finish()
+            files.append(FileRecord(name: String(sink.path.split(separator: "/").last!), size: sink.size, checksum: sink.checksum.value))
+        }
+        return SegmentInfo(name: name, docCount: docCount, textUnits: Int(textUnits), files: files)
+    }
+
+    /// Writes a term dictionary (sorted keys, then 32-bit offsets into the postings) and its
+    /// postings; the sinks are returned unfinished, to be finished with the segment's other files.
+    private static func write(_ table: PostingTable, terms path: String, postings postPath: String) throws(IndexError) -> (FileSink, FileSink) {
         let order = table.keys.indices.sorted { table.keys[$0] < table.keys[$1] }
-        let post = try FileSink(path: "\(dir)/\(name).post")
-        let terms = try FileSink(path: "\(dir)/\(name).terms")
+        let post = try FileSink(path: postPath)
+        let terms = try FileSink(path: path)
         var w = ByteWriter()
-        w.u32(Segment.termsMagic)
+        w.u32(TermDictionary.magic)
         w.u32(UInt32(order.count))
         for i in order { w.u32(table.keys[i]) }
         var offset: UInt32 = 0
@@ -114,12 +137,7 @@ final class SegmentWriter {
         }
         w.u32(offset)
         try terms.write(&w)
-        var files: [FileRecord] = []
-        for sink in [docs, text, meta, terms, post] {
-            try sink.finish()
-            files.append(FileRecord(name: String(sink.path.split(separator: "/").last!), size: sink.size, checksum: sink.checksum.value))
-        }
-        return SegmentInfo(name: name, docCount: docCount, textUnits: Int(textUnits), files: files)
+        return (terms, post)
     }
 }
 

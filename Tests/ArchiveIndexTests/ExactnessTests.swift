@@ -49,6 +49,16 @@ final class ExactnessTests: XCTestCase {
         }
     }
 
+    func testTopHitsAreTheHeadOfTheFullRanking() {
+        let searcher = Searcher(archive: TestFixtures.synthetic)
+        for q in ["工会", "中国", "发展", "习近平", "经济", "总工会"] {
+            let all = searcher.search(.text(q, .all))
+            let (total, top) = searcher.search(.text(q, .all), top: 10)
+            XCTAssertEqual(total, all.count)
+            XCTAssertEqual(top.map(\.ref), all.prefix(10).map(\.ref), q)
+        }
+    }
+
     func testWidthAndCaseAreFoldedOnBothSides() throws {
         let dir = TestFixtures.temporaryDirectory("fold")
         let file = "\(dir)/page.txt"
