@@ -215,20 +215,18 @@ public final class Searcher {
         }
         for c in singles {
             // A letter is under a pair it begins, a pair it ends, or alone: every such list.
-            var docs: [Int32] = []
+            var seen = [Bool](repeating: false, count: seg.docCount)
+            var d: [Int32] = [], tf: [UInt32] = []
             var t = dict.lowerBound(UInt32(c) << 16)
             while t < dict.termCount, dict.key(t) >> 16 == UInt32(c) {
-                var d: [Int32] = [], tf: [UInt32] = []
                 seg.postings(dict, t, docs: &d, tfs: &tf)
-                docs = Self.union(docs, d)
                 t += 1
             }
             for t in 0..<dict.termCount where dict.key(t) & 0xFFFF == UInt32(c) {
-                var d: [Int32] = [], tf: [UInt32] = []
                 seg.postings(dict, t, docs: &d, tfs: &tf)
-                docs = Self.union(docs, d)
             }
-            lists.append((docs, []))
+            for x in d { seen[Int(x)] = true }
+            lists.append((seen.indices.filter { seen[$0] }.map { Int32($0) }, []))
         }
         lists.sort { $0.docs.count < $1.docs.count }
         for l in lists { candidates = candidates.map { Self.intersect($0, l.docs) } ?? l.docs }
@@ -252,9 +250,9 @@ public final class Searcher {
         }
         for d in docs {
             let (tf, htf): (Int, Int) = seg.withText(Int(d)) { t in
-                let h = seg.headlineLength(Int(d))
-                let inHeadline = Self.count(q, in: t[0..<min(h, t.count)])
-                return (scope == .headline ? inHeadline : Self.count(q, in: t[...]), inHeadline)
+                let h = min(seg.headlineLength(Int(d)), t.count)
+                let inHeadline = Self.count(q, in: UnsafeBufferPointer(rebasing: t[0..<h]))
+                return (scope == .headline ? inHeadline : inHeadline + Self.count(q, in: UnsafeBufferPointer(rebasing: t[h...])), inHeadline)
             }
             if (scope == .headline ? htf : tf) > 0 {
                 out.docs.append(d)
@@ -279,6 +277,34 @@ public final class Searcher {
             i = j
         }
         return (Array(pairs), singles)
+    }
+
+    /// Non-overlapping occurrences of folded `q` in a record's text, folding the text as it
+    /// goes: the scan every candidate of a longer query pays, so it runs on raw buffers.
+    static func count(_ q: [UInt16], in t: UnsafeBufferPointer<UInt16>) -> Int {
+        let m = q.count
+        guard m > 0, t.count >= m, let base = t.baseAddress else { return 0 }
+        return q.withUnsafeBufferPointer { qb -> Int in
+            let first = qb[0]
+            // Folding maps only to ASCII: a query letter above it matches its own printed form only.
+            let firstFolds = first < 0x80
+            var i = 0, c = 0
+            let last = t.count - m
+            while i <= last {
+                let u = base[i]
+                if u == first || (firstFolds && SearchText.fold(u) == first) {
+                    var j = 1
+                    while j < m {
+                        let v = base[i + j], w = qb[j]
+                        if v != w && (w >= 0x80 || SearchText.fold(v) != w) { break }
+                        j += 1
+                    }
+                    if j == m { c += 1; i += m; continue }
+                }
+                i += 1
+            }
+            return c
+        }
     }
 
     /// Non-overlapping occurrences of folded `q` in `t`, folding `t` as it goes.
