@@ -231,6 +231,8 @@ final class BatchWriter: @unchecked Sendable {
     var finished: [SegmentInfo] = []
     var segmentNumber: Int
     var error: IndexError?
+    /// Texts of the batch being absorbed: a new segment's code is built from them.
+    private var sample: [[UInt16]] = []
 
     init(dir: String, catalog: Catalog, summary: IngestSummary, ownerOfHash: [String: String], segmentNumber: Int) {
         self.dir = dir
@@ -243,6 +245,10 @@ final class BatchWriter: @unchecked Sendable {
 
     func absorb(_ batch: [Ingester.Input], _ results: [Ingester.Result]) {
         do throws(IndexError) {
+            sample = results.flatMap { r -> [[UInt16]] in
+                if case .parsed(_, _, _, let prepared) = r { return prepared.map(\.text) }
+                return []
+            }
             for (input, result) in zip(batch, results) { try absorb(input, result) }
         } catch {
             self.error = error
@@ -252,7 +258,7 @@ final class BatchWriter: @unchecked Sendable {
     private func currentWriter() throws(IndexError) -> SegmentWriter {
         if let w = writer { return w }
         segmentNumber += 1
-        let w = try SegmentWriter(dir: dir, name: String(format: "seg-%06d", segmentNumber))
+        let w = try SegmentWriter(dir: dir, name: String(format: "seg-%06d", segmentNumber), code: TextCode(sample: sample))
         writer = w
         return w
     }

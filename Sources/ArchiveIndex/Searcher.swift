@@ -248,11 +248,23 @@ public final class Searcher {
             }
             return out
         }
+        // A query with nothing to fold is found by comparing coded bytes; otherwise each
+        // candidate is decoded and folded.
+        let coded: [UInt8]? = q.allSatisfy { $0 >= 0x80 } ? seg.code.encode(q) : nil
         for d in docs {
-            let (tf, htf): (Int, Int) = seg.withText(Int(d)) { t in
-                let h = min(seg.headlineLength(Int(d)), t.count)
-                let inHeadline = Self.count(q, in: UnsafeBufferPointer(rebasing: t[0..<h]))
-                return (scope == .headline ? inHeadline : inHeadline + Self.count(q, in: UnsafeBufferPointer(rebasing: t[h...])), inHeadline)
+            let (tf, htf): (Int, Int)
+            if let coded {
+                (tf, htf) = seg.withBytes(Int(d)) { b in
+                    let h = seg.headlineLength(Int(d))
+                    let inHeadline = TextCode.count(coded, in: UnsafeBufferPointer(rebasing: b[0..<h]))
+                    return (scope == .headline ? inHeadline : inHeadline + TextCode.count(coded, in: UnsafeBufferPointer(rebasing: b[h...])), inHeadline)
+                }
+            } else {
+                let (t, h) = seg.units(Int(d))
+                (tf, htf) = t.withUnsafeBufferPointer { t in
+                    let inHeadline = Self.count(q, in: UnsafeBufferPointer(rebasing: t[0..<h]))
+                    return (scope == .headline ? inHeadline : inHeadline + Self.count(q, in: UnsafeBufferPointer(rebasing: t[h...])), inHeadline)
+                }
             }
             if (scope == .headline ? htf : tf) > 0 {
                 out.docs.append(d)
@@ -331,8 +343,8 @@ public final class Searcher {
     public func snippet(_ r: Archive.DocRef, for q: Query, width: Int = 36) -> (before: String, match: String, after: String)? {
         let seg = archive.segments[r.segment]
         let needles = uniqueTerms(q).map { SearchText.folded($0.0) }.filter { !$0.isEmpty }
-        return seg.withText(r.doc) { t -> (String, String, String)? in
-            let h = seg.headlineLength(r.doc)
+        let (units, h) = seg.units(r.doc)
+        return units.withUnsafeBufferPointer { t -> (String, String, String)? in
             func earliest(from start: Int) -> (Int, Int)? {
                 needles.compactMap { n in Self.first(n, in: t, from: start).map { ($0, n.count) } }.min { $0.0 < $1.0 }
             }

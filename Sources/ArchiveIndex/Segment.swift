@@ -5,6 +5,7 @@ import ParseCore
 final class Segment: @unchecked Sendable {
     let info: SegmentInfo
     let docs: MappedFile, text: MappedFile, meta: MappedFile
+    let code: TextCode
     /// Keys of every searchable field, and keys of the headline block alone.
     let body: TermDictionary, headline: TermDictionary
     /// Deleted documents, one bit each; nil when none are.
@@ -24,6 +25,8 @@ final class Segment: @unchecked Sendable {
         docs = try map("docs")
         text = try map("text")
         meta = try map("meta")
+        let codes = try map("codes")
+        code = TextCode(units: (0..<codes.count / 2).map { codes.u16($0 * 2) })
         guard docs.count == info.docCount * SegmentWriter.docEntrySize else {
             throw IndexError("\(docs.path): holds \(docs.count) bytes for \(info.docCount) documents; the index is damaged, run 'archive ingest --rebuild'")
         }
@@ -50,16 +53,24 @@ final class Segment: @unchecked Sendable {
     func page(_ doc: Int) -> Int? { let p = docs.u16(entry(doc) + 36); return p == 0 ? nil : Int(p) }
     func isPhoto(_ doc: Int) -> Bool { docs.u8(entry(doc) + 38) == 1 }
 
-    /// The record's text blob, straight from the mapped file.
-    func withText<R>(_ doc: Int, _ body: (UnsafeBufferPointer<UInt16>) -> R) -> R {
+    /// The record's coded text, straight from the mapped file; the headline block comes first.
+    func withBytes<R>(_ doc: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let (offset, length) = textRange(doc)
         guard length > 0, let base = text.base else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        let p = (base + offset * 2).assumingMemoryBound(to: UInt16.self)
-        return body(UnsafeBufferPointer(start: p, count: length))
+        return body(UnsafeBufferPointer(start: (base + offset).assumingMemoryBound(to: UInt8.self), count: length))
+    }
+
+    /// The record's text as UTF-16 units, and how many of them the headline block takes.
+    func units(_ doc: Int) -> (text: [UInt16], headline: Int) {
+        withBytes(doc) { b in
+            let h = headlineLength(doc)
+            let head = code.decode(UnsafeBufferPointer(rebasing: b[0..<h]))
+            return (head + code.decode(UnsafeBufferPointer(rebasing: b[h...])), head.count)
+        }
     }
 
     func article(_ doc: Int) -> Article {
-        let units = withText(doc) { Array($0) }
+        let units = units(doc).text
         let d = date(doc)
         let dateString: String? = d == 0 ? nil : {
             let y = d / 10000, m = d / 100 % 100, day = d % 100

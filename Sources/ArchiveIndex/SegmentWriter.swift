@@ -67,16 +67,19 @@ final class SegmentWriter {
     let name: String
     private let dir: String
     private let docs: FileSink, text: FileSink, meta: FileSink
-    private var textUnits: UInt64 = 0
+    private let code: TextCode
+    private var textBytes: UInt64 = 0
     private var metaBytes: UInt64 = 0
     private var table = PostingTable()
     private var headlines = PostingTable()
     private(set) var docCount = 0
     var postingBytes: Int { table.bytes + headlines.bytes }
 
-    init(dir: String, name: String) throws(IndexError) {
+    /// - Parameter code: how the segment's text is stored, built from a sample of it.
+    init(dir: String, name: String, code: TextCode) throws(IndexError) {
         self.dir = dir
         self.name = name
+        self.code = code
         docs = try FileSink(path: "\(dir)/\(name).docs")
         text = try FileSink(path: "\(dir)/\(name).text")
         meta = try FileSink(path: "\(dir)/\(name).meta")
@@ -84,23 +87,25 @@ final class SegmentWriter {
 
     func add(_ d: PreparedDoc) throws(IndexError) {
         let doc = Int32(docCount)
+        var coded: [UInt8] = []
+        coded.reserveCapacity(d.text.count * 2)
+        for u in d.text[..<d.headlineLength] { code.encode(u, into: &coded) }
+        let headlineBytes = coded.count
+        for u in d.text[d.headlineLength...] { code.encode(u, into: &coded) }
         var e = ByteWriter()
-        e.u64(textUnits)
+        e.u64(textBytes)
         e.u64(metaBytes)
-        e.u32(UInt32(d.text.count))
-        e.u32(UInt32(d.headlineLength))
+        e.u32(UInt32(coded.count))
+        e.u32(UInt32(headlineBytes))
         e.u64(d.idHash)
         e.u32(d.date)
         e.u16(d.page)
         e.u8(d.kind)
         e.u8(0)
         try docs.write(&e)
-        var t = ByteWriter()
-        t.bytes.reserveCapacity(d.text.count * 2)
-        for u in d.text { t.u16(u) }
-        try text.write(&t)
+        try text.write(coded)
         try meta.write(d.meta)
-        textUnits += UInt64(d.text.count)
+        textBytes += UInt64(coded.count)
         metaBytes += UInt64(d.meta.count)
         table.add(doc: doc, keys: d.keys, tfs: d.tfs)
         headlines.add(doc: doc, keys: d.headlineKeys, tfs: d.headlineTfs)
@@ -112,11 +117,15 @@ final class SegmentWriter {
         let body = try Self.write(table, terms: "\(dir)/\(name).terms", postings: "\(dir)/\(name).post")
         let head = try Self.write(headlines, terms: "\(dir)/\(name).hterms", postings: "\(dir)/\(name).hpost")
         var files: [FileRecord] = []
-        for sink in [docs, text, meta, body.0, body.1, head.0, head.1] {
+        let codes = try FileSink(path: "\(dir)/\(name).codes")
+        var w = ByteWriter()
+        for u in code.units { w.u16(u) }
+        try codes.write(&w)
+        for sink in [docs, text, meta, codes, body.0, body.1, head.0, head.1] {
             try sink.finish()
             files.append(FileRecord(name: String(sink.path.split(separator: "/").last!), size: sink.size, checksum: sink.checksum.value))
         }
-        return SegmentInfo(name: name, docCount: docCount, textUnits: Int(textUnits), files: files)
+        return SegmentInfo(name: name, docCount: docCount, textUnits: Int(textBytes), files: files)
     }
 
     /// Writes a term dictionary (sorted keys, then 32-bit offsets into the postings) and its

@@ -13,3 +13,30 @@ final class SearchTextTests: XCTestCase {
         XCTAssertEqual(keys, [u[0] << 16 | u[1], u[2] << 16], "a pair, and a letter standing alone")
     }
 }
+
+final class TextCodeTests: XCTestCase {
+    func testRoundTripAndSizes() {
+        let sample = Array("工会工会职工的的的abc".utf16)
+        let code = TextCode(sample: [sample])
+        let text = Array("工会职工联合会，€𠀀".utf16)
+        let bytes = code.encode(text)
+        XCTAssertEqual(bytes.withUnsafeBufferPointer { code.decode($0) }, text)
+        XCTAssertEqual(code.encode(Array("工会".utf16)).count, 2, "frequent letters take one byte each")
+        XCTAssertEqual(code.encode(Array("€".utf16)).count, 3, "letters outside the table are escaped")
+    }
+
+    func testMatchesStartOnCodeBoundariesOnly() {
+        // 200 units fill the one-byte codes; the 201st gets a two-byte code whose second byte
+        // equals the one-byte code of the 9th unit.
+        let units = (0..<300).map { UInt16(0x4E00 + $0) }
+        let code = TextCode(units: units)
+        let twoByte = units[TextCode.oneByteCodes + 8]
+        let bytes = code.encode([twoByte])
+        XCTAssertEqual(bytes, [0xC0, 8])
+        let q = code.encode([units[8]])
+        XCTAssertEqual(q, [8])
+        XCTAssertEqual(bytes.withUnsafeBufferPointer { TextCode.count(q, in: $0) }, 0)
+        let both = code.encode([twoByte, units[8], units[8]])
+        XCTAssertEqual(both.withUnsafeBufferPointer { TextCode.count(q, in: $0) }, 2)
+    }
+}

@@ -1,0 +1,90 @@
+/// How a segment stores text: a byte code built from the segment's own character frequencies.
+/// The 192 most frequent UTF-16 units take one byte, the next 16,128 two bytes, anything else
+/// three (an escape and the unit). Chinese news text comes to about 1.5 bytes a character
+/// against 3 in UTF-8, and a query coded the same way is found by comparing bytes.
+struct TextCode: Sendable {
+    static let oneByteCodes = 192
+    static let leads = 0xFF - 0xC0
+    static let capacity = oneByteCodes + leads * 256
+    static let escape: UInt8 = 0xFF
+
+    /// Units in code order.
+    let units: [UInt16]
+    /// Code of each unit plus one; 0 for units outside the table.
+    private let codes: [UInt16]
+
+    init(units: [UInt16]) {
+        self.units = Array(units.prefix(Self.capacity))
+        var codes = [UInt16](repeating: 0, count: 65536)
+        for (i, u) in self.units.enumerated() { codes[Int(u)] = UInt16(i + 1) }
+        self.codes = codes
+    }
+
+    /// A table for texts like these: their units, most frequent first.
+    init(sample texts: [[UInt16]]) {
+        var counts = [Int](repeating: 0, count: 65536)
+        for t in texts { for u in t { counts[Int(u)] += 1 } }
+        let ranked = (0..<65536).filter { counts[$0] > 0 }.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
+        self.init(units: ranked.map { UInt16($0) })
+    }
+
+    @inline(__always) func encode(_ u: UInt16, into out: inout [UInt8]) {
+        let c = Int(codes[Int(u)])
+        if c == 0 {
+            out.append(Self.escape); out.append(UInt8(u >> 8)); out.append(UInt8(u & 0xFF))
+        } else if c <= Self.oneByteCodes {
+            out.append(UInt8(c - 1))
+        } else {
+            let k = c - 1 - Self.oneByteCodes
+            out.append(UInt8(0xC0 + k >> 8)); out.append(UInt8(k & 0xFF))
+        }
+    }
+
+    func encode<S: Sequence>(_ text: S) -> [UInt8] where S.Element == UInt16 {
+        var out: [UInt8] = []
+        for u in text { encode(u, into: &out) }
+        return out
+    }
+
+    /// Bytes of the code starting with `b`.
+    @inline(__always) static func length(_ b: UInt8) -> Int { b < 0xC0 ? 1 : (b == escape ? 3 : 2) }
+
+    func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
+        var out: [UInt16] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0xC0 {
+                out.append(units[Int(b)]); i += 1
+            } else if b == Self.escape {
+                out.append(UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i + 2])); i += 3
+            } else {
+                out.append(units[Self.oneByteCodes + Int(b - 0xC0) << 8 + Int(bytes[i + 1])]); i += 2
+            }
+        }
+        return out
+    }
+
+    /// Non-overlapping occurrences of coded `q` in coded `t`, counting only matches that start
+    /// on a code boundary (a byte inside a code may equal a query's first byte).
+    static func count(_ q: [UInt8], in t: UnsafeBufferPointer<UInt8>) -> Int {
+        let m = q.count
+        guard m > 0, t.count >= m, let base = t.baseAddress else { return 0 }
+        return q.withUnsafeBufferPointer { qb -> Int in
+            let first = qb[0]
+            var i = 0, c = 0
+            let last = t.count - m
+            while i <= last {
+                let b = base[i]
+                if b == first {
+                    var j = 1
+                    while j < m, base[i + j] == qb[j] { j += 1 }
+                    if j == m { c += 1; i += m; continue }
+                }
+                i += length(b)
+            }
+            return c
+        }
+    }
+}
