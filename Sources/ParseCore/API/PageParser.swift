@@ -22,7 +22,7 @@ public struct PageParser: Sendable {
         let titles = TitleLines(lines: lines, style: style, evidence: evidence).decide()
         let layout = PageLayout(lines: lines, titles: titles, style: style)
         let joins = Joins(paras: layout.paras, evidence: evidence)
-        let salience = Salience.Lazy { layout.paras.map(\.slice) + layout.drafts.flatMap { $0.titles.map(\.slice) } }
+        let salience = Salience.Lazy { Salience(counts: page, paragraphs: layout.paras.count) }
         let assembly = RunAssembly(layout: layout, joins: joins, salience: salience, separatedBlocks: style == .double)
         var articles = PieceAssembly.articles(layout: layout, assembly: assembly, joins: joins)
 

@@ -61,6 +61,7 @@ struct CharCounts: Sendable {
     }
 
     func bigram(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int { Int(bigrams.get(Self.pair(a, b))) }
+    func bigram(key: UInt64) -> Int { Int(bigrams.get(key)) }
     func trigram(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar) -> Int {
         Int(trigrams.get(Self.triple(a, b, c)))
     }

@@ -32,13 +32,12 @@ struct RunAssembly {
 
         var ownerOfChain = chains.map { chain in chain.lazy.compactMap { runs[$0].owner }.first }
         let detached = ownerOfChain.indices.contains { ownerOfChain[$0] == nil && chains[$0].contains { !runs[$0].paras.isEmpty } }
-        let salience = detached ? salience.value : Salience(documents: [])
-        var vectors = detached ? drafts.map { d in salience.vector(d.titles.map(\.slice)) } : []
+        var vectors = detached ? drafts.map { d in salience.value.vector(d.titles.map(\.slice)) } : []
         func text(_ chain: [Int]) -> [ArraySlice<Unicode.Scalar>] {
             chain.flatMap { runs[$0].paras.map { layout.paras[$0].slice } }
         }
         for (c, owner) in ownerOfChain.enumerated() {
-            if detached, let o = owner { vectors[o] = vectors[o].union(salience.vector(text(chains[c]))) }
+            if detached, let o = owner { vectors[o] = vectors[o].union(salience.value.vector(text(chains[c]))) }
         }
         var hasBody = drafts.indices.map { d in ownerOfChain.contains(d) }
         let chainOrder = chains.indices.sorted { chains[$0][0] < chains[$1][0] }
@@ -48,7 +47,7 @@ struct RunAssembly {
         for c in chainOrder where ownerOfChain[c] == nil {
             let chain = chains[c]
             guard !chain.allSatisfy({ runs[$0].paras.isEmpty }) else { continue }
-            let v = salience.vector(text(chain))
+            let v = salience.value.vector(text(chain))
             let sims = vectors.map { Salience.cosine(v, $0) }
             var choice: Int?
             if runs[chain[0]].startsPiece {

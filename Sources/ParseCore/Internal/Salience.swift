@@ -3,20 +3,27 @@ import Foundation
 /// Topic overlap between stretches of one page, by character bigrams weighted by how rare they
 /// are on the page: names, places and subjects weigh most, function words almost nothing.
 struct Salience {
-    private var idf = FastMap<Double>(zero: 0, capacity: 2048)
+    private let counts: CharCounts
+    private let paragraphs: Double
 
-    /// Builds the weights on first use: most pages never need them, and they cost a pass
-    /// over every bigram of the page.
+    /// Builds on first use: most pages never need topic overlap.
     final class Lazy {
-        private let documents: () -> [ArraySlice<Unicode.Scalar>]
+        private let make: () -> Salience
         private var built: Salience?
-        init(_ documents: @escaping () -> [ArraySlice<Unicode.Scalar>]) { self.documents = documents }
+        init(_ make: @escaping () -> Salience) { self.make = make }
         var value: Salience {
             if let built { return built }
-            let s = Salience(documents: documents())
+            let s = make()
             built = s
             return s
         }
+    }
+
+    /// Weights come from the page's own bigram counts, already gathered for the join evidence:
+    /// a bigram printed once weighs most, one printed in every paragraph almost nothing.
+    init(counts: CharCounts, paragraphs: Int) {
+        self.counts = counts
+        self.paragraphs = Double(max(1, paragraphs))
     }
 
     /// A stretch of text as a set of weighted bigrams, kept sorted so that sets meet by merging.
@@ -53,16 +60,6 @@ struct Salience {
         }
     }
 
-    init<S: Sequence>(documents: S) where S.Element == ArraySlice<Unicode.Scalar> {
-        var df = FastMap<UInt32>(zero: 0, capacity: 2048)
-        var n = 0
-        for d in documents {
-            n += 1
-            for b in Self.uniqueBigrams(d) { df.increment(b) }
-        }
-        df.forEach { b, f in idf.set(b, log(Double(n + 1) / Double(f))) }
-    }
-
     private static func uniqueBigrams<S: Sequence>(_ texts: S) -> [UInt64] where S.Element == ArraySlice<Unicode.Scalar> {
         var out: [UInt64] = []
         for t in texts {
@@ -80,11 +77,9 @@ struct Salience {
         return unique
     }
 
-    private static func uniqueBigrams(_ t: ArraySlice<Unicode.Scalar>) -> [UInt64] { uniqueBigrams([t]) }
-
     func vector<S: Sequence>(_ texts: S) -> Vector where S.Element == ArraySlice<Unicode.Scalar> {
         let keys = Self.uniqueBigrams(texts)
-        return Vector(keys: keys, weights: keys.map { idf.get($0) })
+        return Vector(keys: keys, weights: keys.map { log(1 + paragraphs / Double(max(1, counts.bigram(key: $0)))) })
     }
 
     /// The share of `part`'s weight that `whole` contains: how well a headline fits a text.
