@@ -34,7 +34,7 @@ struct PreparedDoc: Sendable {
         var all: [UInt32] = []
         all.reserveCapacity(f.count)
         SearchText.keys(f, into: &all)
-        all.sort()
+        RadixSort.sort(&all)
         var keys: [UInt32] = [], tfs: [UInt32] = []
         for k in all {
             if keys.last == k { tfs[tfs.count - 1] += 1 } else { keys.append(k); tfs.append(1) }
@@ -190,5 +190,27 @@ enum Postings {
         var x = v
         while x >= 0x80 { out.append(UInt8(x & 0x7F) | 0x80); x >>= 7 }
         out.append(UInt8(x))
+    }
+}
+
+/// Least-significant-digit radix sort of 32-bit keys, a byte at a time: a record's keys number
+/// in the thousands, where a comparison sort costs several times more.
+enum RadixSort {
+    static func sort(_ a: inout [UInt32]) {
+        guard a.count > 64 else { a.sort(); return }
+        var buffer = [UInt32](repeating: 0, count: a.count)
+        var counts = [Int](repeating: 0, count: 256)
+        for shift in stride(from: 0, to: 32, by: 8) {
+            for i in 0..<256 { counts[i] = 0 }
+            for x in a { counts[Int(x >> UInt32(shift) & 0xFF)] += 1 }
+            var total = 0
+            for i in 0..<256 { let c = counts[i]; counts[i] = total; total += c }
+            for x in a {
+                let b = Int(x >> UInt32(shift) & 0xFF)
+                buffer[counts[b]] = x
+                counts[b] += 1
+            }
+            swap(&a, &buffer)
+        }
     }
 }

@@ -86,10 +86,25 @@ enum Scalars {
         return s[lo..<hi]
     }
 
+    /// Builds a string by encoding UTF-8 directly: appending scalars to a string one by one
+    /// costs several times more.
     static func string<C: Collection>(_ c: C) -> String where C.Element == Unicode.Scalar {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: c)
-        return String(v)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(c.count * 3)
+        for s in c {
+            let v = s.value
+            if v < 0x80 {
+                bytes.append(UInt8(v))
+            } else if v < 0x800 {
+                bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
+            } else if v < 0x10000 {
+                bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+            } else {
+                bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
+                bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Reads a number written in ASCII, full-width or Chinese digits (第十二版).
