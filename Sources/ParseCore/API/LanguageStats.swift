@@ -2,7 +2,7 @@
 /// archive before parsing them lets the join decisions draw on the whole archive, not one page.
 /// No dictionary is involved: what counts as real Chinese is learnt from the text itself.
 public struct LanguageStats: Sendable {
-    var counts = CharCounts(keepTrigrams: false)
+    var counts = CharCounts()
 
     public init() {}
 

@@ -15,7 +15,7 @@ public struct PageParser: Sendable {
     /// Parses one page. `source` is recorded on every piece and read for the date and page.
     public func parse(_ text: String, source: String) -> [Article] {
         let lines = PageLines.split(text)
-        var page = CharCounts(keepTrigrams: true)
+        var page = CharCounts()
         page.add(lines: lines)
         let evidence = JoinEvidence(page: page, global: stats.counts)
         let style = GapStyle.detect(lines)

@@ -1,9 +1,8 @@
-/// Character unigram, bigram and trigram counts, and how often each character opens a paragraph.
+/// Character unigram and bigram counts, and how often each character opens a paragraph.
 /// The join decisions read them as evidence that two halves make real Chinese.
 struct CharCounts: Sendable {
     private var unigrams = FastMap<UInt32>(zero: 0, capacity: 2048)
     private var bigrams = FastMap<UInt32>(zero: 0, capacity: 8192)
-    private var trigrams = FastMap<UInt32>(zero: 0, capacity: 8192)
     private var starts = FastMap<UInt32>(zero: 0)
     /// How often each character stands right before a comma or sentence mark: characters that
     /// never do (及, 的, 和) leave a cut paragraph visibly open.
@@ -11,16 +10,10 @@ struct CharCounts: Sendable {
     private(set) var totalChars = 0
     private(set) var totalStarts = 0
     private(set) var totalEnds = 0
-    let keepTrigrams: Bool
-
-    init(keepTrigrams: Bool) { self.keepTrigrams = keepTrigrams }
+    init() {}
 
     static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 {
         UInt64(a.value) << 21 | UInt64(b.value)
-    }
-
-    static func triple(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar) -> UInt64 {
-        UInt64(a.value) << 42 | UInt64(b.value) << 21 | UInt64(c.value)
     }
 
     /// Counts one line of text. Its first character counts as a paragraph opening only when
@@ -32,7 +25,6 @@ struct CharCounts: Sendable {
             totalStarts += 1
         }
         var prev: Unicode.Scalar?
-        var prev2: Unicode.Scalar?
         for s in p {
             unigrams.increment(UInt64(s.value))
             if let a = prev {
@@ -41,9 +33,7 @@ struct CharCounts: Sendable {
                     ends.increment(UInt64(a.value))
                     totalEnds += 1
                 }
-                if keepTrigrams, let z = prev2 { trigrams.increment(Self.triple(z, a, s)) }
             }
-            prev2 = prev
             prev = s
         }
         totalChars += p.count
@@ -52,7 +42,6 @@ struct CharCounts: Sendable {
     mutating func merge(_ o: CharCounts) {
         o.unigrams.forEach { unigrams.increment($0, by: $1) }
         o.bigrams.forEach { bigrams.increment($0, by: $1) }
-        o.trigrams.forEach { trigrams.increment($0, by: $1) }
         o.starts.forEach { starts.increment($0, by: $1) }
         o.ends.forEach { ends.increment($0, by: $1) }
         totalChars += o.totalChars
@@ -62,9 +51,6 @@ struct CharCounts: Sendable {
 
     func bigram(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int { Int(bigrams.get(Self.pair(a, b))) }
     func bigram(key: UInt64) -> Int { Int(bigrams.get(key)) }
-    func trigram(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar) -> Int {
-        Int(trigrams.get(Self.triple(a, b, c)))
-    }
     func unigram(_ a: Unicode.Scalar) -> Int { Int(unigrams.get(UInt64(a.value))) }
     func startCount(_ a: Unicode.Scalar) -> Int { Int(starts.get(UInt64(a.value))) }
     func endCount(_ a: Unicode.Scalar) -> Int { Int(ends.get(UInt64(a.value))) }

@@ -64,20 +64,13 @@ struct JoinEvidence {
     }
 
     /// Whether the characters meeting at the cut are known to stand together: the pointwise
-    /// mutual information of the pair on the page (or in the archive), plus a bonus when a
-    /// three-character window across the cut is printed elsewhere on the page.
+    /// mutual information of the pair on the page, or else in the archive.
     func junction(_ l: ArraySlice<Unicode.Scalar>, _ m: ArraySlice<Unicode.Scalar>) -> Double {
         guard let a = l.last, let b = m.first, Self.sameScript(a, b) else { return 0 }
-        var s: Double
         if let pmi = Self.pmi(a, b, in: page) ?? Self.pmi(a, b, in: global) {
-            s = min(2.5, max(0, pmi - 0.5))
-        } else {
-            s = Scalars.isCJK(a) && Scalars.isCJK(b) ? -0.5 : 0
+            return min(2.5, max(0, pmi - 0.5))
         }
-        var tri = 0.0
-        if l.count >= 2, page.trigram(l[l.endIndex - 2], a, b) > 0 { tri += 0.75 }
-        if m.count >= 2, page.trigram(a, b, m[m.startIndex + 1]) > 0 { tri += 0.75 }
-        return s + min(tri, 1.0)
+        return Scalars.isCJK(a) && Scalars.isCJK(b) ? -0.5 : 0
     }
 
     private static func pmi(_ a: Unicode.Scalar, _ b: Unicode.Scalar, in c: CharCounts) -> Double? {
