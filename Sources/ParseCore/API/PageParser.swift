@@ -15,7 +15,7 @@ public struct PageParser: Sendable {
     /// Parses one page. `source` is recorded on every piece and read for the date and page.
     public func parse(_ text: String, source: String) -> [Article] {
         let lines = PageLines.split(text)
-        var page = CharCounts()
+        var page = CharCounts(characters: lines.reduce(0) { $0 + $1.scalars.count })
         page.add(lines: lines)
         let evidence = JoinEvidence(page: page, global: stats.counts)
         let style = GapStyle.detect(lines)
@@ -27,7 +27,7 @@ public struct PageParser: Sendable {
         var articles = PieceAssembly.articles(layout: layout, assembly: assembly, joins: joins)
 
         let info = SourceInfo(path: source)
-        let fingerprint = Fingerprint.hex(Fingerprint.fnv1a(text.utf8)).prefix(12)
+        let fingerprint = Fingerprint.hex(Fingerprint.fnv1a(text)).prefix(12)
         for i in articles.indices {
             articles[i].id = "\(fingerprint)-\(i + 1 < 10 ? "0" : "")\(i + 1)"
             articles[i].source = source

@@ -42,8 +42,24 @@ public struct SourceInfo: Equatable, Sendable {
 /// A 64-bit FNV-1a fingerprint: ids and change detection need stability, not secrecy.
 public enum Fingerprint {
     public static func fnv1a<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
+        if let h = bytes.withContiguousStorageIfAvailable({ fnv1a(buffer: UnsafeRawBufferPointer($0)) }) { return h }
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        return h
+    }
+
+    /// The fingerprint of a string's UTF-8 bytes, read in place.
+    public static func fnv1a(_ s: String) -> UInt64 {
+        var s = s
+        return s.withUTF8 { fnv1a(buffer: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func fnv1a(buffer: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in buffer {
             h ^= UInt64(b)
             h = h &* 0x0000_0100_0000_01B3
         }

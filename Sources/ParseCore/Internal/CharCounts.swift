@@ -1,8 +1,8 @@
 /// Character unigram and bigram counts, and how often each character opens a paragraph.
 /// The join decisions read them as evidence that two halves make real Chinese.
 struct CharCounts: Sendable {
-    private var unigrams = FastMap<UInt32>(zero: 0, capacity: 2048)
-    private var bigrams = FastMap<UInt32>(zero: 0, capacity: 8192)
+    private var unigrams: FastMap<UInt32>
+    private var bigrams: FastMap<UInt32>
     private var starts = FastMap<UInt32>(zero: 0)
     /// How often each character stands right before a comma or sentence mark: characters that
     /// never do (及, 的, 和) leave a cut paragraph visibly open.
@@ -10,7 +10,11 @@ struct CharCounts: Sendable {
     private(set) var totalChars = 0
     private(set) var totalStarts = 0
     private(set) var totalEnds = 0
-    init() {}
+    /// - Parameter characters: about how many characters will be counted, to size the tables.
+    init(characters: Int = 4096) {
+        unigrams = FastMap(zero: 0, capacity: min(4096, max(64, characters / 8)))
+        bigrams = FastMap(zero: 0, capacity: min(1 << 16, max(256, characters / 2)))
+    }
 
     static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 {
         UInt64(a.value) << 21 | UInt64(b.value)
