@@ -1,6 +1,9 @@
 import Dispatch
 import Foundation
 import ParseCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What an ingest did.
 public struct IngestSummary: Sendable {
@@ -42,6 +45,8 @@ public enum Ingester {
         do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
             throw IndexError("\(dir): cannot create the index folder")
         }
+        let lock = try IndexLock(dir: dir)
+        defer { lock.release() }
         let old = options.rebuild ? nil : try Manifest.load(dir: dir)
         var manifest = old ?? Manifest()
         var catalog = options.rebuild ? Catalog() : try Catalog.load(dir: dir, file: old?.catalog)
@@ -304,6 +309,27 @@ final class BatchWriter: @unchecked Sendable {
             summary.piecesAdded += articles.count
             if w.postingBytes > min(Ingester.segmentBudget, SegmentWriter.maxPostingBytes) { try finishSegment() }
         }
+    }
+}
+
+/// One ingest at a time per index: a second one waits. The kernel drops the lock when its
+/// process ends, however it ends, so a crashed ingest never leaves a stale lock behind.
+final class IndexLock {
+    private var fd: Int32
+
+    init(dir: String) throws(IndexError) {
+        fd = open("\(dir)/LOCK", O_RDWR | O_CREAT, 0o644)
+        guard fd >= 0 else { throw IndexError("\(dir)/LOCK: cannot open the lock file") }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else { close(fd); throw IndexError("\(dir)/LOCK: cannot lock the index") }
+        }
+    }
+
+    func release() {
+        guard fd >= 0 else { return }
+        flock(fd, LOCK_UN)
+        close(fd)
+        fd = -1
     }
 }
 

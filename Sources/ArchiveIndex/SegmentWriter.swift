@@ -152,7 +152,7 @@ final class SegmentWriter {
 
 /// Postings being gathered for a segment, term by term, in document order.
 struct PostingTable {
-    private var slots = FastMap<Int32>(zero: -1, capacity: 1 << 16)
+    private var slots = FastMap<Int32>(zero: -1, capacity: 1 << 18)
     private(set) var keys: [UInt32] = []
     private(set) var lists: [[UInt8]] = []
     private var lastDoc: [Int32] = []
