@@ -95,18 +95,8 @@ print(String(format: "index        %.1f MB = %.2f × the raw text", Double(index
 guard let archive = try? Archive.open(dir: index) else { fail("cannot open the index") }
 var queries = ["工会", "职工", "劳动竞赛", "农民工", "工会驿站", "产业工人", "新就业形态劳动者", "集体协商",
                "劳模", "工匠", "总工会", "劳动争议", "技能竞赛", "职工之家", "困难职工帮扶"]
-/// SplitMix64: the same queries on every run, so runs compare.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64 = 7
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-var rng = SeededGenerator()
+// The same queries on every run, so runs compare.
+var rng = SplitMix64(seed: 7)
 let docs = archive.allDocs
 while queries.count < 200, !docs.isEmpty {
     let text = archive.article(docs[Int.random(in: 0..<docs.count, using: &rng)]).paragraphs.joined()

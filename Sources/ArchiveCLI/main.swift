@@ -13,6 +13,18 @@ struct UsageError: Error {
     let usage: String
 }
 
+/// Each command reads its own arguments and returns its exit status.
+let commands: [String: ([String]) throws -> Int32] = [
+    "parse": { try ParseCommand(arguments: $0).run() },
+    "ingest": { try IngestCommand(arguments: $0).run() },
+    "search": { try SearchCommand(arguments: $0).run() },
+    "count": { try CountCommand(arguments: $0).run() },
+    "show": { try ShowCommand(arguments: $0).run() },
+    "export": { try ExportCommand(arguments: $0).run() },
+    "stats": { try StatsCommand(arguments: $0).run() },
+    "verify": { try VerifyCommand(arguments: $0).run() },
+]
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 var status = ExitCode.ok
 do {
@@ -22,24 +34,11 @@ do {
         if arguments.isEmpty { status = ExitCode.usage }
     case "--version", "-V":
         print(Usage.version)
-    case "parse":
-        status = try ParseCommand(arguments: Array(arguments.dropFirst())).run()
-    case "ingest":
-        status = try IngestCommand(arguments: Array(arguments.dropFirst())).run()
-    case "search":
-        status = try SearchCommand(arguments: Array(arguments.dropFirst())).run()
-    case "count":
-        status = try CountCommand(arguments: Array(arguments.dropFirst())).run()
-    case "show":
-        status = try ShowCommand(arguments: Array(arguments.dropFirst())).run()
-    case "export":
-        status = try ExportCommand(arguments: Array(arguments.dropFirst())).run()
-    case "stats":
-        status = try StatsCommand(arguments: Array(arguments.dropFirst())).run()
-    case "verify":
-        status = try VerifyCommand(arguments: Array(arguments.dropFirst())).run()
-    case let other?:
-        throw UsageError(message: "unknown command '\(other)'", usage: Usage.firstLine(Usage.main))
+    case let name?:
+        guard let command = commands[name] else {
+            throw UsageError(message: "unknown command '\(name)'", usage: Usage.firstLine(Usage.main))
+        }
+        status = try command(Array(arguments.dropFirst()))
     }
 } catch let e as UsageError {
     Console.error(e.message)

@@ -1,9 +1,6 @@
 import Dispatch
 import Foundation
 import ParseCore
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// What an ingest did.
 public struct IngestSummary: Sendable {
@@ -220,116 +217,6 @@ public enum Ingester {
         for n in names where !keep.contains(n) && (n.hasPrefix("seg-") || n.hasPrefix("catalog-") || n.hasSuffix(".tmp")) {
             try? FileManager.default.removeItem(atPath: "\(dir)/\(n)")
         }
-    }
-}
-
-/// Appends parsed batches to segments and records them in the catalog. It runs on one queue
-/// at a time, beside the parsing of the next batch; the ingester reads it only after waiting.
-final class BatchWriter: @unchecked Sendable {
-    let dir: String
-    var catalog: Catalog
-    var summary: IngestSummary
-    var bySource: [String: Int] = [:]
-    var ownerOfHash: [String: String]
-    var deletions: [String: Set<Int>] = [:]
-    var writer: SegmentWriter?
-    var finished: [SegmentInfo] = []
-    var segmentNumber: Int
-    var error: IndexError?
-    /// Texts of the batch being absorbed: a new segment's code is built from them.
-    private var sample: [[UInt16]] = []
-
-    init(dir: String, catalog: Catalog, summary: IngestSummary, ownerOfHash: [String: String], segmentNumber: Int) {
-        self.dir = dir
-        self.catalog = catalog
-        self.summary = summary
-        self.ownerOfHash = ownerOfHash
-        self.segmentNumber = segmentNumber
-        for (i, e) in catalog.entries.enumerated() { bySource[e.source] = i }
-    }
-
-    func absorb(_ batch: [Ingester.Input], _ results: [Ingester.Result]) {
-        do throws(IndexError) {
-            sample = results.flatMap { r -> [[UInt16]] in
-                if case .parsed(_, _, _, let prepared) = r { return prepared.map(\.text) }
-                return []
-            }
-            for (input, result) in zip(batch, results) { try absorb(input, result) }
-        } catch {
-            self.error = error
-        }
-    }
-
-    private func currentWriter() throws(IndexError) -> SegmentWriter {
-        if let w = writer { return w }
-        segmentNumber += 1
-        let w = try SegmentWriter(dir: dir, name: String(format: "seg-%06d", segmentNumber), code: TextCode(sample: sample))
-        writer = w
-        return w
-    }
-
-    func finishSegment() throws(IndexError) {
-        if let w = writer { finished.append(try w.finish()) }
-        writer = nil
-    }
-
-    private func absorb(_ input: Ingester.Input, _ result: Ingester.Result) throws(IndexError) {
-        switch result {
-        case .failed(let message):
-            summary.failures.append(message)
-        case .unchanged(let bytes):
-            summary.unchangedFiles += 1
-            summary.bytesRead += bytes
-            if let i = bySource[input.source] { catalog.entries[i].mtime = input.mtime; catalog.entries[i].size = input.size }
-        case .parsed(let hash, let bytes, var articles, var prepared):
-            summary.bytesRead += bytes
-            if let owner = ownerOfHash[hash], owner != input.source {
-                // The same text under another name: its ids must not collide.
-                let salt = Fingerprint.hex(Fingerprint.fnv1a((input.source + hash).utf8)).prefix(12)
-                for k in articles.indices { articles[k].id = "\(salt)-\(articles[k].id.split(separator: "-").last ?? "")" }
-                prepared = articles.map(PreparedDoc.init)
-            }
-            ownerOfHash[hash] = ownerOfHash[hash] ?? input.source
-            let w = try currentWriter()
-            let first = w.docCount
-            for d in prepared { try w.add(d) }
-            let entry = Catalog.Entry(source: input.source, path: input.path, hash: hash, size: input.size, mtime: input.mtime,
-                                      segment: w.name, docs: Array(first..<w.docCount))
-            if let i = bySource[input.source] {
-                let previous = catalog.entries[i]
-                deletions[previous.segment, default: []].formUnion(previous.docs)
-                summary.piecesRemoved += previous.docs.count
-                catalog.entries[i] = entry
-                summary.changedFiles += 1
-            } else {
-                bySource[input.source] = catalog.entries.count
-                catalog.entries.append(entry)
-                summary.newFiles += 1
-            }
-            summary.piecesAdded += articles.count
-            if w.postingBytes > min(Ingester.segmentBudget, SegmentWriter.maxPostingBytes) { try finishSegment() }
-        }
-    }
-}
-
-/// One ingest at a time per index: a second one waits. The kernel drops the lock when its
-/// process ends, however it ends, so a crashed ingest never leaves a stale lock behind.
-final class IndexLock {
-    private var fd: Int32
-
-    init(dir: String) throws(IndexError) {
-        fd = open("\(dir)/LOCK", O_RDWR | O_CREAT, 0o644)
-        guard fd >= 0 else { throw IndexError("\(dir)/LOCK: cannot open the lock file") }
-        while flock(fd, LOCK_EX) != 0 {
-            guard errno == EINTR else { close(fd); throw IndexError("\(dir)/LOCK: cannot lock the index") }
-        }
-    }
-
-    func release() {
-        guard fd >= 0 else { return }
-        flock(fd, LOCK_UN)
-        close(fd)
-        fd = -1
     }
 }
 

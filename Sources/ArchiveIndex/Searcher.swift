@@ -108,7 +108,7 @@ public final class Searcher {
         return (pieces, occurrences, months)
     }
 
-    private func uniqueTerms(_ q: Query) -> [(String, Query.Scope)] {
+    func uniqueTerms(_ q: Query) -> [(String, Query.Scope)] {
         var seen = Set<String>()
         return q.positiveTexts.filter { seen.insert("\($0.1)\u{0}\($0.0)").inserted }
     }
@@ -157,37 +157,6 @@ public final class Searcher {
             for case .not(let inner) in parts where !result.isEmpty { result = Self.subtract(result, evaluate(inner, segment: s)) }
             return result
         }
-    }
-
-    static func intersect(_ a: [Int32], _ b: [Int32]) -> [Int32] {
-        var out: [Int32] = []
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if a[i] < b[j] { i += 1 } else if b[j] < a[i] { j += 1 } else { out.append(a[i]); i += 1; j += 1 }
-        }
-        return out
-    }
-
-    static func union(_ a: [Int32], _ b: [Int32]) -> [Int32] {
-        var out: [Int32] = []
-        out.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
-        while i < a.count || j < b.count {
-            if j == b.count || (i < a.count && a[i] < b[j]) { out.append(a[i]); i += 1 }
-            else if i == a.count || b[j] < a[i] { out.append(b[j]); j += 1 }
-            else { out.append(a[i]); i += 1; j += 1 }
-        }
-        return out
-    }
-
-    static func subtract(_ a: [Int32], _ b: [Int32]) -> [Int32] {
-        var out: [Int32] = []
-        var j = 0
-        for x in a {
-            while j < b.count && b[j] < x { j += 1 }
-            if j == b.count || b[j] != x { out.append(x) }
-        }
-        return out
     }
 
     // MARK: text terms
@@ -335,40 +304,5 @@ public final class Searcher {
             i += 1
         }
         return c
-    }
-
-    // MARK: snippets
-
-    /// Text around the first match of the query's terms: the body is preferred to the headline.
-    public func snippet(_ r: Archive.DocRef, for q: Query, width: Int = 36) -> (before: String, match: String, after: String)? {
-        let seg = archive.segments[r.segment]
-        let needles = uniqueTerms(q).map { SearchText.folded($0.0) }.filter { !$0.isEmpty }
-        let (units, h) = seg.units(r.doc)
-        return units.withUnsafeBufferPointer { t -> (String, String, String)? in
-            func earliest(from start: Int) -> (Int, Int)? {
-                needles.compactMap { n in Self.first(n, in: t, from: start).map { ($0, n.count) } }.min { $0.0 < $1.0 }
-            }
-            let best = earliest(from: h) ?? earliest(from: 0)
-            guard let (at, len) = best else { return nil }
-            var lo = at, hi = at + len
-            while lo > 0, at - lo < width / 3, t[lo - 1] != RecordCodec.separator { lo -= 1 }
-            while hi < t.count, hi - at < width, t[hi] != RecordCodec.separator { hi += 1 }
-            func s(_ a: Int, _ b: Int) -> String { String(decoding: t[a..<b], as: UTF16.self) }
-            return ((lo > 0 && t[lo - 1] != RecordCodec.separator ? "…" : "") + s(lo, at), s(at, at + len),
-                    s(at + len, hi) + (hi < t.count && t[hi] != RecordCodec.separator ? "…" : ""))
-        }
-    }
-
-    static func first(_ q: [UInt16], in t: UnsafeBufferPointer<UInt16>, from start: Int) -> Int? {
-        let m = q.count
-        guard t.count >= m else { return nil }
-        var i = start
-        while i <= t.count - m {
-            var j = 0
-            while j < m, SearchText.fold(t[i + j]) == q[j] { j += 1 }
-            if j == m { return i }
-            i += 1
-        }
-        return nil
     }
 }

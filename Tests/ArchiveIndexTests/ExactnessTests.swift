@@ -6,23 +6,11 @@ import ParseCore
 /// Search finds a piece exactly when its text contains the query: checked against a brute-force
 /// scan of the exported records for hundreds of random substrings of the indexed text.
 final class ExactnessTests: XCTestCase {
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    }
-
     func testCountEqualsABruteForceScan() throws {
         let archive = TestFixtures.synthetic
         let records = archive.allDocs.map { TestFixtures.searchableFields(archive.article($0)) }
         XCTAssertGreaterThan(records.count, 300)
-        var rng = Random(state: 42)
+        var rng = SplitMix64(seed: 42)
         var queries: [String] = ["工会", "职工", "总工会", "劳动", "的", "。", "1", "20", "本报讯", "“", "新冠肺炎", "zz不存在的词"]
         while queries.count < 300 {
             let fields = records[rng.below(records.count)]

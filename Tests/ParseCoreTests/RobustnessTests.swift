@@ -1,21 +1,8 @@
 import XCTest
-import ParseCore
+@testable import ParseCore
 
 /// Mutated, shuffled and truncated dumps must never crash or hang the parser.
 final class RobustnessTests: XCTestCase {
-    /// SplitMix64: deterministic, so a failure can be replayed.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    }
-
     private func dumps() throws -> [[UInt8]] {
         try Fixtures.dumpNames().map { Array(try Fixtures.text("dumps/" + $0).utf8) }
     }
@@ -36,7 +23,7 @@ final class RobustnessTests: XCTestCase {
 
     /// Raw byte damage mostly yields invalid UTF-8, which must be refused with an offset.
     func testRandomByteMutations() throws {
-        var rng = Random(state: 1)
+        var rng = SplitMix64(seed: 1)
         let parser = PageParser()
         for original in try dumps() {
             for _ in 0..<20 {
@@ -57,7 +44,7 @@ final class RobustnessTests: XCTestCase {
     /// Damage at the level of characters keeps the text valid, so the parser itself is exercised:
     /// characters replaced, dropped, duplicated, and markup or brackets sprinkled in.
     func testRandomCharacterMutations() throws {
-        var rng = Random(state: 3)
+        var rng = SplitMix64(seed: 3)
         let parser = PageParser()
         let noise: [Unicode.Scalar] = ["\n", "#", "*", "(", ")", "“", "”", "。", ",", "—", " ", "摄", "本", "讯", "工"]
         for original in try dumps() {
@@ -81,7 +68,7 @@ final class RobustnessTests: XCTestCase {
     }
 
     func testLineShufflesAndTruncations() throws {
-        var rng = Random(state: 2)
+        var rng = SplitMix64(seed: 2)
         let parser = PageParser()
         for original in try dumps() {
             let lines = original.split(separator: 0x0A, omittingEmptySubsequences: false)
