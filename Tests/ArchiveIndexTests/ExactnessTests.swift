@@ -47,12 +47,16 @@ final class ExactnessTests: XCTestCase {
         }
     }
 
+    /// A searcher over an index of one page.
+    private func searcher(forPage text: String) throws -> Searcher {
+        let dir = TestFixtures.temporaryDirectory("page")
+        try text.write(toFile: "\(dir)/page.txt", atomically: true, encoding: .utf8)
+        _ = try Ingester.run(index: "\(dir)/index", paths: ["\(dir)/page.txt"])
+        return Searcher(archive: try Archive.open(dir: "\(dir)/index"))
+    }
+
     func testWidthAndCaseAreFoldedOnBothSides() throws {
-        let dir = TestFixtures.temporaryDirectory("fold")
-        let file = "\(dir)/page.txt"
-        try "# ＰＰＴ讲解会\n\n本报讯(记者王伟)职工一边播放PPT一边讲解,共１８人参加。\n".write(toFile: file, atomically: true, encoding: .utf8)
-        _ = try Ingester.run(index: "\(dir)/index", paths: [file])
-        let searcher = Searcher(archive: try Archive.open(dir: "\(dir)/index"))
+        let searcher = try searcher(forPage: "# ＰＰＴ讲解会\n\n本报讯(记者王伟)职工一边播放PPT一边讲解,共１８人参加。\n")
         XCTAssertEqual(searcher.count(.text("ppt", .all)).occurrences, 2)
         XCTAssertEqual(searcher.count(.text("PPT讲解", .all)).occurrences, 1)
         XCTAssertEqual(searcher.count(.text("18人", .all)).pieces, 1)
@@ -62,11 +66,7 @@ final class ExactnessTests: XCTestCase {
     }
 
     func testMatchesNeverSpanTwoFields() throws {
-        let dir = TestFixtures.temporaryDirectory("fields")
-        let file = "\(dir)/page.txt"
-        try "# 标题工会\n\n职工之家建设见成效。\n".write(toFile: file, atomically: true, encoding: .utf8)
-        _ = try Ingester.run(index: "\(dir)/index", paths: [file])
-        let searcher = Searcher(archive: try Archive.open(dir: "\(dir)/index"))
+        let searcher = try searcher(forPage: "# 标题工会\n\n职工之家建设见成效。\n")
         XCTAssertEqual(searcher.count(.text("工会职工", .all)).pieces, 0)
         XCTAssertEqual(searcher.count(.text("工会", .all)).pieces, 1)
     }
