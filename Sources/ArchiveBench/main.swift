@@ -120,6 +120,8 @@ for q in queries {
 }
 print(String(format: "batch        %d queries, %d hits: mean %.2f ms, p50 %.2f ms, p95 %.2f ms",
              queries.count, hits, batch.reduce(0, +) / Double(batch.count), percentile(batch, 0.5), percentile(batch, 0.95)))
+let slowest = zip(queries, batch).sorted { $0.1 > $1.1 }.prefix(5)
+print("slowest      " + slowest.map { String(format: "%@ %.1f ms", $0.0, $0.1) }.joined(separator: ", "))
 var single: [Double] = []
 for q in queries.prefix(40) { single.append(run(binary, ["search", q, "--index", index]).seconds * 1000) }
 print(String(format: "one process  %d runs of 'archive search': p50 %.1f ms, p95 %.1f ms",

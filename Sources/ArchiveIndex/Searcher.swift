@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import ParseCore
 
@@ -218,30 +219,45 @@ public final class Searcher {
             return out
         }
         // A query with nothing to fold is found by comparing coded bytes; otherwise each
-        // candidate is decoded and folded.
+        // candidate is decoded and folded. Many candidates are verified on every core.
         let coded: [UInt8]? = q.allSatisfy { $0 >= 0x80 } ? seg.code.encode(q) : nil
-        for d in docs {
-            let (tf, htf): (Int, Int)
-            if let coded {
-                (tf, htf) = seg.withBytes(Int(d)) { b in
-                    let h = seg.headlineLength(Int(d))
-                    let inHeadline = TextCode.count(coded, in: UnsafeBufferPointer(rebasing: b[0..<h]))
-                    return (scope == .headline ? inHeadline : inHeadline + TextCode.count(coded, in: UnsafeBufferPointer(rebasing: b[h...])), inHeadline)
+        var counts = [(tf: UInt32, headline: UInt32)](repeating: (0, 0), count: docs.count)
+        let chunk = 2048
+        counts.withUnsafeMutableBufferPointer { out in
+            let slots = UnsafeMutableSendableBuffer(out)
+            DispatchQueue.concurrentPerform(iterations: (docs.count + chunk - 1) / chunk) { c in
+                for i in (c * chunk)..<min(docs.count, (c + 1) * chunk) {
+                    slots.buffer[i] = Self.occurrences(q, coded: coded, in: seg, doc: Int(docs[i]), headlineOnly: scope == .headline)
                 }
-            } else {
-                let (t, h) = seg.units(Int(d))
-                (tf, htf) = t.withUnsafeBufferPointer { t in
-                    let inHeadline = Self.count(q, in: UnsafeBufferPointer(rebasing: t[0..<h]))
-                    return (scope == .headline ? inHeadline : inHeadline + Self.count(q, in: UnsafeBufferPointer(rebasing: t[h...])), inHeadline)
-                }
-            }
-            if (scope == .headline ? htf : tf) > 0 {
-                out.docs.append(d)
-                out.tfs.append(UInt32(tf))
-                out.headlineTfs.append(UInt32(htf))
             }
         }
+        for (d, c) in zip(docs, counts) where (scope == .headline ? c.headline : c.tf) > 0 {
+            out.docs.append(d)
+            out.tfs.append(c.tf)
+            out.headlineTfs.append(c.headline)
+        }
         return out
+    }
+
+    /// Occurrences of folded `q` (coded as `coded` when it has nothing to fold) in a record,
+    /// and in its headline block.
+    private static func occurrences(_ q: [UInt16], coded: [UInt8]?, in seg: Segment, doc d: Int,
+                                    headlineOnly: Bool) -> (tf: UInt32, headline: UInt32) {
+        let h: Int, rest: Int
+        if let coded {
+            (h, rest) = seg.withBytes(d) { b in
+                let split = seg.headlineLength(d)
+                let head = TextCode.count(coded, in: UnsafeBufferPointer(rebasing: b[0..<split]))
+                return (head, headlineOnly ? 0 : TextCode.count(coded, in: UnsafeBufferPointer(rebasing: b[split...])))
+            }
+        } else {
+            let (t, split) = seg.units(d)
+            (h, rest) = t.withUnsafeBufferPointer { t in
+                let head = count(q, in: UnsafeBufferPointer(rebasing: t[0..<split]))
+                return (head, headlineOnly ? 0 : count(q, in: UnsafeBufferPointer(rebasing: t[split...])))
+            }
+        }
+        return (UInt32(h + rest), UInt32(h))
     }
 
     /// The index keys a folded query needs: pairs of adjacent word letters, and the letters
