@@ -17,10 +17,21 @@ public final class Archive: @unchecked Sendable {
     }
 
     public static func open(dir: String) throws(IndexError) -> Archive {
-        guard let manifest = try Manifest.load(dir: dir) else {
+        guard var manifest = try Manifest.load(dir: dir) else {
             throw IndexError("\(dir): no index here; build one with 'archive ingest PATH --index \(dir)'")
         }
-        return try Archive(dir: dir, manifest: manifest)
+        var attempts = 0
+        while true {
+            do {
+                return try Archive(dir: dir, manifest: manifest)
+            } catch {
+                // An ingest may have committed between reading the manifest and opening its
+                // files, and removed some of them: a newer manifest names files that are there.
+                attempts += 1
+                guard attempts < 5, let newer = try Manifest.load(dir: dir), newer.generation != manifest.generation else { throw error }
+                manifest = newer
+            }
+        }
     }
 
     init(dir: String, manifest: Manifest) throws(IndexError) {

@@ -31,3 +31,33 @@ final class LockTests: XCTestCase {
         var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
     }
 }
+
+final class ReaderTests: XCTestCase {
+    /// Searches while ingests commit never fail: a reader that loses a race for a replaced file
+    /// reads the newer manifest.
+    func testReadersDuringIngestsAlwaysOpenAWholeIndex() throws {
+        let dir = TestFixtures.temporaryDirectory("readers")
+        let dumps = TestFixtures.temporaryDirectory("reader-dumps")
+        let source = TestFixtures.root.appendingPathComponent("dumps/002_5fe48f12d413154b.txt").path
+        let original = try String(contentsOfFile: source, encoding: .utf8)
+        try original.write(toFile: "\(dumps)/page.txt", atomically: true, encoding: .utf8)
+        _ = try Ingester.run(index: dir, paths: [dumps])
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            var text = original
+            for i in 0..<15 {
+                text += "\n\n本报讯(记者测试)第\(i)次修改。\n"
+                try? text.write(toFile: "\(dumps)/page.txt", atomically: true, encoding: .utf8)
+                _ = try? Ingester.run(index: dir, paths: [dumps])
+            }
+            done.signal()
+        }
+        var opened = 0
+        while done.wait(timeout: .now()) == .timedOut {
+            let archive = try Archive.open(dir: dir)
+            XCTAssertGreaterThan(Searcher(archive: archive).count(.text("揭榜挂帅", .all)).pieces, 0)
+            opened += 1
+        }
+        XCTAssertGreaterThan(opened, 0)
+    }
+}
