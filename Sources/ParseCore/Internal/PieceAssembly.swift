@@ -40,7 +40,7 @@ enum PieceAssembly {
                 // A byline cut at a column break is only readable once its halves are joined.
                 if let (c, _) = Credits.leadDateline(t[...]) { credit.merge(c) }
                 if t.count >= 6 {
-                    let key = Fingerprint.fnv1a(t.lazy.flatMap { $0.utf8 }) & ~(1 << 63)
+                    let key = Self.fingerprint(t)
                     if printed.get(key) { continue }
                     printed.set(key, true)
                 }
@@ -67,5 +67,12 @@ enum PieceAssembly {
             out.append((draft.line, a))
         }
         return out.sorted { $0.line < $1.line }.map(\.article)
+    }
+
+    /// A paragraph's identity for spotting a reprint: FNV-1a over its scalar values.
+    static func fingerprint(_ t: [Unicode.Scalar]) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for s in t { h = (h ^ UInt64(s.value)) &* 0x0000_0100_0000_01B3 }
+        return h & ~(1 << 63)
     }
 }
