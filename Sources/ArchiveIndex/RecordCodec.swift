@@ -15,7 +15,8 @@ enum RecordCodec {
     static func encode(_ a: Article) -> Encoded {
         var text: [UInt16] = []
         func field(_ s: String) {
-            text.append(contentsOf: s.utf16)
+            // One unit at a time: appending the view whole first counts it, which costs a pass.
+            for u in s.utf16 { text.append(u) }
             text.append(separator)
         }
         var flags: UInt64 = 0
