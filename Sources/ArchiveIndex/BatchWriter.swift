@@ -7,7 +7,8 @@ final class BatchWriter: @unchecked Sendable {
     var catalog: Catalog
     var summary: IngestSummary
     var bySource: [String: Int] = [:]
-    var ownerOfHash: [String: String]
+    /// For each content hash, the first source holding it: a second source gets other ids.
+    var ownerOfHash: [String: String] = [:]
     var deletions: [String: Set<Int>] = [:]
     var writer: SegmentWriter?
     var finished: [SegmentInfo] = []
@@ -16,13 +17,15 @@ final class BatchWriter: @unchecked Sendable {
     /// Texts of the batch being absorbed: a new segment's code is built from them.
     private var sample: [[UInt16]] = []
 
-    init(dir: String, catalog: Catalog, summary: IngestSummary, ownerOfHash: [String: String], segmentNumber: Int) {
+    init(dir: String, catalog: Catalog, summary: IngestSummary, segmentNumber: Int) {
         self.dir = dir
         self.catalog = catalog
         self.summary = summary
-        self.ownerOfHash = ownerOfHash
         self.segmentNumber = segmentNumber
-        for (i, e) in catalog.entries.enumerated() { bySource[e.source] = i }
+        for (i, e) in catalog.entries.enumerated() {
+            bySource[e.source] = i
+            ownerOfHash[e.hash] = ownerOfHash[e.hash] ?? e.source
+        }
     }
 
     func absorb(_ batch: [Ingester.Input], _ results: [Ingester.Result]) {

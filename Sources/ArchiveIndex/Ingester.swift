@@ -53,21 +53,13 @@ public enum Ingester {
         let generation = manifest.generation
 
         let inputs = enumerate(paths, failures: &summary.failures)
-        var bySource: [String: Int] = [:]
-        for (i, e) in catalog.entries.enumerated() { bySource[e.source] = i }
-        var ownerOfHash: [String: String] = [:]
-        for e in catalog.entries { ownerOfHash[e.hash] = ownerOfHash[e.hash] ?? e.source }
-        var toRead: [Input] = []
-        for input in inputs {
-            if let i = bySource[input.source], catalog.entries[i].size == input.size, catalog.entries[i].mtime == input.mtime {
-                summary.unchangedFiles += 1
-            } else {
-                toRead.append(input)
-            }
-        }
-
-        let state = BatchWriter(dir: dir, catalog: catalog, summary: summary, ownerOfHash: ownerOfHash,
+        let state = BatchWriter(dir: dir, catalog: catalog, summary: summary,
                                 segmentNumber: manifest.segments.compactMap { Int($0.name.dropFirst(4)) }.max() ?? 0)
+        let toRead = inputs.filter { input in
+            guard let i = state.bySource[input.source] else { return true }
+            return catalog.entries[i].size != input.size || catalog.entries[i].mtime != input.mtime
+        }
+        state.summary.unchangedFiles = inputs.count - toRead.count
         let known = Dictionary(catalog.entries.map { ($0.source, $0.hash) }) { a, _ in a }
         // Parsing a batch on every core overlaps with appending the previous one to the segment.
         let queue = DispatchQueue(label: "archive.ingest.append")
@@ -102,22 +94,7 @@ public enum Ingester {
             }
         }
 
-        for i in manifest.segments.indices {
-            let name = manifest.segments[i].name
-            guard let dead = deletions[name], !dead.isEmpty else { continue }
-            var words = try manifest.segments[i].deletions.map { f throws(IndexError) in
-                try Archive.loadDeletions(dir: dir, file: f, docs: manifest.segments[i].docs)
-            } ?? Array(repeating: 0, count: (manifest.segments[i].docs + 63) / 64)
-            for d in dead { words[d >> 6] |= 1 << UInt64(d & 63) }
-            let count = words.reduce(0) { $0 + $1.nonzeroBitCount }
-            let sink = try FileSink(path: "\(dir)/\(name).del-\(generation)")
-            var w = ByteWriter()
-            for x in words { w.u64(x) }
-            try sink.write(&w)
-            try sink.finish()
-            manifest.segments[i].deletions = Manifest.File(name: "\(name).del-\(generation)", size: sink.size, checksum: Manifest.hex(sink.checksum.value))
-            manifest.segments[i].deleted = count
-        }
+        try writeDeletions(deletions, into: &manifest, dir: dir, generation: generation)
         summary.piecesTotal = manifest.liveDocs + finished.reduce(0) { $0 + $1.docCount }
         summary.failedFiles = summary.failures.count
         guard catalog != catalogBefore || !finished.isEmpty || !deletions.isEmpty || options.rebuild || old == nil else {
@@ -137,6 +114,26 @@ public enum Ingester {
         summary.piecesTotal = manifest.liveDocs
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// Marks replaced and pruned records dead: each touched segment gets a new bitmap file.
+    private static func writeDeletions(_ deletions: [String: Set<Int>], into manifest: inout Manifest,
+                                       dir: String, generation: Int) throws(IndexError) {
+        for i in manifest.segments.indices {
+            let name = manifest.segments[i].name
+            guard let dead = deletions[name], !dead.isEmpty else { continue }
+            var words = try manifest.segments[i].deletions.map { f throws(IndexError) in
+                try Archive.loadDeletions(dir: dir, file: f, docs: manifest.segments[i].docs)
+            } ?? Array(repeating: 0, count: (manifest.segments[i].docs + 63) / 64)
+            for d in dead { words[d >> 6] |= 1 << UInt64(d & 63) }
+            let sink = try FileSink(path: "\(dir)/\(name).del-\(generation)")
+            var w = ByteWriter()
+            for x in words { w.u64(x) }
+            try sink.write(&w)
+            try sink.finish()
+            manifest.segments[i].deletions = Manifest.File(name: "\(name).del-\(generation)", size: sink.size, checksum: Manifest.hex(sink.checksum.value))
+            manifest.segments[i].deleted = words.reduce(0) { $0 + $1.nonzeroBitCount }
+        }
     }
 
     enum Result: Sendable {
