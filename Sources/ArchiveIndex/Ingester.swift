@@ -111,6 +111,7 @@ public enum Ingester {
         manifest.catalog = try catalog.write(dir: dir, name: "catalog-\(generation).json")
         try manifest.commit(dir: dir)
         removeUnreferenced(dir: dir, manifest: manifest)
+        if Compaction.isDue(manifest) { try Compaction.run(dir: dir) }
         summary.piecesTotal = manifest.liveDocs
         summary.seconds = Date().timeIntervalSince(started)
         return summary

@@ -98,3 +98,41 @@ final class IncrementalTests: XCTestCase {
         XCTAssertEqual(Set(all).count, all.count)
     }
 }
+
+/// Many small ingests do not leave many small segments behind.
+final class CompactionTests: XCTestCase {
+    func testSegmentsAreCompactedAndStayConsistent() throws {
+        let dir = TestFixtures.temporaryDirectory("compaction")
+        let dumps = "\(dir)/dumps", index = "\(dir)/index"
+        try FileManager.default.copyItem(atPath: TestFixtures.root.appendingPathComponent("dumps").path, toPath: dumps)
+        _ = try Ingester.run(index: index, paths: [dumps])
+        let first = try Archive.open(dir: index)
+        let ids = Set(first.allDocs.map(first.article).filter { $0.source != "002_5fe48f12d413154b.txt" }.map(\.id))
+        let page = "\(dumps)/002_5fe48f12d413154b.txt"
+        let original = try String(contentsOfFile: page, encoding: .utf8)
+        for round in 1...12 {
+            try (original + "\n\n# 第\(round)轮标题\n\n本报讯(记者测试)第\(round)轮独有文字甲乙丙。\n").write(toFile: page, atomically: true, encoding: .utf8)
+            _ = try Ingester.run(index: index, paths: [dumps])
+            let manifest = try XCTUnwrap(Manifest.load(dir: index))
+            XCTAssertLessThanOrEqual(manifest.segments.count, Compaction.maxSegments)
+            XCTAssertFalse(Compaction.isDue(manifest))
+        }
+        let archive = try Archive.open(dir: index)
+        XCTAssertEqual(archive.verify(), [])
+        let searcher = Searcher(archive: archive)
+        XCTAssertEqual(searcher.count(.text("第12轮独有文字", .all)).pieces, 1)
+        XCTAssertEqual(searcher.count(.text("第11轮独有文字", .all)).pieces, 0)
+        XCTAssertEqual(searcher.count(.text("吸纳人才为乡村振兴贡献力量", .all)).pieces, 1)
+        XCTAssertTrue(ids.isSubset(of: Set(archive.allDocs.map { archive.article($0).id })), "ids of unchanged files survive compaction")
+        // The catalog still knows where every file's records are: changing a file after a
+        // compaction replaces its records, and removing it prunes them.
+        try original.write(toFile: page, atomically: true, encoding: .utf8)
+        _ = try Ingester.run(index: index, paths: [dumps])
+        XCTAssertEqual(Searcher(archive: try Archive.open(dir: index)).count(.text("第12轮独有文字", .all)).pieces, 0)
+        try FileManager.default.removeItem(atPath: page)
+        let pruned = try Ingester.run(index: index, paths: [dumps], options: IngestOptions(prune: true))
+        XCTAssertEqual(pruned.prunedFiles, 1)
+        XCTAssertEqual(Searcher(archive: try Archive.open(dir: index)).count(.text("吸纳人才", .all)).pieces, 0)
+        XCTAssertEqual(try Archive.open(dir: index).verify(), [])
+    }
+}
