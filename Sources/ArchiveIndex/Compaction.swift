@@ -1,16 +1,22 @@
 import Foundation
 import ParseCore
 
-/// Rewrites an index whose segments have piled up, or that holds mostly replaced records, into
-/// one segment of its live records, in archive order, with the same ids. Records are re-coded
-/// but not re-parsed. The commit is the same as an ingest's: all or nothing.
+/// Keeps the number of segments small as incremental ingests add them. Segments that are small
+/// (postings under a quarter of the ingest's memory budget) or mostly replaced records are
+/// rewritten, their live records re-coded but not re-parsed, with the same ids, into as few
+/// segments as the budget allows; large healthy segments are left alone. The commit is the same
+/// as an ingest's: all or nothing.
 enum Compaction {
-    static let maxSegments = 8
+    static let maxSmallSegments = 8
+
+    static func isSmall(_ s: Manifest.SegmentEntry) -> Bool {
+        (s.files.first { $0.name.hasSuffix(".post") }?.size ?? 0) < Ingester.segmentBudget / 4
+    }
+
+    static func isMostlyDead(_ s: Manifest.SegmentEntry) -> Bool { s.deleted * 2 > s.docs }
 
     static func isDue(_ m: Manifest) -> Bool {
-        let docs = m.segments.reduce(0) { $0 + $1.docs }
-        let dead = m.segments.reduce(0) { $0 + $1.deleted }
-        return m.segments.count > maxSegments || (docs > 0 && dead * 2 > docs)
+        m.segments.filter(isSmall).count > maxSmallSegments || m.segments.contains(where: isMostlyDead)
     }
 
     /// Compacts the committed index in `dir`; the caller holds the ingest lock.
@@ -19,23 +25,44 @@ enum Compaction {
         var manifest = archive.manifest
         var catalog = try Catalog.load(dir: dir, file: manifest.catalog)
         manifest.generation += 1
-        let name = String(format: "seg-%06d", (manifest.segments.compactMap { Int($0.name.dropFirst(4)) }.max() ?? 0) + 1)
-        let refs = archive.allDocs
-        var newNumber: [String: [Int: Int]] = [:]
-        let sample = refs.prefix(2000).map { archive.segments[$0.segment].units($0.doc).text }
-        let writer = try SegmentWriter(dir: dir, name: name, code: TextCode(sample: Array(sample)))
-        for (i, r) in refs.enumerated() {
-            try writer.add(PreparedDoc(archive.article(r)))
-            newNumber[archive.segments[r.segment].info.name, default: [:]][r.doc] = i
+        let victims = Set(manifest.segments.filter { isSmall($0) || isMostlyDead($0) }.map(\.name))
+        let segmentIndex = Dictionary(uniqueKeysWithValues: archive.segments.enumerated().map { ($1.info.name, $0) })
+        // File by file, in archive order, so that a file's records never straddle two segments.
+        let moving = catalog.entries.indices
+            .filter { victims.contains(catalog.entries[$0].segment) }
+            .sorted { a, b in
+                let x = catalog.entries[a], y = catalog.entries[b]
+                return (segmentIndex[x.segment] ?? 0, x.docs.first ?? 0) < (segmentIndex[y.segment] ?? 0, y.docs.first ?? 0)
+            }
+        var number = manifest.segments.compactMap { Int($0.name.dropFirst(4)) }.max() ?? 0
+        var written: [SegmentInfo] = []
+        var writer: SegmentWriter?
+        let sample = moving.prefix(300).flatMap { e in
+            catalog.entries[e].docs.map { archive.segments[segmentIndex[catalog.entries[e].segment]!].units($0).text }
         }
-        let info = try writer.finish()
-        for e in catalog.entries.indices {
-            let old = catalog.entries[e]
-            catalog.entries[e].segment = name
-            catalog.entries[e].docs = old.docs.compactMap { newNumber[old.segment]?[$0] }
+        for e in moving {
+            let entry = catalog.entries[e]
+            guard let s = segmentIndex[entry.segment] else { continue }
+            if writer == nil {
+                number += 1
+                writer = try SegmentWriter(dir: dir, name: String(format: "seg-%06d", number), code: TextCode(sample: sample))
+            }
+            let w = writer!
+            let first = w.docCount
+            for d in entry.docs { try w.add(PreparedDoc(archive.article(Archive.DocRef(segment: s, doc: d)))) }
+            catalog.entries[e].segment = w.name
+            catalog.entries[e].docs = Array(first..<w.docCount)
+            if w.postingBytes > min(Ingester.segmentBudget, SegmentWriter.maxPostingBytes) {
+                written.append(try w.finish())
+                writer = nil
+            }
         }
-        manifest.segments = [Manifest.SegmentEntry(name: name, docs: info.docCount, textUnits: info.textUnits,
-                                                   files: info.files.map(Manifest.file), deletions: nil, deleted: 0)]
+        if let w = writer { written.append(try w.finish()) }
+        manifest.segments.removeAll { victims.contains($0.name) }
+        for s in written {
+            manifest.segments.append(Manifest.SegmentEntry(name: s.name, docs: s.docCount, textUnits: s.textUnits,
+                                                           files: s.files.map(Manifest.file), deletions: nil, deleted: 0))
+        }
         manifest.catalog = try catalog.write(dir: dir, name: "catalog-\(manifest.generation).json")
         try manifest.commit(dir: dir)
         Ingester.removeUnreferenced(dir: dir, manifest: manifest)

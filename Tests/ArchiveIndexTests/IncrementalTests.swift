@@ -114,7 +114,7 @@ final class CompactionTests: XCTestCase {
             try (original + "\n\n# 第\(round)轮标题\n\n本报讯(记者测试)第\(round)轮独有文字甲乙丙。\n").write(toFile: page, atomically: true, encoding: .utf8)
             _ = try Ingester.run(index: index, paths: [dumps])
             let manifest = try XCTUnwrap(Manifest.load(dir: index))
-            XCTAssertLessThanOrEqual(manifest.segments.count, Compaction.maxSegments)
+            XCTAssertLessThanOrEqual(manifest.segments.count, Compaction.maxSmallSegments)
             XCTAssertFalse(Compaction.isDue(manifest))
         }
         let archive = try Archive.open(dir: index)
