@@ -141,11 +141,11 @@ public final class Searcher {
             return allLive(s).filter { (lo...hi).contains(seg.date(Int($0))) }
         case .source(let text):
             let needle = SearchText.folded(text)
-            return allLive(s).filter { Self.count(needle, in: SearchText.folded(seg.article(Int($0)).source)[...]) > 0 }
+            return allLive(s).filter { Self.contains(needle, in: seg.article(Int($0)).source) }
         case .reporter(let name):
             let needle = SearchText.folded(name)
             return termMatches(name, .all, segment: s).docs.filter { d in
-                seg.article(Int(d)).allNames.contains { Self.count(needle, in: SearchText.folded($0)[...]) > 0 }
+                seg.article(Int(d)).allNames.contains { Self.contains(needle, in: $0) }
             }
         case .not(let inner):
             return Self.subtract(allLive(s), evaluate(inner, segment: s))
@@ -276,6 +276,11 @@ public final class Searcher {
         return (Array(pairs), singles)
     }
 
+    /// Whether a short field (a source path, a name) holds folded `q`.
+    static func contains(_ q: [UInt16], in field: String) -> Bool {
+        field.utf16.map(SearchText.fold).withUnsafeBufferPointer { count(q, in: $0) > 0 }
+    }
+
     /// Non-overlapping occurrences of folded `q` in a record's text, folding the text as it
     /// goes: the scan every candidate of a longer query pays, so it runs on raw buffers.
     static func count(_ q: [UInt16], in t: UnsafeBufferPointer<UInt16>) -> Int {
@@ -304,21 +309,4 @@ public final class Searcher {
         }
     }
 
-    /// Non-overlapping occurrences of folded `q` in `t`, folding `t` as it goes.
-    static func count<C: RandomAccessCollection>(_ q: [UInt16], in t: C) -> Int where C.Element == UInt16, C.Index == Int {
-        let m = q.count
-        guard m > 0, t.count >= m else { return 0 }
-        let first = q[0]
-        var i = t.startIndex, c = 0
-        let last = t.endIndex - m
-        while i <= last {
-            if SearchText.fold(t[i]) == first {
-                var j = 1
-                while j < m, SearchText.fold(t[i + j]) == q[j] { j += 1 }
-                if j == m { c += 1; i += m; continue }
-            }
-            i += 1
-        }
-        return c
-    }
 }

@@ -27,7 +27,7 @@ final class ExactnessTests: XCTestCase {
         let folded = records.map { $0.map(SearchText.folded) }
         for q in queries {
             let fq = SearchText.folded(q)
-            let perRecord = folded.map { $0.reduce(0) { $0 + Searcher.count(fq, in: $1) } }
+            let perRecord = folded.map { $0.reduce(0) { n, f in n + f.withUnsafeBufferPointer { Searcher.count(fq, in: $0) } } }
             let expectedPieces = perRecord.filter { $0 > 0 }.count
             let expectedOccurrences = perRecord.reduce(0, +)
             let got = searcher.count(.text(q, .all))
