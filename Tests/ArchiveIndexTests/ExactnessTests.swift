@@ -11,7 +11,7 @@ final class ExactnessTests: XCTestCase {
         guard !q.isEmpty, t.count >= q.count else { return 0 }
         var i = 0, n = 0
         while i + q.count <= t.count {
-            if Array(t[i..<(i + q.count)]) == q { n += 1; i += q.count } else { i += 1 }
+            if t[i] == q[0] && t[i..<(i + q.count)].elementsEqual(q) { n += 1; i += q.count } else { i += 1 }
         }
         return n
     }
