@@ -6,7 +6,8 @@ public final class Archive: @unchecked Sendable {
     public let dir: String
     let manifest: Manifest
     let segments: [Segment]
-    /// Mean text length of live records, for BM25.
+    /// Mean text length of the records, for BM25. Replaced records still count until their
+    /// segment is compacted: opening an index must not cost a pass over every record.
     let averageLength: Double
 
     /// Where a record is: its segment and its number there. Archive order is this order.
@@ -38,17 +39,15 @@ public final class Archive: @unchecked Sendable {
         self.dir = dir
         self.manifest = manifest
         var segments: [Segment] = []
-        var units = 0
         for s in manifest.segments {
             let deleted = try s.deletions.map { f throws(IndexError) in try Self.loadDeletions(dir: dir, file: f, docs: s.docs) }
             let info = SegmentInfo(name: s.name, docCount: s.docs, textUnits: s.textUnits,
                                    files: s.files.map { FileRecord(name: $0.name, size: $0.size, checksum: 0) })
             let seg = try Segment(dir: dir, info: info, deleted: deleted)
             segments.append(seg)
-            for d in 0..<seg.docCount where seg.isLive(d) { units += seg.textRange(d).length }
         }
         self.segments = segments
-        averageLength = Double(units) / Double(max(1, manifest.liveDocs))
+        averageLength = Double(manifest.segments.reduce(0) { $0 + $1.textUnits }) / Double(max(1, manifest.segments.reduce(0) { $0 + $1.docs }))
     }
 
     static func loadDeletions(dir: String, file: Manifest.File, docs: Int) throws(IndexError) -> [UInt64] {
