@@ -117,6 +117,51 @@ final class JoinTests: XCTestCase {
         XCTAssertTrue(pieces[1].paragraphs.last!.hasSuffix("拿到了补偿。"))
     }
 
+    /// The beginning of a piece (its byline and first paragraphs) printed at the foot of the
+    /// page, cut mid-word, its continuation printed under the headline block at the top.
+    func testBeginningPrintedBelowIsPutFirst() throws {
+        let pieces = parse("""
+        江西瑞金市总建立“三师一室”职工维权服务中心——
+
+        职工维权有了“快速通道”
+
+        员耐心解释、普法,引导职工依法维护自身权益,并确保事事有回应。
+
+        据介绍,“三师”成员经常走进一些工业园区和企业,了解园区及企业劳动关系状况。
+
+        内蒙古3.8万环卫工人收到“慰问礼包”
+
+        本报讯(记者李玉波)连日来,内蒙古自治区总工会持续开展集中慰问环卫工人活动。
+
+        本报记者 王晓颖 本报通讯员 吴志锋
+
+        “来这里真管用,工作人员很热心。”近日,职工钟亮来到瑞金市总工会维权服务中心。
+
+        瑞金市总工会一级主任科员谢斌告诉记者,中心接到职工的法律援助诉求后,会尽快安排工作人
+        """)
+        XCTAssertEqual(pieces.count, 2)
+        let a = pieces[0]
+        XCTAssertEqual(a.headline, "职工维权有了“快速通道”")
+        XCTAssertEqual(a.reporters, ["王晓颖"])
+        XCTAssertEqual(a.correspondents, ["吴志锋"])
+        XCTAssertEqual(a.paragraphs.count, 3)
+        XCTAssertTrue(a.paragraphs[0].hasPrefix("“来这里真管用"))
+        XCTAssertTrue(a.paragraphs[1].hasSuffix("安排工作人员耐心解释、普法,引导职工依法维护自身权益,并确保事事有回应。"))
+        XCTAssertEqual(pieces[1].paragraphs.count, 1)
+    }
+
+    /// The same layout on a real page (001, no gold): 瑞金's beginning sits at the foot of the
+    /// page and reads on, mid-word, into the text under its headline.
+    func testRealPageBeginningPrintedBelow() throws {
+        let pieces = PageParser().parse(try Fixtures.text("dumps/001_11e33b2d7f9e5f63.txt"), source: "001.txt")
+        let a = try XCTUnwrap(pieces.first { $0.headline == "职工维权有了“快速通道”" })
+        XCTAssertEqual(a.reporters, ["王晓颖"])
+        XCTAssertEqual(a.correspondents, ["吴志锋"])
+        XCTAssertTrue(a.paragraphs[0].hasPrefix("“来这里真管用"))
+        XCTAssertTrue(a.paragraphs.contains { $0.hasSuffix("会尽快安排工作人员耐心解释、普法,引导职工依法维护自身权益,并确保事事有回应。") })
+        XCTAssertFalse(pieces.contains { $0.headline == nil && $0.reporters == ["王晓颖"] })
+    }
+
     func testNothingIsRewritten() throws {
         let text = try Fixtures.text("dumps/002_5fe48f12d413154b.txt")
         let body = PageParser().parse(text, source: "x").flatMap(\.paragraphs).joined()

@@ -51,8 +51,10 @@ struct JoinEvidence {
         if Credits.leadDateline(m) != nil { return -10 }
         if Scalars.cannotStartParagraph(first) { return 3.0 }
         if Self.hasUnopenedCloser(m) { return 2.5 }
-        let starts = Double(page.startCount(first) + global.startCount(first))
-        let occurrences = Double(page.unigram(first) + global.unigram(first))
+        // Leave this line out: it was counted as an opening when the line before it closed, and
+        // a character must not vouch for itself.
+        let starts = Double(max(0, page.startCount(first) - 1) + global.startCount(first))
+        let occurrences = Double(max(0, page.unigram(first) - 1) + global.unigram(first))
         let totalStarts = Double(page.totalStarts + global.totalStarts)
         let totalChars = Double(max(1, page.totalChars + global.totalChars))
         let base = max(totalStarts / totalChars, 1e-4)
