@@ -66,10 +66,12 @@ enum PageLines {
         let scalars = Array(t)
         func line(_ kind: LineKind) -> Line { Line(number: number, gap: gap, scalars: scalars, kind: kind) }
         if let jump = jumpMarker(t) { return line(jump) }
-        let bare = t.filter { !Scalars.isColon($0) }
-        if bare.elementsEqual("阅读提示".unicodeScalars) { return line(.readingTip) }
-        if bare.elementsEqual("广告".unicodeScalars) { return line(.advert) }
-        if let c = Credits.photoCredit(t), t.count <= 40 { return line(.photoCredit(c)) }
+        if t.count <= 6 {
+            let bare = t.filter { !Scalars.isColon($0) }
+            if bare.elementsEqual("阅读提示".unicodeScalars) { return line(.readingTip) }
+            if bare.elementsEqual("广告".unicodeScalars) { return line(.advert) }
+        }
+        if t.count <= 40, let c = Credits.photoCredit(t) { return line(.photoCredit(c)) }
         if let c = Credits.bylineLine(t) { return line(.byline(c)) }
         if level > 0 { return line(.marked(level: level)) }
         if bold { return line(.bold) }

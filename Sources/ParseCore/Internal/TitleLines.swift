@@ -28,15 +28,14 @@ struct TitleLines {
 
     /// Whether a line could be printed as a headline-block line at all.
     static func hasTitleShape(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard t.count >= 2, let first = t.first else { return false }
+        let dashEnd = HeadingBlock.endsWithDash(t)
+        guard t.count >= 2, t.count <= (dashEnd ? 70 : 45), let first = t.first else { return false }
         if Scalars.cannotStartParagraph(first) || Scalars.endsClosed(t) { return false }
         if t.contains("。") || t.contains("；") { return false }
         // Headlines balance their quotes and brackets and never stop on a comma.
         if Scalars.isClauseMark(t[t.endIndex - 1]) || JoinEvidence.hasUnclosedBracket(t) { return false }
         if Credits.leadDateline(t) != nil || Credits.trailingGroup(t) != nil { return false }
-        let dashEnd = HeadingBlock.endsWithDash(t)
-        if t.filter(Scalars.isClauseMark).count > (dashEnd ? 6 : 3) { return false }
-        return t.count <= (dashEnd ? 70 : 45)
+        return t.lazy.filter(Scalars.isClauseMark).count <= (dashEnd ? 6 : 3)
     }
 
     /// A paragraph that ends the piece it belongs to: a signature, a trailing dateline, a credit.
