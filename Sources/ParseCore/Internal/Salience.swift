@@ -23,8 +23,12 @@ struct Salience {
     /// a bigram printed once weighs most, one printed in every paragraph almost nothing.
     init(counts: CharCounts, paragraphs: Int) {
         self.counts = counts
-        self.paragraphs = Double(max(1, paragraphs))
+        let p = Double(max(1, paragraphs))
+        self.paragraphs = p
+        weights = (0..<64).map { log(1 + p / Double(max(1, $0))) }
     }
+
+    private let weights: [Double]
 
     /// A stretch of text as a set of weighted bigrams, kept sorted so that sets meet by merging.
     struct Vector {
@@ -79,7 +83,13 @@ struct Salience {
 
     func vector<S: Sequence>(_ texts: S) -> Vector where S.Element == ArraySlice<Unicode.Scalar> {
         let keys = Self.uniqueBigrams(texts)
-        return Vector(keys: keys, weights: keys.map { log(1 + paragraphs / Double(max(1, counts.bigram(key: $0)))) })
+        return Vector(keys: keys, weights: keys.map { weight(counts.bigram(key: $0)) })
+    }
+
+    /// log(1 + paragraphs / count), from a table for the small counts nearly every bigram has.
+    private func weight(_ count: Int) -> Double {
+        let c = max(1, count)
+        return c < weights.count ? weights[c] : log(1 + paragraphs / Double(c))
     }
 
     /// The share of `part`'s weight that `whole` contains: how well a headline fits a text.
