@@ -10,11 +10,4 @@ public struct LanguageStats: Sendable {
     public mutating func add(text: String) {
         counts.add(lines: PageLines.split(text))
     }
-
-    public mutating func merge(_ other: LanguageStats) {
-        counts.merge(other.counts)
-    }
-
-    /// How many characters have been counted.
-    public var characterCount: Int { counts.totalChars }
 }

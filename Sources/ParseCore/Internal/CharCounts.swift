@@ -43,16 +43,6 @@ struct CharCounts: Sendable {
         totalChars += p.count
     }
 
-    mutating func merge(_ o: CharCounts) {
-        o.unigrams.forEach { unigrams.increment($0, by: $1) }
-        o.bigrams.forEach { bigrams.increment($0, by: $1) }
-        o.starts.forEach { starts.increment($0, by: $1) }
-        o.ends.forEach { ends.increment($0, by: $1) }
-        totalChars += o.totalChars
-        totalStarts += o.totalStarts
-        totalEnds += o.totalEnds
-    }
-
     func bigram(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int { Int(bigrams.get(Self.pair(a, b))) }
     func bigram(key: UInt64) -> Int { Int(bigrams.get(key)) }
     func unigram(_ a: Unicode.Scalar) -> Int { Int(unigrams.get(UInt64(a.value))) }

@@ -39,8 +39,6 @@ package struct FastMap<Value>: Sendable where Value: Sendable {
         return keys[i] == k ? values[i] : zero
     }
 
-    @inlinable package func contains(_ k: UInt64) -> Bool { keys[find(k)] == k }
-
     /// The slot holding `k`, inserted with the zero value when absent.
     @inlinable @inline(__always) mutating func claim(_ k: UInt64) -> Int {
         if (count + 1) * 4 > keys.count * 3 { grow() }
