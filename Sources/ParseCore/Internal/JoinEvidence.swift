@@ -28,7 +28,7 @@ struct JoinEvidence {
         else if Scalars.isColon(last) { s = 1.0 }
         else if Scalars.isDash(last) { s = 0.3 }
         else if Scalars.isCloser(last) { s = body ? 1.5 : 0.8 }
-        else { s = (body ? 3.0 : 1.5) + (Self.isWordChar(last) ? endSurprise(last) : 0) }
+        else { s = (body ? 3.0 : 1.5) + (Scalars.isWordLetter(last) ? endSurprise(last) : 0) }
         if unclosed { s += 1.5 }
         if !body && !l.contains(where: Scalars.isClauseMark) { s -= 1.0 }
         if let comma = l.firstIndex(where: Scalars.isClauseMark), comma - l.startIndex <= 4 { s += 0.5 }
@@ -112,11 +112,6 @@ struct JoinEvidence {
         let specific = junction(l.text, m.text) + (l.unclosed && m.unopened ? 1.5 : 0)
         if !adjacent && specific < 1.5 { return nil }
         return open + m.continuation + specific + (adjacent ? Self.adjacencyBonus : 0)
-    }
-
-    /// Only letters meeting at a cut say anything about words; punctuation pairs say nothing.
-    static func isWordChar(_ s: Unicode.Scalar) -> Bool {
-        Scalars.isCJK(s) || Scalars.isLatin(s) || Scalars.isDigit(s)
     }
 
     /// Characters of one script: a Chinese character next to a digit says nothing about a word.

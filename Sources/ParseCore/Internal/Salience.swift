@@ -69,7 +69,7 @@ struct Salience {
         for t in texts {
             var prev: Unicode.Scalar?
             for s in t {
-                let word = Scalars.isCJK(s) || Scalars.isLatin(s) || Scalars.isDigit(s)
+                let word = Scalars.isWordLetter(s)
                 if word, let p = prev { out.append(CharCounts.pair(p, s)) }
                 prev = word ? s : nil
             }

@@ -25,6 +25,9 @@ enum Scalars {
             || (0xFF21...0xFF3A).contains(v) || (0xFF41...0xFF5A).contains(v)
     }
 
+    /// Letters of words: Chinese characters, Latin letters, digits.
+    static func isWordLetter(_ s: Unicode.Scalar) -> Bool { isCJK(s) || isLatin(s) || isDigit(s) }
+
     /// Marks that end a sentence; a paragraph ending in one of them is closed.
     static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
