@@ -43,7 +43,7 @@ final class BatchWriter: @unchecked Sendable {
     private func currentWriter() throws(IndexError) -> SegmentWriter {
         if let w = writer { return w }
         segmentNumber += 1
-        let w = try SegmentWriter(dir: dir, name: String(format: "seg-%06d", segmentNumber), code: TextCode(sample: sample))
+        let w = try SegmentWriter(dir: dir, name: SegmentWriter.name(number: segmentNumber), code: TextCode(sample: sample))
         writer = w
         return w
     }
@@ -87,7 +87,7 @@ final class BatchWriter: @unchecked Sendable {
                 summary.newFiles += 1
             }
             summary.piecesAdded += articles.count
-            if w.postingBytes > min(Ingester.segmentBudget, SegmentWriter.maxPostingBytes) { try finishSegment() }
+            if w.isFull { try finishSegment() }
         }
     }
 }

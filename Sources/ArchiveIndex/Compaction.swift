@@ -34,7 +34,7 @@ enum Compaction {
                 let x = catalog.entries[a], y = catalog.entries[b]
                 return (segmentIndex[x.segment] ?? 0, x.docs.first ?? 0) < (segmentIndex[y.segment] ?? 0, y.docs.first ?? 0)
             }
-        var number = manifest.segments.compactMap { Int($0.name.dropFirst(4)) }.max() ?? 0
+        var number = manifest.lastSegmentNumber
         var written: [SegmentInfo] = []
         var writer: SegmentWriter?
         let sample = moving.prefix(300).flatMap { e in
@@ -45,24 +45,21 @@ enum Compaction {
             guard let s = segmentIndex[entry.segment] else { continue }
             if writer == nil {
                 number += 1
-                writer = try SegmentWriter(dir: dir, name: String(format: "seg-%06d", number), code: TextCode(sample: sample))
+                writer = try SegmentWriter(dir: dir, name: SegmentWriter.name(number: number), code: TextCode(sample: sample))
             }
             let w = writer!
             let first = w.docCount
             for d in entry.docs { try w.add(PreparedDoc(archive.article(Archive.DocRef(segment: s, doc: d)))) }
             catalog.entries[e].segment = w.name
             catalog.entries[e].docs = Array(first..<w.docCount)
-            if w.postingBytes > min(Ingester.segmentBudget, SegmentWriter.maxPostingBytes) {
+            if w.isFull {
                 written.append(try w.finish())
                 writer = nil
             }
         }
         if let w = writer { written.append(try w.finish()) }
         manifest.segments.removeAll { victims.contains($0.name) }
-        for s in written {
-            manifest.segments.append(Manifest.SegmentEntry(name: s.name, docs: s.docCount, textUnits: s.textUnits,
-                                                           files: s.files.map(Manifest.file), deletions: nil, deleted: 0))
-        }
+        manifest.segments += written.map(Manifest.SegmentEntry.init)
         manifest.catalog = try catalog.write(dir: dir, name: "catalog-\(manifest.generation).json")
         try manifest.commit(dir: dir)
         Ingester.removeUnreferenced(dir: dir, manifest: manifest)

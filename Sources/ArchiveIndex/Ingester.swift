@@ -54,7 +54,7 @@ public enum Ingester {
 
         let inputs = enumerate(paths, failures: &summary.failures)
         let state = BatchWriter(dir: dir, catalog: catalog, summary: summary,
-                                segmentNumber: manifest.segments.compactMap { Int($0.name.dropFirst(4)) }.max() ?? 0)
+                                segmentNumber: manifest.lastSegmentNumber)
         let toRead = inputs.filter { input in
             guard let i = state.bySource[input.source] else { return true }
             return catalog.entries[i].size != input.size || catalog.entries[i].mtime != input.mtime
@@ -104,10 +104,7 @@ public enum Ingester {
             return summary
         }
         manifest.segments.removeAll { $0.deleted == $0.docs }
-        for s in finished {
-            manifest.segments.append(Manifest.SegmentEntry(name: s.name, docs: s.docCount, textUnits: s.textUnits,
-                                                           files: s.files.map(Manifest.file), deletions: nil, deleted: 0))
-        }
+        manifest.segments += finished.map(Manifest.SegmentEntry.init)
         manifest.catalog = try catalog.write(dir: dir, name: "catalog-\(generation).json")
         try manifest.commit(dir: dir)
         removeUnreferenced(dir: dir, manifest: manifest)

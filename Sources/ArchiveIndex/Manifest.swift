@@ -20,6 +20,17 @@ struct Manifest: Codable, Equatable {
         var files: [File]
         var deletions: File?
         var deleted: Int
+
+        /// A segment just written: nothing in it deleted yet.
+        init(_ s: SegmentInfo) {
+            self.init(name: s.name, docs: s.docCount, textUnits: s.textUnits, files: s.files.map(Manifest.file),
+                      deletions: nil, deleted: 0)
+        }
+
+        init(name: String, docs: Int, textUnits: Int, files: [File], deletions: File?, deleted: Int) {
+            self.name = name; self.docs = docs; self.textUnits = textUnits
+            self.files = files; self.deletions = deletions; self.deleted = deleted
+        }
     }
 
     var format = Manifest.currentFormat
@@ -28,6 +39,9 @@ struct Manifest: Codable, Equatable {
     var catalog: File?
 
     var liveDocs: Int { segments.reduce(0) { $0 + $1.docs - $1.deleted } }
+
+    /// The number of the newest segment; new segments are numbered on from it.
+    var lastSegmentNumber: Int { segments.compactMap { Int($0.name.dropFirst(4)) }.max() ?? 0 }
 
     /// Every file the manifest names, with what it must be.
     var allFiles: [File] {

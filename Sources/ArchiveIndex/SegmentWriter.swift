@@ -74,6 +74,10 @@ final class SegmentWriter {
     private var headlines = PostingTable()
     private(set) var docCount = 0
     var postingBytes: Int { table.bytes + headlines.bytes }
+    /// Whether the postings held in memory have reached the budget, so the segment should end.
+    var isFull: Bool { postingBytes > min(Ingester.segmentBudget, Self.maxPostingBytes) }
+
+    static func name(number: Int) -> String { String(format: "seg-%06d", number) }
 
     /// - Parameter code: how the segment's text is stored, built from a sample of it.
     init(dir: String, name: String, code: TextCode) throws(IndexError) {
