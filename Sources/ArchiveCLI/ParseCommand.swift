@@ -17,25 +17,31 @@ struct ParseCommand {
 
     func run() -> Int32 {
         if help { print(Usage.parse); return ExitCode.ok }
-        var failed = false
-        var texts: [(String, String)] = []
+        // Two passes, reading each file twice rather than holding every text at once: the
+        // first gathers the batch's character statistics, the second parses with them.
+        var readable: [String] = []
         var stats = LanguageStats()
         for path in files {
             do {
-                let text = try DumpReader.read(path)
-                stats.add(text: text)
-                texts.append((path, text))
+                stats.add(text: try DumpReader.read(path))
+                readable.append(path)
             } catch {
                 Console.error(error.message)
-                failed = true
             }
         }
+        var failed = readable.count < files.count
         let parser = PageParser(stats: stats)
         var out = Console()
         var w = JSONWriter()
         if json { out.write("{\"articles\":[") }
         var first = true
-        for (path, text) in texts {
+        for path in readable {
+            let text: String
+            do { text = try DumpReader.read(path) } catch {
+                Console.error(error.message)
+                failed = true
+                continue
+            }
             let articles = parser.parse(text, source: path)
             if json {
                 for a in articles {
