@@ -24,10 +24,11 @@ demo: release
 	$(BIN) count 工会 职工 劳动竞赛 产业工人 --index .build/demo-index
 	$(BIN) stats --index .build/demo-index
 
-# Times ingest and queries; CORPUS=DIR for a folder of dumps, else the bundled dumps scaled to 20 MB.
+# Times ingest and queries; CORPUS=DIR for a folder of dumps, else the bundled dumps scaled to 20 MB;
+# QUERIES=FILE for a query per line (bench_anchors.py queries), else queries drawn from the index.
 bench: release
 	$(SWIFT) build -c release --product archive-bench
-	.build/release/archive-bench $(BIN) $(CORPUS)
+	.build/release/archive-bench $(BIN) $(CORPUS) $(QUERIES)
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -5,9 +5,10 @@ import ParseCore
 import Glibc
 #endif
 
-/// `archive-bench ARCHIVE_BINARY [CORPUS]`: times a whole ingest of a folder of dumps, then
-/// batch and one-process queries on the index, and prints what a user would weigh. Without a
-/// corpus it builds one from the bundled dumps, copied under new names until it is 20 MB.
+/// `archive-bench ARCHIVE_BINARY [CORPUS [QUERIES]]`: times a whole ingest of a folder of dumps,
+/// then batch and one-process queries on the index, and prints what a user would weigh. Without a
+/// corpus it builds one from the bundled dumps, copied under new names until it is 20 MB; without
+/// a query file (one per line, such as bench_anchors.py writes) it draws its own.
 
 func fail(_ s: String) -> Never {
     FileHandle.standardError.write(Data("archive-bench: \(s)\n".utf8))
@@ -50,7 +51,7 @@ func percentile(_ xs: [Double], _ p: Double) -> Double {
 }
 
 let args = CommandLine.arguments
-guard args.count >= 2 else { fail("usage: archive-bench ARCHIVE_BINARY [CORPUS]") }
+guard args.count >= 2 else { fail("usage: archive-bench ARCHIVE_BINARY [CORPUS [QUERIES]]") }
 let binary = args[1]
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("archive-bench-\(getpid())").path
 try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
@@ -93,8 +94,13 @@ print(String(format: "index        %.1f MB = %.2f × the raw text", Double(index
 
 // Queries: fixed research terms, then random 2–8 character substrings of the indexed text.
 guard let archive = try? Archive.open(dir: index) else { fail("cannot open the index") }
-var queries = ["工会", "职工", "劳动竞赛", "农民工", "工会驿站", "产业工人", "新就业形态劳动者", "集体协商",
-               "劳模", "工匠", "总工会", "劳动争议", "技能竞赛", "职工之家", "困难职工帮扶"]
+let queryFile = args.count >= 4 ? args[3] : ""
+var queries = queryFile.isEmpty ? ["工会", "职工", "劳动竞赛", "农民工", "工会驿站", "产业工人", "新就业形态劳动者", "集体协商",
+               "劳模", "工匠", "总工会", "劳动争议", "技能竞赛", "职工之家", "困难职工帮扶"] : []
+if !queryFile.isEmpty {
+    guard let text = try? String(contentsOfFile: queryFile, encoding: .utf8) else { fail("\(queryFile): cannot read the queries") }
+    queries = text.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+}
 // The same queries on every run, so runs compare.
 var rng = SplitMix64(seed: 7)
 let docs = archive.allDocs
@@ -120,7 +126,7 @@ for q in queries {
 }
 print(String(format: "batch        %d queries, %d hits: mean %.2f ms, p50 %.2f ms, p95 %.2f ms",
              queries.count, hits, batch.reduce(0, +) / Double(batch.count), percentile(batch, 0.5), percentile(batch, 0.95)))
-let slowest = zip(queries, batch).sorted { $0.1 > $1.1 }.prefix(5)
+let slowest = zip(queries, batch).sorted { $0.1 > $1.1 }.prefix(8)
 print("slowest      " + slowest.map { String(format: "%@ %.1f ms", $0.0, $0.1) }.joined(separator: ", "))
 var single: [Double] = []
 for q in queries.prefix(40) { single.append(run(binary, ["search", q, "--index", index]).seconds * 1000) }

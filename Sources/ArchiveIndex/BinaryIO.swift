@@ -124,6 +124,10 @@ final class FileSink {
     }
 
     func write(_ bytes: [UInt8]) throws(IndexError) {
+        try write(bytes[...])
+    }
+
+    func write(_ bytes: ArraySlice<UInt8>) throws(IndexError) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { try flush() }
     }

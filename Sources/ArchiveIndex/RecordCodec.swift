@@ -14,9 +14,9 @@ enum RecordCodec {
 
     static func encode(_ a: Article) -> Encoded {
         var text: [UInt16] = []
+        text.reserveCapacity(a.paragraphs.reduce(64) { $0 + $1.utf8.count / 2 })
         func field(_ s: String) {
-            // One unit at a time: appending the view whole first counts it, which costs a pass.
-            for u in s.utf16 { text.append(u) }
+            SearchText.appendUTF16(of: s, to: &text)
             text.append(separator)
         }
         var flags: UInt64 = 0

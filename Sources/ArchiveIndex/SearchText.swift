@@ -24,6 +24,32 @@ enum SearchText {
 
     static func folded(_ s: String) -> [UInt16] { s.utf16.map(fold) }
 
+    /// Appends a string's UTF-16 units, decoded straight from its UTF-8 bytes: the string's
+    /// UTF-16 view transcodes a unit at a time and costs several times more on every record.
+    static func appendUTF16(of s: String, to out: inout [UInt16]) {
+        var s = s
+        s.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let x = UInt32(b[i])
+                if x < 0x80 {
+                    out.append(UInt16(x)); i += 1
+                } else if x < 0xE0 {
+                    out.append(UInt16((x & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F))); i += 2
+                } else if x < 0xF0 {
+                    out.append(UInt16((x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F))); i += 3
+                } else {
+                    let v = (x & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                    let w = v - 0x10000
+                    out.append(UInt16(0xD800 | w >> 10))
+                    out.append(UInt16(0xDC00 | w & 0x3FF))
+                    i += 4
+                }
+            }
+        }
+    }
+
     /// The index keys of a folded text: each pair of adjacent word letters, and each letter
     /// standing alone between non-letters paired with 0, so every occurrence of a letter is
     /// under some key: as the first of a pair, the second of one, or alone.

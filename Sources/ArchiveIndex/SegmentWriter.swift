@@ -20,25 +20,54 @@ struct PreparedDoc: Sendable {
         text = e.text
         headlineLength = e.headlineLength
         meta = e.meta.bytes
-        let folded = text.map(SearchText.fold)
-        (keys, tfs) = folded.withUnsafeBufferPointer { Self.counted($0) }
-        (headlineKeys, headlineTfs) = folded.withUnsafeBufferPointer { Self.counted(UnsafeBufferPointer(rebasing: $0[..<e.headlineLength])) }
+        var all: [UInt32] = []
+        all.reserveCapacity(text.count)
+        // Keys come in text order, so the headline block's are the first ones.
+        let headlineKeyCount = text.withUnsafeBufferPointer { t in
+            var folded = [UInt16](repeating: 0, count: t.count)
+            for i in t.indices { folded[i] = SearchText.fold(t[i]) }
+            return folded.withUnsafeBufferPointer { f in
+                SearchText.keys(UnsafeBufferPointer(rebasing: f[..<e.headlineLength]), into: &all)
+                let n = all.count
+                SearchText.keys(UnsafeBufferPointer(rebasing: f[e.headlineLength...]), into: &all)
+                return n
+            }
+        }
+        var head = Array(all[..<headlineKeyCount])
+        (headlineKeys, headlineTfs) = Self.counted(&head)
+        (keys, tfs) = Self.counted(&all)
         idHash = Fingerprint.fnv1a(a.id.utf8)
-        date = a.date.flatMap { UInt32($0.replacingOccurrences(of: "-", with: "")) } ?? 0
+        date = a.date.map(Self.packedDate) ?? 0
         page = UInt16(clamping: a.page ?? 0)
         kind = a.kind == .photo ? 1 : 0
     }
 
-    /// The distinct keys of a folded text, sorted, with how often each occurs.
-    private static func counted(_ f: UnsafeBufferPointer<UInt16>) -> ([UInt32], [UInt32]) {
-        var all: [UInt32] = []
-        all.reserveCapacity(f.count)
-        SearchText.keys(f, into: &all)
-        RadixSort.sort(&all)
-        var keys: [UInt32] = [], tfs: [UInt32] = []
-        for k in all {
-            if keys.last == k { tfs[tfs.count - 1] += 1 } else { keys.append(k); tfs.append(1) }
+    /// YYYY-MM-DD as the number YYYYMMDD.
+    static func packedDate(_ s: String) -> UInt32 {
+        var v: UInt32 = 0
+        for b in s.utf8 where b != UInt8(ascii: "-") {
+            guard b >= 0x30 && b <= 0x39 else { return 0 }
+            v = v &* 10 &+ UInt32(b - 0x30)
         }
+        return v
+    }
+
+    /// The distinct keys, sorted, with how often each occurs.
+    private static func counted(_ all: inout [UInt32]) -> ([UInt32], [UInt32]) {
+        RadixSort.sort(&all)
+        var keys = [UInt32](repeating: 0, count: all.count), tfs = [UInt32](repeating: 0, count: all.count)
+        var n = 0
+        all.withUnsafeBufferPointer { all in
+            keys.withUnsafeMutableBufferPointer { keys in
+                tfs.withUnsafeMutableBufferPointer { tfs in
+                    for k in all {
+                        if n > 0 && keys[n - 1] == k { tfs[n - 1] += 1 } else { keys[n] = k; tfs[n] = 1; n += 1 }
+                    }
+                }
+            }
+        }
+        keys.removeLast(keys.count - n)
+        tfs.removeLast(tfs.count - n)
         return (keys, tfs)
     }
 }
@@ -135,7 +164,9 @@ final class SegmentWriter {
     /// Writes a term dictionary (sorted keys, then 32-bit offsets into the postings) and its
     /// postings; the sinks are returned unfinished, to be finished with the segment's other files.
     private static func write(_ table: PostingTable, terms path: String, postings postPath: String) throws(IndexError) -> (FileSink, FileSink) {
-        let order = table.keys.indices.sorted { table.keys[$0] < table.keys[$1] }
+        var byKey = table.keys.enumerated().map { UInt64($0.element) << 32 | UInt64($0.offset) }
+        RadixSort.sort(&byKey)
+        let order = byKey.map { Int($0 & 0xFFFF_FFFF) }
         let post = try FileSink(path: postPath)
         let terms = try FileSink(path: path)
         var w = ByteWriter()
@@ -145,76 +176,13 @@ final class SegmentWriter {
         var offset: UInt32 = 0
         for i in order {
             w.u32(offset)
-            offset += UInt32(table.lists[i].count)
-            try post.write(table.lists[i])
+            try table.forEachPart(ofTerm: i) { part throws(IndexError) in
+                offset += UInt32(part.count)
+                try post.write(part)
+            }
         }
         w.u32(offset)
         try terms.write(&w)
         return (terms, post)
-    }
-}
-
-/// Postings being gathered for a segment, term by term, in document order.
-struct PostingTable {
-    private var slots = FastMap<Int32>(zero: -1, capacity: 1 << 18)
-    private(set) var keys: [UInt32] = []
-    private(set) var lists: [[UInt8]] = []
-    private var lastDoc: [Int32] = []
-    private(set) var bytes = 0
-
-    mutating func add(doc: Int32, keys docKeys: [UInt32], tfs: [UInt32]) {
-        for (k, tf) in zip(docKeys, tfs) {
-            var slot = slots.get(UInt64(k))
-            if slot < 0 {
-                slot = Int32(lists.count)
-                slots.set(UInt64(k), slot)
-                keys.append(k)
-                lists.append([])
-                lastDoc.append(-1)
-            }
-            let s = Int(slot)
-            let before = lists[s].count
-            Postings.append(doc: doc, tf: tf, after: lastDoc[s], to: &lists[s])
-            bytes += lists[s].count - before
-            lastDoc[s] = doc
-        }
-    }
-}
-
-/// Posting lists: per document, the gap from the previous one shifted left once, its low bit
-/// saying whether a term frequency above one follows.
-enum Postings {
-    @inline(__always) static func append(doc: Int32, tf: UInt32, after last: Int32, to out: inout [UInt8]) {
-        let gap = UInt64(doc - last)
-        write(gap << 1 | (tf > 1 ? 1 : 0), to: &out)
-        if tf > 1 { write(UInt64(tf), to: &out) }
-    }
-
-    @inline(__always) static func write(_ v: UInt64, to out: inout [UInt8]) {
-        var x = v
-        while x >= 0x80 { out.append(UInt8(x & 0x7F) | 0x80); x >>= 7 }
-        out.append(UInt8(x))
-    }
-}
-
-/// Least-significant-digit radix sort of 32-bit keys, a byte at a time: a record's keys number
-/// in the thousands, where a comparison sort costs several times more.
-enum RadixSort {
-    static func sort(_ a: inout [UInt32]) {
-        guard a.count > 64 else { a.sort(); return }
-        var buffer = [UInt32](repeating: 0, count: a.count)
-        var counts = [Int](repeating: 0, count: 256)
-        for shift in stride(from: 0, to: 32, by: 8) {
-            for i in 0..<256 { counts[i] = 0 }
-            for x in a { counts[Int(x >> UInt32(shift) & 0xFF)] += 1 }
-            var total = 0
-            for i in 0..<256 { let c = counts[i]; counts[i] = total; total += c }
-            for x in a {
-                let b = Int(x >> UInt32(shift) & 0xFF)
-                buffer[counts[b]] = x
-                counts[b] += 1
-            }
-            swap(&a, &buffer)
-        }
     }
 }

@@ -29,7 +29,7 @@ final class IndexCLITests: XCTestCase {
         let junk = "\(dir)/junk"
         try FileManager.default.createDirectory(atPath: junk, withIntermediateDirectories: true)
         try Data([0x00, 0x01, 0xFF]).write(to: URL(fileURLWithPath: "\(junk)/bad.txt"))
-        try "# 标题\n\n本报讯(记者王伟)正文一段。\n".write(toFile: "\(junk)/good.txt", atomically: true, encoding: .utf8)
+        try "# 标题\n\n本报讯(记者王伟)正文一段。\n".write(toFile: "\(junk)/good.txt", atomically: false, encoding: .utf8)
         let r = try run(["ingest", junk, "\(dir)/missing", "--index", "\(dir)/other"])
         XCTAssertEqual(r.status, 1)
         XCTAssertEqual(Set(r.err.split(separator: "\n")), [
@@ -64,7 +64,7 @@ final class IndexCLITests: XCTestCase {
         XCTAssertNotNil(records[0]["score"] as? Double)
         XCTAssertTrue((records[0]["headline"] as? String ?? "").contains("工匠"))
         let queries = "\(dir)/queries.txt"
-        try "工会\n劳动竞赛 -职工\n\n不存在的词语\n".write(toFile: queries, atomically: true, encoding: .utf8)
+        try "工会\n劳动竞赛 -职工\n\n不存在的词语\n".write(toFile: queries, atomically: false, encoding: .utf8)
         let batch = try run(["search", "--from", queries, "--json", "--limit", "1", "--index", index])
         XCTAssertEqual(batch.status, 0)
         let answers = batch.out.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }

@@ -60,7 +60,7 @@ final class ExactnessTests: XCTestCase {
     /// A searcher over an index of one page.
     private func searcher(forPage text: String) throws -> Searcher {
         let dir = TestFixtures.temporaryDirectory("page")
-        try text.write(toFile: "\(dir)/page.txt", atomically: true, encoding: .utf8)
+        try text.write(toFile: "\(dir)/page.txt", atomically: false, encoding: .utf8)
         _ = try Ingester.run(index: "\(dir)/index", paths: ["\(dir)/page.txt"])
         return Searcher(archive: try Archive.open(dir: "\(dir)/index"))
     }

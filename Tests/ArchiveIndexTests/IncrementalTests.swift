@@ -58,7 +58,7 @@ final class IncrementalTests: XCTestCase {
         let path = "\(dumps)/002_5fe48f12d413154b.txt"
         var text = try String(contentsOfFile: path, encoding: .utf8)
         text += "\n\n# 新增的稿件标题\n\n本报讯(记者测试)这是一段全新的独特文字甲乙丙。\n"
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
         let s = try Ingester.run(index: index, paths: [dumps])
         XCTAssertEqual(s.changedFiles, 1)
         XCTAssertEqual(s.unchangedFiles, 4)
@@ -111,7 +111,7 @@ final class CompactionTests: XCTestCase {
         let page = "\(dumps)/002_5fe48f12d413154b.txt"
         let original = try String(contentsOfFile: page, encoding: .utf8)
         for round in 1...12 {
-            try (original + "\n\n# 第\(round)轮标题\n\n本报讯(记者测试)第\(round)轮独有文字甲乙丙。\n").write(toFile: page, atomically: true, encoding: .utf8)
+            try (original + "\n\n# 第\(round)轮标题\n\n本报讯(记者测试)第\(round)轮独有文字甲乙丙。\n").write(toFile: page, atomically: false, encoding: .utf8)
             _ = try Ingester.run(index: index, paths: [dumps])
             let manifest = try XCTUnwrap(Manifest.load(dir: index))
             XCTAssertLessThanOrEqual(manifest.segments.count, Compaction.maxSmallSegments)
@@ -126,7 +126,7 @@ final class CompactionTests: XCTestCase {
         XCTAssertTrue(ids.isSubset(of: Set(archive.allDocs.map { archive.article($0).id })), "ids of unchanged files survive compaction")
         // The catalog still knows where every file's records are: changing a file after a
         // compaction replaces its records, and removing it prunes them.
-        try original.write(toFile: page, atomically: true, encoding: .utf8)
+        try original.write(toFile: page, atomically: false, encoding: .utf8)
         _ = try Ingester.run(index: index, paths: [dumps])
         XCTAssertEqual(Searcher(archive: try Archive.open(dir: index)).count(.text("第12轮独有文字", .all)).pieces, 0)
         try FileManager.default.removeItem(atPath: page)

@@ -40,14 +40,14 @@ final class ReaderTests: XCTestCase {
         let dumps = TestFixtures.temporaryDirectory("reader-dumps")
         let source = TestFixtures.root.appendingPathComponent("dumps/002_5fe48f12d413154b.txt").path
         let original = try String(contentsOfFile: source, encoding: .utf8)
-        try original.write(toFile: "\(dumps)/page.txt", atomically: true, encoding: .utf8)
+        try original.write(toFile: "\(dumps)/page.txt", atomically: false, encoding: .utf8)
         _ = try Ingester.run(index: dir, paths: [dumps])
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
             var text = original
             for i in 0..<15 {
                 text += "\n\n本报讯(记者测试)第\(i)次修改。\n"
-                try? text.write(toFile: "\(dumps)/page.txt", atomically: true, encoding: .utf8)
+                try? text.write(toFile: "\(dumps)/page.txt", atomically: false, encoding: .utf8)
                 _ = try? Ingester.run(index: dir, paths: [dumps])
             }
             done.signal()

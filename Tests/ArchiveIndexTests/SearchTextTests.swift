@@ -40,15 +40,3 @@ final class TextCodeTests: XCTestCase {
         XCTAssertEqual(both.withUnsafeBufferPointer { TextCode.count(q, in: $0) }, 2)
     }
 }
-
-final class RadixSortTests: XCTestCase {
-    func testSortsLikeTheStandardLibrary() {
-        var state: UInt32 = 7
-        for n in [0, 1, 63, 64, 65, 1000, 5000] {
-            var a = (0..<n).map { _ -> UInt32 in state = state &* 1_664_525 &+ 1_013_904_223; return state }
-            let expected = a.sorted()
-            RadixSort.sort(&a)
-            XCTAssertEqual(a, expected)
-        }
-    }
-}

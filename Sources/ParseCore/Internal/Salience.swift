@@ -74,7 +74,7 @@ struct Salience {
                 prev = word ? s : nil
             }
         }
-        out.sort()
+        RadixSort.sort(&out)
         var unique: [UInt64] = []
         unique.reserveCapacity(out.count)
         for b in out where unique.last != b { unique.append(b) }
