@@ -12,6 +12,14 @@ final class SearchTextTests: XCTestCase {
         let u = Array("工会职".utf16).map(UInt32.init)
         XCTAssertEqual(keys, [u[0] << 16 | u[1], u[2] << 16], "a pair, and a letter standing alone")
     }
+
+    func testUTF16FromUTF8MatchesTheStringsOwnView() {
+        for s in ["", "abc", "工会ＡＢ©é", "𠀀𪚥 and 🙂", "混合 text，全角！\n第二行"] {
+            var out: [UInt16] = [7]
+            SearchText.appendUTF16(of: s, to: &out)
+            XCTAssertEqual(out, [7] + Array(s.utf16), s)
+        }
+    }
 }
 
 final class TextCodeTests: XCTestCase {
