@@ -14,7 +14,10 @@ let package = Package(
         .executable(name: "archive-bench", targets: ["ArchiveBench"]),
     ],
     targets: [
-        .target(name: "ParseCore", swiftSettings: uncheckedExclusivity),
+        // The place gazetteer (GB/T 2260 divisions, 2023) is compiled into the library, so the
+        // `archive` binary stands alone wherever it is installed.
+        .target(name: "ParseCore", resources: [.embedInCode("Resources/pca-code.json")],
+                swiftSettings: uncheckedExclusivity),
         .target(name: "ArchiveIndex", dependencies: ["ParseCore"], swiftSettings: uncheckedExclusivity),
         .executableTarget(name: "ArchiveCLI", dependencies: ["ParseCore", "ArchiveIndex"]),
         .executableTarget(name: "ArchiveBench", dependencies: ["ParseCore", "ArchiveIndex"]),

@@ -47,10 +47,19 @@ public struct Article: Equatable, Sendable {
 /// A trade-union organisation named in a piece: its canonical name and the forms printed.
 public struct UnionMention: Equatable, Sendable {
     public var name: String
+    /// Each form as printed, once, in order of first appearance.
     public var mentions: [String]
+    /// How many times the piece names it, in any form.
+    public var occurrences: Int
+    /// Official names of its place and the places above it, outermost first (福建省, 厦门市,
+    /// 湖里区); empty for national and enterprise unions. Not part of the JSON record: it is
+    /// what searching by a place reaches the unions under it with.
+    public var places: [String]
 
-    public init(name: String, mentions: [String]) {
+    public init(name: String, mentions: [String], occurrences: Int? = nil, places: [String] = []) {
         self.name = name
         self.mentions = mentions
+        self.occurrences = occurrences ?? mentions.count
+        self.places = places
     }
 }

@@ -33,6 +33,7 @@ public struct PageParser: Sendable {
             articles[i].source = source
             articles[i].date = info.date
             articles[i].page = info.page
+            articles[i].unions = Unions.recognize(in: articles[i])
         }
         return articles
     }

@@ -129,4 +129,28 @@ enum Scalars {
         }
         return any ? total + current : nil
     }
+
+    /// Appends a string's scalars, decoded straight from its UTF-8 bytes: several times faster
+    /// than the string's scalar view, and run on every piece.
+    static func append(_ t: String, to out: inout [Unicode.Scalar]) {
+        var t = t
+        t.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let x = UInt32(b[i])
+                var v: UInt32
+                if x < 0x80 {
+                    v = x; i += 1
+                } else if x < 0xE0 {
+                    v = (x & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2
+                } else if x < 0xF0 {
+                    v = (x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3
+                } else {
+                    v = (x & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F); i += 4
+                }
+                out.append(Unicode.Scalar(v).unsafelyUnwrapped)
+            }
+        }
+    }
 }

@@ -2,22 +2,26 @@ import Foundation
 import ParseCore
 
 /// The metrics of the project's scoring tool, in Swift: pieces matched by headline, then by body
-/// overlap; body sentences found; paragraphs reproduced exactly; credited names.
+/// overlap; body sentences found; paragraphs reproduced exactly; credited names; unions, where
+/// a gold union is a list of aliases and any of them counts.
 struct GoldPiece {
     var headline: String?
     var paragraphs: [String]
     var names: [[String]]
+    var unions: [[String]]
 
     init(json: [String: Any]) {
         headline = json["headline"] as? String
         paragraphs = json["paragraphs"] as? [String] ?? []
         names = ["reporters", "correspondents", "photographers", "authors"].map { json[$0] as? [String] ?? [] }
+        unions = (json["unions"] as? [Any] ?? []).map { ($0 as? [String]) ?? [$0 as? String ?? ""] }
     }
 
     init(_ a: Article) {
         headline = a.headline
         paragraphs = a.paragraphs
         names = [a.reporters, a.correspondents, a.photographers, a.authors]
+        unions = a.unions.map { [$0.name] }
     }
 }
 
@@ -25,6 +29,7 @@ struct Scorer {
     private(set) var goldPieces = 0, predPieces = 0, headlineOK = 0
     private(set) var bodyGold = 0, bodyFound = 0, bodyPred = 0, bodyRight = 0
     private(set) var paraGold = 0, paraOK = 0, namesOK = 0
+    private(set) var unionTP = 0, unionFP = 0, unionFN = 0
 
     static func norm(_ s: String?) -> String? {
         guard let s else { return nil }
@@ -86,6 +91,12 @@ struct Scorer {
             let p = pairs[gi].map { pred[$0] }
             if let p, Self.norm(p.headline) == Self.norm(g.headline) { headlineOK += 1 }
             if let p, p.names.map({ $0.map { Self.norm($0) } }) == g.names.map({ $0.map { Self.norm($0) } }) { namesOK += 1 }
+            let aliases = g.unions.map { Set($0.compactMap { Self.norm($0) }) }
+            let predicted = Set((p?.unions ?? []).compactMap { $0.first.flatMap { Self.norm($0) } })
+            let hits = aliases.filter { !$0.isDisjoint(with: predicted) }.count
+            unionTP += hits
+            unionFN += aliases.count - hits
+            unionFP += predicted.subtracting(aliases.reduce(into: Set<String>()) { $0.formUnion($1) }).count
             let gs = Self.sentences(g.paragraphs)
             bodyGold += gs.reduce(0) { $0 + $1.unicodeScalars.count }
             paraGold += g.paragraphs.count
@@ -99,7 +110,10 @@ struct Scorer {
         for (pi, p) in pred.enumerated() {
             let ps = Self.sentences(p.paragraphs)
             bodyPred += ps.reduce(0) { $0 + $1.unicodeScalars.count }
-            guard let gi = owner[pi] else { continue }
+            guard let gi = owner[pi] else {
+                unionFP += Set(p.unions.compactMap { $0.first.flatMap { Self.norm($0) } }).count
+                continue
+            }
             let gtext = gold[gi].paragraphs.map { Self.norm($0) ?? "" }.joined(separator: "\n")
             bodyRight += ps.filter { gtext.contains($0) }.reduce(0) { $0 + $1.unicodeScalars.count }
         }
@@ -114,7 +128,11 @@ struct Scorer {
     }
     var paragraphsExact: Double { Double(paraOK) / Double(max(paraGold, 1)) }
     var names: Double { Double(namesOK) / Double(max(goldPieces, 1)) }
+    var unionF1: Double {
+        Self.f1(Double(unionTP) / Double(max(unionTP + unionFP, 1)), Double(unionTP) / Double(max(unionTP + unionFN, 1)))
+    }
     var summary: String {
-        String(format: "pieces F1 %.3f  body F1 %.3f  paragraphs %.3f  names %.3f", pieceF1, bodyF1, paragraphsExact, names)
+        String(format: "pieces F1 %.3f  body F1 %.3f  paragraphs %.3f  names %.3f  unions F1 %.3f",
+               pieceF1, bodyF1, paragraphsExact, names, unionF1)
     }
 }
