@@ -166,6 +166,7 @@ struct StatsCommand {
         var reporters: [String: Int] = [:]
         for r in refs { for n in Set(archive.article(r).reporters) { reporters[n, default: 0] += 1 } }
         let top = reporters.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(10)
+        let unions = archive.unionCounts().prefix(10)
         let files = archive.files.count
         var out = Console()
         if args.has("--json") {
@@ -183,6 +184,12 @@ struct StatsCommand {
                 if i > 0 { w.raw(",") }
                 w.raw("{"); w.key("name", first: true); w.string(name); w.key("pieces"); w.raw(String(n)); w.raw("}")
             }
+            w.raw("]")
+            w.key("top_unions"); w.raw("[")
+            for (i, u) in unions.enumerated() {
+                if i > 0 { w.raw(",") }
+                UnionsCommand.json(u, into: &w)
+            }
             w.raw("]}\n")
             out.write(bytes: w.bytes)
         } else {
@@ -191,6 +198,7 @@ struct StatsCommand {
             out.line("pieces         \(refs.count) (\(refs.count - photos) articles, \(photos) photos)")
             out.line("dates          \(dates.min().map { "\(iso($0)) to \(iso(dates.max()!))" } ?? "none in the file names")")
             out.line("top reporters  \(top.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))")
+            out.line("top unions     \(unions.map { "\($0.name) (\($0.pieces))" }.joined(separator: ", "))")
         }
         out.flush()
         return ExitCode.ok

@@ -2,15 +2,15 @@ import ArchiveIndex
 import Foundation
 import ParseCore
 
-/// `archive search QUERY [--limit N] [--offset N] [--json]` and `archive search --from FILE|-`.
+/// `archive search [QUERY] [--union NAME] [--limit N] [--offset N] [--json]` and `archive search --from FILE|-`.
 struct SearchCommand {
     let args: Arguments
     static let usage = Usage.firstLine(Usage.search)
 
     init(arguments: [String]) throws(UsageError) {
-        args = try Arguments(arguments, flags: ["--json"], options: ["--index", "--limit", "--offset", "--from"], usage: Self.usage)
-        if args.positional.isEmpty && args.value("--from") == nil && !args.has("--help") {
-            throw UsageError(message: "search needs a query (or --from FILE)", usage: Self.usage)
+        args = try Arguments(arguments, flags: ["--json"], options: ["--index", "--limit", "--offset", "--from", "--union"], usage: Self.usage)
+        if args.positional.isEmpty && args.value("--from") == nil && args.value("--union") == nil && !args.has("--help") {
+            throw UsageError(message: "search needs a query (or --union NAME, or --from FILE)", usage: Self.usage)
         }
     }
 
@@ -45,8 +45,14 @@ struct SearchCommand {
             out.flush()
             return any ? ExitCode.ok : ExitCode.failure
         }
-        let text = args.positional.joined(separator: " ")
-        let q = try parseQuery(text, usage: Self.usage)
+        var text = args.positional.joined(separator: " ")
+        var q: Query
+        if let union = args.value("--union") {
+            q = text.isEmpty ? .union(union) : .and([try parseQuery(text, usage: Self.usage), .union(union)])
+            text = text.isEmpty ? "union \(union)" : "\(text), union \(union)"
+        } else {
+            q = try parseQuery(text, usage: Self.usage)
+        }
         let (total, hits) = searcher.search(q, top: offset + limit)
         let page = Array(hits.dropFirst(offset))
         if json {

@@ -13,6 +13,7 @@ enum Usage {
       count TERM...             pieces and occurrences per term, optionally by month
       show ID                   one piece in full
       export [QUERY]            records as json, ndjson or an Elasticsearch bulk body
+      unions                    the trade unions the pieces name, with counts
       stats                     what the index holds
       verify                    check every index file against the manifest
       parse FILE...             split dumps into pieces without indexing them
@@ -54,7 +55,7 @@ enum Usage {
     """
 
     static let search = """
-    usage: archive search QUERY [--limit N] [--offset N] [--json] [--index DIR]
+    usage: archive search [QUERY] [--union NAME] [--limit N] [--offset N] [--json] [--index DIR]
            archive search --from FILE|- [--json]
 
     Query language:
@@ -64,6 +65,8 @@ enum Usage {
       工会 OR 职工         either term; (a OR b) c groups
       headline:工匠        the term in the headline block
       reporter:王晓颖      a credited name (reporter, correspondent, photographer, author)
+      union:安庆市总工会    a trade union by canonical name or any printed form (安庆市总),
+                          or every union in a place (union:厦门 finds 湖里区总工会 too)
       source:003          the dump's path
       kind:photo          photos (or kind:article)
       date:2023-08        a year, month or day, or a range date:2023-08-01..2023-09-30
@@ -72,6 +75,7 @@ enum Usage {
     Exit status 0 with hits, 1 without, 2 on errors.
 
     options:
+      --union NAME  only pieces naming that union (or a union in that place); same as union:NAME
       --limit N     hits to show (default 10)
       --offset N    hits to skip
       --json        one JSON record per hit, with its score and snippet
@@ -82,8 +86,17 @@ enum Usage {
     usage: archive count TERM... [--by month] [--index DIR]
            archive count --from FILE|- [--by month]
 
-    Prints term<TAB>pieces<TAB>occurrences for each term (any query). With --by month, a
-    header line and one column per month holding the pieces that month.
+    Prints term<TAB>pieces<TAB>occurrences for each term (any query, union:NAME included: its
+    occurrences are the times the union is named). With --by month, a header line and one
+    column per month holding the pieces that month.
+    """
+
+    static let unions = """
+    usage: archive unions [--province NAME] [--limit N] [--json] [--index DIR]
+
+    The trade-union organisations the pieces name, most named first: canonical name, pieces,
+    mentions, first and last date, and the place above it. --province keeps those in one
+    province (安徽 or 安徽省); --limit shows the first N (default all).
     """
 
     static let show = """
@@ -103,7 +116,8 @@ enum Usage {
     static let stats = """
     usage: archive stats [--json] [--index DIR]
 
-    Files, pieces by kind, date range, index size and the most credited reporters.
+    Files, pieces by kind, date range, index size, the most credited reporters and the most
+    named unions.
     """
 
     static let verify = """

@@ -21,6 +21,7 @@ let commands: [String: ([String]) throws -> Int32] = [
     "count": { try CountCommand(arguments: $0).run() },
     "show": { try ShowCommand(arguments: $0).run() },
     "export": { try ExportCommand(arguments: $0).run() },
+    "unions": { try UnionsCommand(arguments: $0).run() },
     "stats": { try StatsCommand(arguments: $0).run() },
     "verify": { try VerifyCommand(arguments: $0).run() },
 ]

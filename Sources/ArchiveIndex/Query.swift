@@ -7,6 +7,8 @@ public indirect enum Query: Equatable, Sendable {
 
     case text(String, Scope)
     case reporter(String)
+    /// A union by name, printed form or place: see `Unions.queryKeys`.
+    case union(String)
     case source(String)
     case kind(Article.Kind)
     /// Inclusive bounds as yyyymmdd.
@@ -23,6 +25,15 @@ public indirect enum Query: Equatable, Sendable {
         default: return []
         }
     }
+
+    /// The union leaves not under a negation: what `count` tallies mentions of.
+    var positiveUnions: [String] {
+        switch self {
+        case .union(let u): return [u]
+        case .and(let qs), .or(let qs): return qs.flatMap(\.positiveUnions)
+        default: return []
+        }
+    }
 }
 
 /// A query that cannot be read: the column (1-based, in characters) and what is wrong.
@@ -33,8 +44,8 @@ public struct QueryError: Error, Equatable, CustomStringConvertible, Sendable {
 }
 
 /// Reads the query language: space-separated terms are all required, "quoted phrases" keep
-/// their spaces, -term excludes, A OR B, parentheses group, and headline:, reporter:, source:,
-/// kind:, date: restrict to a field.
+/// their spaces, -term excludes, A OR B, parentheses group, and headline:, reporter:, union:,
+/// source:, kind:, date: restrict to a field.
 public struct QueryParser {
     enum Token: Equatable {
         case word(String), quoted(String), field(String, String), open, close, or, minus
@@ -55,7 +66,7 @@ public struct QueryParser {
         return q
     }
 
-    static let fields: Set<String> = ["headline", "reporter", "source", "kind", "date"]
+    static let fields: Set<String> = ["headline", "reporter", "union", "source", "kind", "date"]
 
     private init(_ text: String) throws(QueryError) {
         let s = Array(text.unicodeScalars)
@@ -164,6 +175,7 @@ public struct QueryParser {
         switch name {
         case "headline": return .text(value, .headline)
         case "reporter": return .reporter(value)
+        case "union": return .union(value)
         case "source": return .source(value)
         case "kind":
             guard let k = Article.Kind(rawValue: value) else {

@@ -47,6 +47,9 @@ enum RecordCodec {
             m.string(u.name)
             m.varint(UInt64(u.mentions.count))
             for s in u.mentions { m.string(s) }
+            m.varint(UInt64(u.occurrences))
+            m.varint(UInt64(u.places.count))
+            for p in u.places { m.string(p) }
         }
         return Encoded(text: text, headlineLength: headlineLength, meta: m)
     }
@@ -69,7 +72,9 @@ enum RecordCodec {
         for _ in 0..<unionCount {
             let name = file.string(&at)
             let mentions = (0..<Int(file.varint(&at))).map { _ in file.string(&at) }
-            a.unions.append(UnionMention(name: name, mentions: mentions))
+            let occurrences = Int(file.varint(&at))
+            let places = (0..<Int(file.varint(&at))).map { _ in file.string(&at) }
+            a.unions.append(UnionMention(name: name, mentions: mentions, occurrences: occurrences, places: places))
         }
         var fields = text.split(separator: separator, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF16.self) }[...]
         func next() -> String { fields.popFirst() ?? "" }

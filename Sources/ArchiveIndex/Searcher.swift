@@ -89,7 +89,7 @@ public final class Searcher {
         archive.segments.indices.flatMap { s in evaluate(q, segment: s).map { Archive.DocRef(segment: s, doc: Int($0)) } }
     }
 
-    /// How many records match, how often the query's text terms occur in them, and how many
+    /// How many records match, how often the query's text terms and unions occur in them, and how many
     /// matching records fall in each month (yyyymm; 0 for records without a date).
     public func count(_ q: Query) -> (pieces: Int, occurrences: Int, byMonth: [UInt32: Int]) {
         let terms = uniqueTerms(q)
@@ -103,6 +103,10 @@ public final class Searcher {
                 for d in docs {
                     if let at = Self.find(d, in: m.docs) { occurrences += Int(t.1 == .headline ? m.headlineTfs[at] : m.tfs[at]) }
                 }
+            }
+            for u in Set(q.positiveUnions) {
+                let m = unionMatches(u, segment: s)
+                for d in docs { if let at = Self.find(d, in: m.docs) { occurrences += Int(m.tfs[at]) } }
             }
             for d in docs { months[archive.segments[s].date(Int(d)) / 100, default: 0] += 1 }
         }
@@ -142,6 +146,8 @@ public final class Searcher {
         case .source(let text):
             let needle = SearchText.folded(text)
             return allLive(s).filter { Self.contains(needle, in: seg.article(Int($0)).source) }
+        case .union(let u):
+            return unionMatches(u, segment: s).docs
         case .reporter(let name):
             let needle = SearchText.folded(name)
             return termMatches(name, .all, segment: s).docs.filter { d in
@@ -158,6 +164,22 @@ public final class Searcher {
             for case .not(let inner) in parts where !result.isEmpty { result = Self.subtract(result, evaluate(inner, segment: s)) }
             return result
         }
+    }
+
+    // MARK: unions
+
+    /// Records naming a union, by any key the query reaches, and how often each names it.
+    func unionMatches(_ u: String, segment s: Int) -> (docs: [Int32], tfs: [UInt32]) {
+        let seg = archive.segments[s]
+        var best: [Int32: UInt32] = [:]
+        for k in Unions.queryKeys(u) {
+            guard let i = seg.unions.find(k) else { continue }
+            var d: [Int32] = [], tf: [UInt32] = []
+            seg.unions.postings(i, docs: &d, tfs: &tf, isLive: seg.isLive)
+            for (doc, n) in zip(d, tf) { best[doc] = max(best[doc] ?? 0, n) }
+        }
+        let docs = best.keys.sorted()
+        return (docs, docs.map { best[$0]! })
     }
 
     // MARK: text terms

@@ -1,13 +1,15 @@
 import ParseCore
 
 /// One immutable segment, mapped into memory: a document table, the records' text and
-/// metadata, a sorted term dictionary and its postings.
+/// metadata, a sorted term dictionary and its postings, and the unions the records name.
 final class Segment: @unchecked Sendable {
     let info: SegmentInfo
     let docs: MappedFile, text: MappedFile, meta: MappedFile
     let code: TextCode
     /// Keys of every searchable field, and keys of the headline block alone.
     let body: TermDictionary, headline: TermDictionary
+    /// The unions the records name, by name, printed form and place.
+    let unions: UnionDictionary
     /// Deleted documents, one bit each; nil when none are.
     let deleted: [UInt64]?
 
@@ -33,6 +35,7 @@ final class Segment: @unchecked Sendable {
         self.deleted = deleted
         body = try TermDictionary(terms: try map("terms"), postings: try map("post"))
         headline = try TermDictionary(terms: try map("hterms"), postings: try map("hpost"))
+        unions = try UnionDictionary(try map("unions"))
     }
 
     @inline(__always) func isLive(_ doc: Int) -> Bool {

@@ -10,6 +10,7 @@ struct PreparedDoc: Sendable {
     let tfs: [UInt32]
     let headlineKeys: [UInt32]
     let headlineTfs: [UInt32]
+    let unions: [UnionMention]
     let idHash: UInt64
     let date: UInt32
     let page: UInt16
@@ -36,6 +37,7 @@ struct PreparedDoc: Sendable {
         var head = Array(all[..<headlineKeyCount])
         (headlineKeys, headlineTfs) = Self.counted(&head)
         (keys, tfs) = Self.counted(&all)
+        unions = a.unions
         idHash = Fingerprint.fnv1a(a.id.utf8)
         date = a.date.map(Self.packedDate) ?? 0
         page = UInt16(clamping: a.page ?? 0)
@@ -101,6 +103,7 @@ final class SegmentWriter {
     private var metaBytes: UInt64 = 0
     private var table = PostingTable()
     private var headlines = PostingTable()
+    private var unions = UnionTable()
     private(set) var docCount = 0
     var postingBytes: Int { table.bytes + headlines.bytes }
     /// Whether the postings held in memory have reached the budget, so the segment should end.
@@ -142,6 +145,7 @@ final class SegmentWriter {
         metaBytes += UInt64(d.meta.count)
         table.add(doc: doc, keys: d.keys, tfs: d.tfs)
         headlines.add(doc: doc, keys: d.headlineKeys, tfs: d.headlineTfs)
+        unions.add(doc: doc, unions: d.unions)
         docCount += 1
     }
 
@@ -154,7 +158,9 @@ final class SegmentWriter {
         var w = ByteWriter()
         for u in code.units { w.u16(u) }
         try codes.write(&w)
-        for sink in [docs, text, meta, codes, body.0, body.1, head.0, head.1] {
+        let unionFile = try FileSink(path: "\(dir)/\(name).unions")
+        try unionFile.write(unions.bytes())
+        for sink in [docs, text, meta, codes, body.0, body.1, head.0, head.1, unionFile] {
             try sink.finish()
             files.append(FileRecord(name: String(sink.path.split(separator: "/").last!), size: sink.size, checksum: sink.checksum.value))
         }

@@ -1,8 +1,17 @@
+import ParseCore
+
 extension Searcher {
-    /// Text around the first match of the query's terms: the body is preferred to the headline.
+    /// Text around the first match of the query's terms, or of the printed forms of the unions
+    /// it asks for: the body is preferred to the headline.
     public func snippet(_ r: Archive.DocRef, for q: Query, width: Int = 36) -> (before: String, match: String, after: String)? {
         let seg = archive.segments[r.segment]
-        let needles = uniqueTerms(q).map { SearchText.folded($0.0) }.filter { !$0.isEmpty }
+        var needles = uniqueTerms(q).map { SearchText.folded($0.0) }.filter { !$0.isEmpty }
+        let asked = Set(q.positiveUnions.flatMap(Unions.queryKeys))
+        if !asked.isEmpty {
+            for u in seg.article(r.doc).unions where !asked.isDisjoint(with: Unions.keys(of: u)) {
+                needles += u.mentions.map(SearchText.folded)
+            }
+        }
         let (units, h) = seg.units(r.doc)
         return units.withUnsafeBufferPointer { t -> (String, String, String)? in
             func earliest(from start: Int) -> (Int, Int)? {

@@ -1,0 +1,126 @@
+import ParseCore
+
+/// The unions of a segment's records, gathered as they are added: each key (a union's name,
+/// a printed form, a place it is in; see `Unions.keys(of:)`) with the records naming it and
+/// how often. Keys number in the thousands, so a dictionary serves.
+struct UnionTable {
+    private struct Entry {
+        var info = ""
+        var postings: [UInt8] = []
+        var lastDoc: Int32 = -1
+    }
+
+    private var entries: [String: Entry] = [:]
+
+    mutating func add(doc: Int32, unions: [UnionMention]) {
+        var seen: [String: (tf: Int, info: String)] = [:]
+        for u in unions {
+            for k in Unions.keys(of: u) {
+                let info = k.hasPrefix("n:") ? u.places.joined(separator: "/") : ""
+                seen[k, default: (0, info)].tf += max(1, u.occurrences)
+            }
+        }
+        for (k, v) in seen {
+            var e = entries[k] ?? Entry(info: v.info)
+            var w = ByteWriter()
+            w.varint(UInt64(doc - e.lastDoc) << 1 | (v.tf > 1 ? 1 : 0))
+            if v.tf > 1 { w.varint(UInt64(v.tf)) }
+            e.postings += w.bytes
+            e.lastDoc = doc
+            entries[k] = e
+        }
+    }
+
+    /// The file: magic, key count, then per key (sorted by UTF-8 bytes) the offset of its entry,
+    /// and a final offset; an entry is the key, its info (a name's places, outermost first,
+    /// joined by /) and its postings, coded as the bigram postings are.
+    func bytes() -> [UInt8] {
+        let keys = entries.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var body = ByteWriter()
+        var offsets: [UInt32] = []
+        for k in keys {
+            offsets.append(UInt32(body.bytes.count))
+            body.string(k)
+            body.string(entries[k]!.info)
+            body.bytes += entries[k]!.postings
+        }
+        offsets.append(UInt32(body.bytes.count))
+        var w = ByteWriter()
+        w.u32(UnionDictionary.magic)
+        w.u32(UInt32(keys.count))
+        for o in offsets { w.u32(o) }
+        w.bytes += body.bytes
+        return w.bytes
+    }
+}
+
+/// A segment's union keys, read in place from the mapped file by binary search.
+struct UnionDictionary {
+    static let magic: UInt32 = 0x494E_5541  // "AUNI"
+    let file: MappedFile
+    let count: Int
+    private let bodyAt: Int
+
+    init(_ file: MappedFile) throws(IndexError) {
+        self.file = file
+        guard file.count >= 8, file.u32(0) == Self.magic else {
+            throw IndexError("\(file.path): not a union dictionary; the index is damaged, run 'archive ingest --rebuild'")
+        }
+        count = Int(file.u32(4))
+        bodyAt = 8 + (count + 1) * 4
+        guard file.count >= bodyAt, bodyAt + Int(file.u32(8 + count * 4)) == file.count else {
+            throw IndexError("\(file.path): its entries do not fill it; the index is damaged, run 'archive ingest --rebuild'")
+        }
+    }
+
+    private func start(_ i: Int) -> Int { bodyAt + Int(file.u32(8 + i * 4)) }
+
+    func key(_ i: Int) -> String {
+        var at = start(i)
+        return file.string(&at)
+    }
+
+    /// The key, its info, and where its postings run.
+    func entry(_ i: Int) -> (key: String, info: String, postings: Range<Int>) {
+        var at = start(i)
+        let k = file.string(&at)
+        let info = file.string(&at)
+        return (k, info, at..<start(i + 1))
+    }
+
+    func find(_ k: String) -> Int? {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if key(mid).utf8.lexicographicallyPrecedes(k.utf8) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < count && key(lo) == k ? lo : nil
+    }
+
+    /// The keys that start with `prefix`, in order.
+    func range(prefix: String) -> Range<Int> {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if key(mid).utf8.lexicographicallyPrecedes(prefix.utf8) { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < count && key(end).hasPrefix(prefix) { end += 1 }
+        return lo..<end
+    }
+
+    func postings(_ i: Int, docs out: inout [Int32], tfs: inout [UInt32], isLive: (Int) -> Bool) {
+        var at = entry(i).postings.lowerBound
+        let end = start(i + 1)
+        var doc: Int64 = -1
+        while at < end {
+            let v = file.varint(&at)
+            doc += Int64(v >> 1)
+            let tf = v & 1 == 1 ? UInt32(file.varint(&at)) : 1
+            if isLive(Int(doc)) {
+                out.append(Int32(doc))
+                tfs.append(tf)
+            }
+        }
+    }
+}
