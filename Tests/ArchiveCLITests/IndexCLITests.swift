@@ -130,6 +130,40 @@ final class IndexCLITests: XCTestCase {
         XCTAssertTrue(damaged.err.contains("\(post): checksum mismatch"), damaged.err)
     }
 
+    func testUnionsSearchAndFacets() throws {
+        let byPlace = try run(["search", "--union", "厦门", "--index", index])
+        XCTAssertEqual(byPlace.status, 0)
+        XCTAssertTrue(byPlace.out.hasPrefix("2 pieces match union 厦门\n"), byPlace.out)
+        XCTAssertTrue(byPlace.out.contains("[厦门市总工会]"), "the snippet shows the union as printed")
+        XCTAssertEqual(try run(["search", "--union", "拉萨", "--index", index]).status, 1)
+        let withText = try run(["search", "职工", "--union", "宝安区总工会", "--index", index])
+        XCTAssertTrue(withText.out.hasPrefix("1 piece match 职工, union 宝安区总工会\n"), withText.out)
+
+        let unions = try run(["unions", "--index", index])
+        XCTAssertEqual(unions.status, 0)
+        let rows = unions.out.split(separator: "\n")
+        XCTAssertEqual(rows[0], "pieces\tmentions\tfirst\tlast\tunion\tplace")
+        XCTAssertTrue(rows.contains("1\t6\t-\t-\t安庆市总工会\t安徽省"), unions.out)
+        let anhui = try run(["unions", "--province", "安徽", "--json", "--index", index])
+        let names = try anhui.out.split(separator: "\n").map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])["name"] as? String
+        }
+        XCTAssertEqual(names.count, 7)
+        XCTAssertTrue(names.contains("桐城市总工会"))
+        XCTAssertEqual(try run(["unions", "--limit", "3", "--index", index]).out.split(separator: "\n").count, 4)
+        let bad = try run(["unions", "--province", "火星", "--index", index])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.err.contains("'火星' is not a province"), bad.err)
+
+        XCTAssertEqual(try run(["count", "union:厦门", "--index", index]).out, "union:厦门\t2\t6\n")
+        XCTAssertTrue(try run(["stats", "--index", index]).out.contains("top unions     厦门市总工会 (2), 长春市总工会 (2)"))
+        let export = try run(["export", "union:桐城市总工会", "--format", "ndjson", "--index", index])
+        let record = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(export.out.utf8)) as? [String: Any])
+        let exported = try XCTUnwrap(record["unions"] as? [[String: Any]])
+        XCTAssertEqual(exported.map { Set($0.keys) }, [["name", "mentions"], ["name", "mentions"]], "the schema's keys only")
+        XCTAssertEqual(exported.map { $0["name"] as? String }, ["安庆市总工会", "桐城市总工会"])
+    }
+
     func testIndexLocationFromTheEnvironment() throws {
         let r = try run(["count", "工会"], env: ["ARCHIVE_INDEX": index])
         XCTAssertEqual(r.out, "工会\t35\t342\n")

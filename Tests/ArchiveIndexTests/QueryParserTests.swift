@@ -25,6 +25,8 @@ final class QueryParserTests: XCTestCase {
         XCTAssertEqual(try parse("headline:工匠"), .text("工匠", .headline))
         XCTAssertEqual(try parse("headline:\"大国 工匠\""), .text("大国 工匠", .headline))
         XCTAssertEqual(try parse("reporter:王晓颖"), .reporter("王晓颖"))
+        XCTAssertEqual(try parse("union:厦门"), .union("厦门"))
+        XCTAssertEqual(try parse("union:\"安庆市总\" 工会"), .and([.union("安庆市总"), .text("工会", .all)]))
         XCTAssertEqual(try parse("source:003"), .source("003"))
         XCTAssertEqual(try parse("kind:photo"), .kind(.photo))
         XCTAssertEqual(try parse("date:2023"), .date(20230101, 20231231))
