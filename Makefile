@@ -21,7 +21,9 @@ demo: release
 	@rm -rf .build/demo-index
 	$(BIN) ingest Fixtures/dumps --index .build/demo-index
 	$(BIN) search 劳动竞赛 --index .build/demo-index --limit 3
-	$(BIN) count 工会 职工 劳动竞赛 产业工人 --index .build/demo-index
+	$(BIN) search --union 厦门 --index .build/demo-index
+	$(BIN) count 工会 职工 劳动竞赛 产业工人 union:安徽 --index .build/demo-index
+	$(BIN) unions --limit 5 --index .build/demo-index
 	$(BIN) stats --index .build/demo-index
 
 # Times ingest and queries; CORPUS=DIR for a folder of dumps, else the bundled dumps scaled to 20 MB;
