@@ -7,8 +7,8 @@ public enum Unions {
     public static func recognize(in a: Article) -> [UnionMention] {
         let headline = [a.kicker, a.headline, a.subheadline].compactMap { $0 }
         let body = [a.summary].compactMap { $0 } + a.paragraphs
-        let found = UnionRecognizer(headline: headline, body: body, dateline: a.dateline).recognize()
-        return group(found)
+        var r = UnionRecognizer(headline: headline, body: body, dateline: a.dateline)
+        return group(r.recognize())
     }
 
     /// The index keys a union is found under: its name, each printed form, each place it is in.
@@ -25,8 +25,8 @@ public enum Unions {
         let text = q.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return [] }
         var out: Set<String> = ["n:" + text, "m:" + text]
-        let found = UnionRecognizer(headline: [], body: [text], dateline: nil).recognize()
-        for f in found { out.insert("n:" + f.name) }
+        var r = UnionRecognizer(headline: [], body: [text], dateline: nil)
+        for f in r.recognize() { out.insert("n:" + f.name) }
         let g = Gazetteer.shared
         for p in g.places(named: text) { out.insert("p:" + g.places[p].name) }
         return out.sorted()

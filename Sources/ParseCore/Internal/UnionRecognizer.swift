@@ -33,8 +33,8 @@ struct UnionRecognizer {
                                                       "规", "理", "结", "统", "共", "面", "投", "产", "收", "和", "之", "是",
                                                       "能", "局", "公", "厂", "院", "台", "裁", "监", "指", "编", "导", "务", "价",
                                                       "成", "长", "动", "督", "揽", "分", "占", "比", "线", "冠", "决", "目", "则",
-                                                      "纲", "署", "社", "司", "行", "汇", "会", "工", "的", "站", "支", "师", "干",
-                                                      "路", "院", "馆", "厅", "科", "处"]
+                                                      "纲", "署", "社", "司", "行", "汇", "会", "工", "的", "支", "师", "干",
+                                                      "路", "馆", "厅", "科", "处"]
     /// Words a bare 市总工会 may follow; after anything else (县区总工会, 建强县总工会) it is generic.
     static let beforeBare: Set<Unicode.Scalar> = ["在", "由", "和", "与", "及", "据", "向", "从", "经", "对", "将", "为", "是", "了",
                                                  "的", "该", "本", "同", "到", "请", "让", "被", "把", "给", "受", "获", "至", "后", "称"]
@@ -55,17 +55,12 @@ struct UnionRecognizer {
 
     static func isLetter(_ c: Unicode.Scalar) -> Bool { Scalars.isWordLetter(c) }
 
-    func recognize() -> [Found] {
-        var r = self
-        return r.run()
-    }
-
     /// Bare 公司工会 seen: where, the word before 工会, and the form printed.
     private var companyUnions: [(at: Int, kind: String, surface: String)] = []
 
-    private mutating func run() -> [Found] {
+    mutating func recognize() -> [Found] {
         var found: [Found] = []
-        var bare: [(at: Int, end: Int, level: String, surface: String)] = []
+        var bare: [(at: Int, level: String, surface: String)] = []
         var i = 0
         while i < s.count {
             let c = s[i]
@@ -122,21 +117,22 @@ struct UnionRecognizer {
             found.append(Found(name: z.name, surface: text(z.start..<unionEnd), at: z.start, place: z.place))
             return z.start
         }
-        if let chain = placeChain(end: end), let own = chain.own {
+        if let chain = placeChain(end: end) {
+            let own = chain.own
             found.append(Found(name: g.places[own].name + "总工会", surface: text(chain.start..<unionEnd), at: chain.start, place: own))
-            enumeration(before: chain.start, level: g.places[own].suffix, unionWord: text(end..<unionEnd), into: &found)
+            enumeration(before: chain.start, unionWord: text(end..<unionEnd), into: &found)
             return chain.start
         }
         if let start = listBeforeLevels(end: end) {
             // 六盘水市、黔西南州、安顺市等市州总工会: each place listed is a federation.
-            enumeration(before: start, level: nil, unionWord: text(end..<unionEnd), into: &found, first: true)
+            enumeration(before: start, unionWord: text(end..<unionEnd), into: &found, first: true)
             return start
         }
         return nil
     }
 
     /// Places printed before `end`, the nearest being the union's own: 甘肃省平凉市灵台县.
-    private func placeChain(end: Int) -> (own: Int?, start: Int)? {
+    private func placeChain(end: Int) -> (own: Int, start: Int)? {
         guard let last = g.form(endingAt: end, in: s) else { return nil }
         var start = last.start
         var above: [[Int]] = []
@@ -172,7 +168,7 @@ struct UnionRecognizer {
     }
 
     /// Places listed before `start` with 、 (和, 及) between them: 厦门市、泉州市总工会.
-    private func enumeration(before start: Int, level: String?, unionWord: String, into found: inout [Found], first: Bool = false) {
+    private func enumeration(before start: Int, unionWord: String, into found: inout [Found], first: Bool = false) {
         var at = start
         var needSeparator = !first
         while at > 0 {
@@ -183,7 +179,6 @@ struct UnionRecognizer {
             needSeparator = true
             guard let f = g.form(endingAt: at, in: s), Self.levelWords.contains(s[at - 1]) else { return }
             let p = f.places.count == 1 ? f.places[0] : (f.places.first { g.places[$0].level != .county } ?? f.places[0])
-            if let level, g.places[p].suffix != level && g.places[p].level == .county { return }
             found.append(Found(name: g.places[p].name + "总工会", surface: text(f.start..<at) + unionWord, at: f.start, place: p))
             at = f.start
         }
@@ -199,7 +194,7 @@ struct UnionRecognizer {
 
     // MARK: bare levels (省总工会, 市总)
 
-    private func bareLevel(end: Int, unionEnd: Int) -> (at: Int, end: Int, level: String, surface: String)? {
+    private func bareLevel(end: Int, unionEnd: Int) -> (at: Int, level: String, surface: String)? {
         var start = end - 1
         guard start >= 0, Self.levelWords.contains(s[start]) else { return nil }
         var level = String(s[start])
@@ -212,7 +207,7 @@ struct UnionRecognizer {
             if p == "各" || p == ")" || p == "）" { return nil }
         }
         let surfaceStart = start > 0 && s[start - 1] == "该" ? start - 1 : start
-        return (start, unionEnd, level, text(surfaceStart..<unionEnd))
+        return (start, level, text(surfaceStart..<unionEnd))
     }
 
     /// Places the piece speaks of: official names anywhere, short names of provinces and prefectures.
@@ -281,8 +276,8 @@ struct UnionRecognizer {
             let before = end - n.count
             if before >= 2 && s[before - 2] == "中" && s[before - 1] == "国" {
                 found.append(Found(name: "中国" + ind + "工会", surface: text((before - 2)..<unionEnd), at: before - 2, place: nil))
-            } else if let chain = placeChain(end: before), let own = chain.own {
-                found.append(Found(name: g.places[own].name + ind + "工会", surface: text(chain.start..<unionEnd), at: chain.start, place: own))
+            } else if let chain = placeChain(end: before) {
+                found.append(Found(name: g.places[chain.own].name + ind + "工会", surface: text(chain.start..<unionEnd), at: chain.start, place: chain.own))
             }
             return
         }
