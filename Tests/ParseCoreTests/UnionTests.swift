@@ -49,6 +49,14 @@ final class UnionTests: XCTestCase {
         XCTAssertEqual(u[0].places, ["安徽省", "安庆市"])
     }
 
+    func testPlacesTheGazetteerDoesNotHoldAreReadWhereSomethingBoundsThem() {
+        let u = unions("湖北省襄樊市总工会开展活动。由巢湖市总工会主办。")
+        XCTAssertEqual(u.map(\.name), ["襄樊市总工会", "巢湖市总工会"])
+        XCTAssertEqual(u[0].places, ["湖北省", "襄樊市"])
+        XCTAssertEqual(names("在县区总工会指导下,全市总工会干部参加。"), [])
+        XCTAssertEqual(names("他们走访了乐襄樊市总工会。"), [], "not bounded: 乐襄樊 or 襄樊?")
+    }
+
     func testAbbreviationsAreNotOtherWordsStartingWith总() {
         XCTAssertEqual(names("城阳区总多次与夜市经营者沟通。"), ["城阳区总工会"])
         XCTAssertEqual(names("南阳市总联合市司法局开展活动。"), ["南阳市总工会"])
@@ -109,6 +117,7 @@ final class UnionTests: XCTestCase {
                        ["盐城神瑞胶业有限公司工会"])
         XCTAssertEqual(names("开发区东部供电分公司职工数量多。\n分公司工会根据反馈编制手册。"), ["开发区东部供电分公司工会"])
         XCTAssertEqual(names("公司工会召集职工代表。"), [], "no company named")
+        XCTAssertEqual(names("石阡县良友建材有限公司招聘职工。企业工会要发挥作用。"), [], "企业工会 is any firm's union")
     }
 
     func testAdjacentUnionsAreSeparated() {

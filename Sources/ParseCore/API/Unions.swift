@@ -56,7 +56,8 @@ public enum Unions {
                 if !out[i].mentions.contains(f.surface) { out[i].mentions.append(f.surface) }
                 out[i].occurrences += 1
             } else {
-                let places = f.place.map { g.chain($0).map { g.places[$0].name } } ?? []
+                var places = (f.place ?? f.above).map { g.chain($0).map { g.places[$0].name } } ?? []
+                if let u = f.unlisted { places.append(u) }
                 out.append(UnionMention(name: name, mentions: [f.surface], occurrences: 1, places: places))
             }
         }

@@ -8,12 +8,16 @@ struct UnionRecognizer {
     private let headlineEnd: Int
     private let datelinePlaces: [Int]
 
-    /// One organisation found: its canonical name, the form printed, where, and its place.
+    /// One organisation found: its canonical name, the form printed, where, and its place;
+    /// for a place the gazetteer does not hold (襄樊市, renamed 襄阳市), its name and the place
+    /// printed above it.
     struct Found {
         let name: String
         let surface: String
         let at: Int
         let place: Int?
+        var unlisted: String? = nil
+        var above: Int? = nil
     }
 
     init(headline: [String], body: [String], dateline: String?) {
@@ -38,6 +42,12 @@ struct UnionRecognizer {
     /// Words a bare 市总工会 may follow; after anything else (县区总工会, 建强县总工会) it is generic.
     static let beforeBare: Set<Unicode.Scalar> = ["在", "由", "和", "与", "及", "据", "向", "从", "经", "对", "将", "为", "是", "了",
                                                  "的", "该", "本", "同", "到", "请", "让", "被", "把", "给", "受", "获", "至", "后", "称"]
+    /// Letters that make 县区, 全市, 自治区 or 随后市 a kind of place or a clause, not a name.
+    static let notPlaceName: Set<Unicode.Scalar> = ["省", "市", "县", "区", "州", "旗", "盟", "乡", "镇", "各", "全", "本", "该",
+                                                   "两", "多", "上", "下", "级", "地", "基", "城", "自", "治", "后", "随",
+                                                   "此", "并", "也", "还", "又", "再", "前", "中", "内", "外", "其", "这",
+                                                   "那", "每", "由", "在", "和", "与", "及", "向", "对", "从", "让", "为",
+                                                   "把", "将", "被", "是", "了", "的", "等", "给", "到", "据", "经", "同"]
     static let zones = ["高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "保税区", "新区"]
     static let industries = ["能源化学地质", "海员建设", "教科文卫体", "机械冶金建材", "国防邮电", "农林水利气象",
                              "财贸轻纺烟草", "金融", "铁路", "民航", "教育", "建设建材"]
@@ -87,8 +97,7 @@ struct UnionRecognizer {
         if !companyUnions.isEmpty {
             let names = companies()
             for c in companyUnions {
-                let kind = c.kind == "集团" ? "集团" : (c.kind.hasSuffix("分公司") ? "分公司" : "公司")
-                if let company = resolveCompany(kind, at: c.at, among: names) {
+                if let company = resolveCompany(c.kind, at: c.at, among: names) {
                     found.append(Found(name: company + "工会", surface: c.surface, at: c.at, place: nil))
                 }
             }
@@ -123,6 +132,11 @@ struct UnionRecognizer {
             enumeration(before: chain.start, unionWord: text(end..<unionEnd), into: &found)
             return chain.start
         }
+        if let u = unlistedPlace(end: end) {
+            found.append(Found(name: u.name + "总工会", surface: text(u.start..<unionEnd), at: u.start, place: nil,
+                               unlisted: u.name, above: u.above))
+            return u.start
+        }
         if let start = listBeforeLevels(end: end) {
             // 六盘水市、黔西南州、安顺市等市州总工会: each place listed is a federation.
             enumeration(before: start, unionWord: text(end..<unionEnd), into: &found, first: true)
@@ -150,6 +164,26 @@ struct UnionRecognizer {
         let pool = placed.isEmpty ? candidates : placed
         let own = pool.count == 1 ? pool[0] : pool.first { p in contextPlaces.contains { g.isWithin(p, $0) || g.isWithin($0, p) } } ?? pool[0]
         return (own, start)
+    }
+
+    /// A place the gazetteer does not hold, read as two letters and a level word when what
+    /// stands before them bounds it: the start of a clause, a word such as 在 or 由, or a place
+    /// the gazetteer knows (湖北省襄樊市). Anything less certain is left alone.
+    private func unlistedPlace(end: Int) -> (name: String, start: Int, above: Int?)? {
+        let start = end - 3
+        guard start >= 0, Self.levelWords.contains(s[end - 1]),
+              Scalars.isCJK(s[start]), Scalars.isCJK(s[start + 1]),
+              !Self.notPlaceName.contains(s[start]), !Self.notPlaceName.contains(s[start + 1]) else { return nil }
+        if start == 0 || !Self.isLetter(s[start - 1]) { return (text(start..<end), start, nil) }
+        if let higher = g.form(endingAt: start, in: s) {
+            let p = higher.places.first { g.places[$0].level != .county } ?? higher.places[0]
+            return (text(start..<end), higher.start, p)
+        }
+        let word = Self.before.contains { w in
+            let ws = Array(w.unicodeScalars)
+            return start >= ws.count && s[(start - ws.count)..<start].elementsEqual(ws)
+        }
+        return word ? (text(start..<end), start, nil) : nil
     }
 
     /// 济南高新区: a development zone under a city, named with the city's short name.
@@ -286,8 +320,8 @@ struct UnionRecognizer {
         let name = text(nameStart..<end)
         let federated = unionEnd - end == 5
         if !federated, Self.genericNames.contains(name) {
-            // 公司工会 in a piece about one company is that company's union.
-            companyUnions.append((nameStart, name, text(nameStart..<unionEnd)))
+            // 公司工会 in a piece about a company is that company's union; 企业工会 is any firm's.
+            if ["公司", "分公司", "集团"].contains(name) { companyUnions.append((nameStart, name, text(nameStart..<unionEnd))) }
             return
         }
         guard federated || Self.enterprises.contains(where: { name.hasSuffix($0) }) else { return }
