@@ -14,9 +14,10 @@ let package = Package(
         .executable(name: "archive-bench", targets: ["ArchiveBench"]),
     ],
     targets: [
-        // The place gazetteer (GB/T 2260 divisions, 2023) is compiled into the library, so the
-        // `archive` binary stands alone wherever it is installed.
-        .target(name: "ParseCore", resources: [.embedInCode("Resources/pca-code.json")],
+        // The place gazetteer (GB/T 2260 divisions, 2023) and the GB 18030 decoding table are
+        // compiled into the library, so the `archive` binary stands alone wherever it is installed.
+        .target(name: "ParseCore", exclude: ["Resources/make_gb18030.py"],
+                resources: [.embedInCode("Resources/pca-code.json"), .embedInCode("Resources/gb18030.bin")],
                 swiftSettings: uncheckedExclusivity),
         .target(name: "ArchiveIndex", dependencies: ["ParseCore"], swiftSettings: uncheckedExclusivity),
         .executableTarget(name: "ArchiveCLI", dependencies: ["ParseCore", "ArchiveIndex"]),

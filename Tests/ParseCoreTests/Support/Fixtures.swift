@@ -12,6 +12,10 @@ enum Fixtures {
         try String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
     }
 
+    static func bytes(_ relative: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: root.appendingPathComponent(relative)))
+    }
+
     static func files(in folder: String, suffix: String) -> [String] {
         let base = root.appendingPathComponent(folder)
         guard let e = FileManager.default.enumerator(atPath: base.path) else { return [] }
