@@ -40,6 +40,7 @@ struct IngestCommand {
                                  options: IngestOptions(prune: args.has("--prune"), rebuild: args.has("--rebuild"), progress: progress))
         if tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         for f in s.failures { Console.error(f) }
+        for n in s.skipped { Console.error(n) }
         let mb = Double(s.bytesRead) / 1e6
         var line = "\(s.newFiles) new, \(s.changedFiles) changed, \(s.unchangedFiles) unchanged, \(s.failedFiles) failed"
         if s.prunedFiles > 0 { line += ", \(s.prunedFiles) pruned" }

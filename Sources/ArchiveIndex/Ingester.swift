@@ -9,6 +9,8 @@ public struct IngestSummary: Sendable {
     public var bytesRead = 0
     public var seconds = 0.0
     public var failures: [String] = []
+    /// What was passed over on purpose, such as a link back to a folder already read.
+    public var skipped: [String] = []
 }
 
 public struct IngestOptions: Sendable {
@@ -52,7 +54,10 @@ public enum Ingester {
         if options.rebuild { manifest.segments = [] }
         let generation = manifest.generation
 
-        let inputs = enumerate(paths, failures: &summary.failures)
+        let finder = DumpFinder(paths: paths)
+        summary.failures += finder.failures
+        summary.skipped = finder.skipped
+        let inputs = finder.inputs
         let state = BatchWriter(dir: dir, catalog: catalog, summary: summary,
                                 segmentNumber: manifest.lastSegmentNumber)
         let toRead = inputs.filter { input in
@@ -164,44 +169,6 @@ public enum Ingester {
         do { text = try TextDecoding.decode(bytes) } catch { return .failed("\(input.path): \(error.description)") }
         let articles = PageParser().parse(text, source: input.source)
         return .parsed(hash: hash, bytes: bytes.count, articles: articles, prepared: articles.map(PreparedDoc.init))
-    }
-
-    /// Files named and `*.txt` files under folders named, with the source each is recorded as:
-    /// the path as given for a file, the path below the folder for a folder's files.
-    static func enumerate(_ paths: [String], failures: inout [String]) -> [Input] {
-        var out: [Input] = []
-        let fm = FileManager.default
-        for path in paths {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-                failures.append("\(path): no such file or folder")
-                continue
-            }
-            if !isDir.boolValue {
-                if let i = input(source: path, path: path) { out.append(i) } else { failures.append("\(path): cannot be read") }
-                continue
-            }
-            let root = path.hasSuffix("/") ? String(path.dropLast()) : path
-            guard let e = fm.enumerator(atPath: root) else { failures.append("\(path): cannot be read"); continue }
-            var found: [String] = []
-            while let rel = e.nextObject() as? String {
-                if rel.hasSuffix(".txt") { found.append(rel) }
-            }
-            for rel in found.sorted() {
-                var sub: ObjCBool = false
-                guard fm.fileExists(atPath: "\(root)/\(rel)", isDirectory: &sub), !sub.boolValue else { continue }
-                if let i = input(source: rel, path: "\(root)/\(rel)") { out.append(i) } else { failures.append("\(root)/\(rel): cannot be read") }
-            }
-        }
-        var seen = Set<String>()
-        return out.filter { seen.insert($0.source).inserted }
-    }
-
-    private static func input(source: String, path: String) -> Input? {
-        guard let a = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
-        let size = (a[.size] as? Int) ?? 0
-        let mtime = (a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return Input(source: source, path: path, size: size, mtime: mtime)
     }
 
     /// Deletes what no manifest names any more: old catalogs, replaced deletion lists, dropped
