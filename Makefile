@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 BIN := .build/release/archive
 
-.PHONY: build release test demo bench install clean
+.PHONY: build release test demo bench stress fuzz install clean
 
 build:
 	$(SWIFT) build
@@ -31,6 +31,10 @@ demo: release
 bench: release
 	$(SWIFT) build -c release --product archive-bench
 	.build/release/archive-bench $(BIN) $(CORPUS) $(QUERIES)
+
+# The kill test at 200 points instead of CI's 20.
+stress:
+	ARCHIVE_KILL_POINTS=$(or $(POINTS),200) $(SWIFT) test --disable-swift-testing --filter CrashSafetyTests
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -23,7 +23,7 @@ struct IngestCommand {
     static let usage = Usage.firstLine(Usage.ingest)
 
     init(arguments: [String]) throws(UsageError) {
-        args = try Arguments(arguments, flags: ["--prune", "--rebuild"], options: ["--index"], usage: Self.usage)
+        args = try Arguments(arguments, flags: ["--prune", "--rebuild", "--no-wait"], options: ["--index"], usage: Self.usage)
         if args.positional.isEmpty && !args.has("--help") {
             throw UsageError(message: "ingest needs at least one file or folder", usage: Self.usage)
         }
@@ -36,8 +36,13 @@ struct IngestCommand {
         if tty {
             progress = { done, total in FileHandle.standardError.write(Data("\r  \(done)/\(total) files".utf8)) }
         }
-        let s = try Ingester.run(index: indexDirectory(args), paths: args.positional,
-                                 options: IngestOptions(prune: args.has("--prune"), rebuild: args.has("--rebuild"), progress: progress))
+        let dir = indexDirectory(args)
+        let stop = Interruption.watch()
+        let s = try Ingester.run(index: dir, paths: args.positional,
+                                 options: IngestOptions(prune: args.has("--prune"), rebuild: args.has("--rebuild"),
+                                                        wait: !args.has("--no-wait"),
+                                                        onWait: { Console.error("\(dir): waiting for another ingest of this index to finish") },
+                                                        progress: progress, shouldStop: { stop.requested }))
         if tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         for f in s.failures { Console.error(f) }
         for n in s.skipped { Console.error(n) }

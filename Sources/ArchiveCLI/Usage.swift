@@ -41,16 +41,21 @@ enum Usage {
     """
 
     static let ingest = """
-    usage: archive ingest PATH... [--index DIR] [--prune] [--rebuild]
+    usage: archive ingest PATH... [--index DIR] [--prune] [--rebuild] [--no-wait]
 
     Parses dumps into the index: files, and *.txt files in folders (recursively). A file's
     source is its path as given, or its path below the folder given. Unchanged files are
     skipped; a changed file replaces its pieces. Files that cannot be read are reported one
     line each, the rest is ingested, and the exit status is 1.
 
+    One ingest writes an index at a time: a second waits for the first, or with --no-wait
+    exits 75 at once. Ctrl-C stops an ingest before it commits (exit 130): the index stays as
+    it was. Dumps may be UTF-8 (with or without BOM), UTF-16 with BOM or GB18030.
+
     options:
       --prune      drop the pieces of files that no longer exist
       --rebuild    build the index anew from the paths given
+      --no-wait    exit 75 if another ingest is writing the index, instead of waiting
       --index DIR  the index folder
     """
 

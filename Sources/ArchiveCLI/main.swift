@@ -6,6 +6,10 @@ enum ExitCode {
     static let ok: Int32 = 0
     static let failure: Int32 = 1
     static let usage: Int32 = 2
+    /// EX_TEMPFAIL of sysexits.h: another ingest holds the index; try again later.
+    static let busy: Int32 = 75
+    /// 128 + SIGINT, as shells report a process stopped by Ctrl-C.
+    static let interrupted: Int32 = 130
 }
 
 struct UsageError: Error {
@@ -47,7 +51,11 @@ do {
     status = ExitCode.usage
 } catch let e as IndexError {
     Console.error(e.message)
-    status = ExitCode.usage
+    switch e.kind {
+    case .busy: status = ExitCode.busy
+    case .interrupted: status = ExitCode.interrupted
+    case .failed: status = ExitCode.usage
+    }
 } catch {
     Console.error("\(error)")
     status = ExitCode.failure

@@ -48,6 +48,12 @@ final class BatchWriter: @unchecked Sendable {
         return w
     }
 
+    /// Gives up the segment being written, for an ingest that stops before its commit.
+    func abandon() {
+        writer?.discard()
+        writer = nil
+    }
+
     func finishSegment() throws(IndexError) {
         if let w = writer { finished.append(try w.finish()) }
         writer = nil

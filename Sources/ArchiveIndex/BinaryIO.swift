@@ -5,8 +5,21 @@ import Glibc
 
 /// Errors of the index, each one line naming the file and the problem.
 public struct IndexError: Error, CustomStringConvertible, Equatable {
+    public enum Kind: Sendable {
+        /// The index or a file is unusable as it stands.
+        case failed
+        /// Another ingest holds the index, and the caller would not wait.
+        case busy
+        /// The ingest was asked to stop; the index is as it was before it.
+        case interrupted
+    }
+
     public let message: String
-    public init(_ message: String) { self.message = message }
+    public let kind: Kind
+    public init(_ message: String, kind: Kind = .failed) {
+        self.message = message
+        self.kind = kind
+    }
     public var description: String { message }
 }
 
@@ -154,6 +167,14 @@ final class FileSink {
     }
 
     /// Flushes, syncs and renames the file into place.
+    /// Gives the file up unfinished: closed and removed.
+    func discard() {
+        guard fd >= 0 else { return }
+        close(fd)
+        fd = -1
+        unlink(tmp)
+    }
+
     func finish() throws(IndexError) {
         try flush()
         guard fsync(fd) == 0 else { throw IndexError("\(tmp): cannot sync to disk") }

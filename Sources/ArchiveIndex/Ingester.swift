@@ -16,10 +16,18 @@ public struct IngestSummary: Sendable {
 public struct IngestOptions: Sendable {
     public var prune = false
     public var rebuild = false
+    /// Wait for another ingest of the same index to finish; when false, fail at once (`.busy`).
+    public var wait = true
+    /// Called once when the ingest has to wait for another one.
+    public var onWait: (@Sendable () -> Void)?
     /// Called from the ingesting thread after each batch: files looked at, of how many.
     public var progress: (@Sendable (Int, Int) -> Void)?
-    public init(prune: Bool = false, rebuild: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil) {
-        self.prune = prune; self.rebuild = rebuild; self.progress = progress
+    /// Asked between batches; true stops the ingest before it commits (`.interrupted`).
+    public var shouldStop: (@Sendable () -> Bool)?
+    public init(prune: Bool = false, rebuild: Bool = false, wait: Bool = true, onWait: (@Sendable () -> Void)? = nil,
+                progress: (@Sendable (Int, Int) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil) {
+        self.prune = prune; self.rebuild = rebuild; self.wait = wait; self.onWait = onWait
+        self.progress = progress; self.shouldStop = shouldStop
     }
 }
 
@@ -44,9 +52,12 @@ public enum Ingester {
         do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
             throw IndexError("\(dir): cannot create the index folder")
         }
-        let lock = try IndexLock(dir: dir)
+        let lock = try IndexLock(dir: dir, wait: options.wait, onWait: options.onWait)
         defer { lock.release() }
-        let old = options.rebuild ? nil : try Manifest.load(dir: dir)
+        let committed = try Manifest.load(dir: dir)
+        // What an ingest killed before its commit left behind goes first.
+        if let committed { removeUnreferenced(dir: dir, manifest: committed) }
+        let old = options.rebuild ? nil : committed
         var manifest = old ?? Manifest()
         var catalog = options.rebuild ? Catalog() : try Catalog.load(dir: dir, file: old?.catalog)
         let catalogBefore = catalog
@@ -70,7 +81,15 @@ public enum Ingester {
         let queue = DispatchQueue(label: "archive.ingest.append")
         let group = DispatchGroup()
         var done = 0
+        func stopIfAsked() throws(IndexError) {
+            guard options.shouldStop?() == true else { return }
+            group.wait()
+            state.abandon()
+            if let committed { removeUnreferenced(dir: dir, manifest: committed) }
+            throw IndexError("\(dir): interrupted; the index is as it was before this ingest", kind: .interrupted)
+        }
         for start in stride(from: 0, to: toRead.count, by: batchSize) {
+            try stopIfAsked()
             let batch = Array(toRead[start..<min(toRead.count, start + batchSize)])
             let results = parse(batch, known: known)
             group.wait()
@@ -81,6 +100,7 @@ public enum Ingester {
         }
         group.wait()
         if let e = state.error { throw e }
+        try stopIfAsked()
         try state.finishSegment()
         catalog = state.catalog
         summary = state.summary

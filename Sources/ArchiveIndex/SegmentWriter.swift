@@ -149,6 +149,11 @@ final class SegmentWriter {
         docCount += 1
     }
 
+    /// Gives the segment up: its files so far are closed and removed.
+    func discard() {
+        for sink in [docs, text, meta] { sink.discard() }
+    }
+
     /// Writes the term dictionary and postings and closes every file.
     func finish() throws(IndexError) -> SegmentInfo {
         let body = try Self.write(table, terms: "\(dir)/\(name).terms", postings: "\(dir)/\(name).post")

@@ -61,3 +61,42 @@ final class ReaderTests: XCTestCase {
         XCTAssertGreaterThan(opened, 0)
     }
 }
+
+final class StopAndWaitTests: XCTestCase {
+    /// With wait: false, an ingest finding the index locked gives up at once, naming the holder.
+    func testASecondIngestThatWillNotWaitIsBusy() throws {
+        let dir = TestFixtures.temporaryDirectory("busy")
+        let dumps = TestFixtures.root.appendingPathComponent("dumps").path
+        _ = try Ingester.run(index: dir, paths: [dumps])
+        let held = try IndexLock(dir: dir, wait: true)
+        defer { held.release() }
+        XCTAssertThrowsError(try Ingester.run(index: dir, paths: [dumps], options: IngestOptions(wait: false))) { e in
+            let error = e as! IndexError
+            XCTAssertEqual(error.kind, .busy)
+            XCTAssertEqual(error.message, "\(dir): another ingest (process \(getpid())) is writing this index; try again when it is done")
+        }
+    }
+
+    /// An ingest asked to stop leaves the index exactly as it was, with no files of its own behind.
+    func testAnIngestStoppedBeforeItsCommitLeavesTheIndexAsItWas() throws {
+        let dir = TestFixtures.temporaryDirectory("stop")
+        _ = try Ingester.run(index: dir, paths: [TestFixtures.root.appendingPathComponent("dumps").path])
+        let before = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        let asked = Counter()
+        let options = IngestOptions(shouldStop: { asked.next() >= 1 })
+        XCTAssertThrowsError(try Ingester.run(index: dir, paths: [TestFixtures.root.appendingPathComponent("synthetic").path],
+                                              options: options)) { e in
+            XCTAssertEqual((e as! IndexError).kind, .interrupted)
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).sorted(), before)
+        let archive = try Archive.open(dir: dir)
+        XCTAssertEqual(archive.verify(), [])
+        XCTAssertEqual(archive.pieceCount, 45)
+    }
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var n = 0
+        func next() -> Int { lock.lock(); defer { lock.unlock() }; n += 1; return n - 1 }
+    }
+}

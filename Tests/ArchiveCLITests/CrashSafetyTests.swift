@@ -1,0 +1,117 @@
+import Foundation
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The promises of the README's "Guarantees": an ingest killed at any moment, stopped with
+/// Ctrl-C, or kept waiting by another leaves an index that answers as before and verifies clean.
+final class CrashSafetyTests: XCTestCase {
+    private var dir = ""
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("archive-crash-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+
+    private func run(_ args: [String]) throws -> Runner.Result { try Runner.run(args) }
+
+    /// Holds an index's lock as another ingest would.
+    private func holdLock(_ index: String) -> Int32 {
+        let fd = open("\(index)/LOCK", O_RDWR | O_CREAT, 0o644)
+        XCTAssertEqual(flock(fd, LOCK_EX), 0)
+        return fd
+    }
+
+    func testASecondIngestWaitsOrWithNoWaitExits75() throws {
+        let index = "\(dir)/index"
+        XCTAssertEqual(try run(["ingest", "Fixtures/dumps", "--index", index]).status, 0)
+        let fd = holdLock(index)
+        let busy = try run(["ingest", "Fixtures/synthetic", "--index", index, "--no-wait"])
+        XCTAssertEqual(busy.status, 75)
+        XCTAssertTrue(busy.err.hasPrefix("archive: \(index): another ingest"), busy.err)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 1) { close(fd) }
+        let waited = try run(["ingest", "Fixtures/synthetic", "--index", index])
+        XCTAssertEqual(waited.status, 0, waited.err)
+        XCTAssertTrue(waited.err.contains("waiting for another ingest of this index to finish"), waited.err)
+        XCTAssertTrue(waited.out.hasPrefix("60 new"), waited.out)
+    }
+
+    /// Ctrl-C while the ingest waits for the lock: it stops before reading anything once it has
+    /// the lock, says so, exits 130, and the index is as it was.
+    func testCtrlCStopsAnIngestCleanly() throws {
+        let index = "\(dir)/index"
+        XCTAssertEqual(try run(["ingest", "Fixtures/dumps", "--index", index]).status, 0)
+        let before = try FileManager.default.contentsOfDirectory(atPath: index).sorted()
+        let fd = holdLock(index)
+        let p = Process()
+        p.executableURL = Runner.binary
+        p.arguments = ["ingest", "Fixtures/synthetic", "--index", index]
+        p.currentDirectoryURL = Runner.repo
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = Pipe()
+        try p.run()
+        Thread.sleep(forTimeInterval: 1)
+        p.interrupt()
+        Thread.sleep(forTimeInterval: 0.5)
+        close(fd)
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 130, message)
+        XCTAssertTrue(message.contains("\(index): interrupted; the index is as it was before this ingest"), message)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: index).sorted(), before)
+        XCTAssertEqual(try run(["verify", "--index", index]).status, 0)
+        XCTAssertEqual(try run(["count", "工会", "--index", index]).out, "工会\t35\t342\n")
+    }
+
+    /// SIGKILL at points spread over a whole ingest (ARCHIVE_KILL_POINTS of them; 20 by default,
+    /// more under `make stress`): after each, the index verifies clean and answers either as
+    /// before the ingest or, if the kill came after its commit, as after it.
+    func testIngestsKilledAtAnyMomentLeaveAWholeIndex() throws {
+        let points = Int(ProcessInfo.processInfo.environment["ARCHIVE_KILL_POINTS"] ?? "") ?? 20
+        let corpus = Runner.repo.appendingPathComponent("Fixtures/synthetic").path
+        let base = "\(dir)/base"
+        XCTAssertEqual(try run(["ingest", "Fixtures/dumps", "--index", base]).status, 0)
+        let before = try run(["count", "工会", "总工会", "--index", base]).out
+        let full = "\(dir)/full"
+        try FileManager.default.copyItem(atPath: base, toPath: full)
+        let started = Date()
+        XCTAssertEqual(try run(["ingest", corpus, "--index", full]).status, 0)
+        let duration = Date().timeIntervalSince(started)
+        let after = try run(["count", "工会", "总工会", "--index", full]).out
+        XCTAssertNotEqual(before, after)
+
+        var outcomes: [String: Int] = [:]
+        for k in 0..<points {
+            let index = "\(dir)/killed\(k)"
+            try FileManager.default.copyItem(atPath: base, toPath: index)
+            let p = Process()
+            p.executableURL = Runner.binary
+            p.arguments = ["ingest", corpus, "--index", index]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            Thread.sleep(forTimeInterval: duration * 1.2 * (Double(k) + 0.5) / Double(points))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            let verify = try run(["verify", "--index", index])
+            XCTAssertEqual(verify.status, 0, "kill \(k): \(verify.err)")
+            let now = try run(["count", "工会", "总工会", "--index", index]).out
+            XCTAssertTrue(now == before || now == after, "kill \(k): \(now)")
+            outcomes[now == before ? "before" : "after", default: 0] += 1
+            // The next ingest clears what the killed one left, and finishes the job.
+            if k % 5 == 0 {
+                XCTAssertEqual(try run(["ingest", corpus, "--index", index]).status, 0)
+                XCTAssertEqual(try run(["count", "工会", "总工会", "--index", index]).out, after)
+                let leftovers = try FileManager.default.contentsOfDirectory(atPath: index).filter { $0.hasSuffix(".tmp") }
+                XCTAssertEqual(leftovers, [], "kill \(k)")
+            }
+            try FileManager.default.removeItem(atPath: index)
+        }
+        print("kill points: \(outcomes)")
+        XCTAssertGreaterThan(outcomes["before"] ?? 0, 0, "some kills must land before the commit")
+    }
+}
