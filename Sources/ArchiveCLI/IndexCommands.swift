@@ -65,11 +65,10 @@ struct VerifyCommand {
 
     func run() throws(IndexError) -> Int32 {
         if args.has("--help") { print(Usage.verify); return ExitCode.ok }
-        let archive = try openArchive(args)
-        let problems = archive.verify()
+        let (problems, pieces) = try Archive.verify(dir: indexDirectory(args))
         for p in problems { Console.error(p) }
         if problems.isEmpty {
-            print("ok: \(archive.pieceCount) pieces, every index file matches the manifest")
+            print("ok: \(pieces) pieces, every index file matches the manifest")
             return ExitCode.ok
         }
         Console.error("the index is damaged; rebuild it with 'archive ingest --rebuild PATH...'")

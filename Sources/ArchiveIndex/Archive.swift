@@ -38,6 +38,7 @@ public final class Archive: @unchecked Sendable {
     init(dir: String, manifest: Manifest) throws(IndexError) {
         self.dir = dir
         self.manifest = manifest
+        try Integrity.check(dir: dir, manifest: manifest)
         var segments: [Segment] = []
         for s in manifest.segments {
             let deleted = try s.deletions.map { f throws(IndexError) in try Self.loadDeletions(dir: dir, file: f, docs: s.docs) }
@@ -93,16 +94,18 @@ public final class Archive: @unchecked Sendable {
             + ((try? FileManager.default.attributesOfItem(atPath: "\(dir)/\(Manifest.fileName)")[.size] as? Int) ?? 0)
     }
 
-    /// Checks every index file against the manifest: present, of the recorded size and checksum.
-    public func verify() -> [String] {
+    /// Checks every index file against the manifest, whole: present, of the recorded size and
+    /// checksum. Works on a damaged index, which cannot be opened, and lists every problem.
+    public static func verify(dir: String) throws(IndexError) -> (problems: [String], pieces: Int) {
+        guard let manifest = try Manifest.load(dir: dir) else {
+            throw IndexError("\(dir): no index here; build one with 'archive ingest PATH --index \(dir)'")
+        }
         var problems: [String] = []
         for f in manifest.allFiles {
             let path = "\(dir)/\(f.name)"
-            guard let m = try? MappedFile(path: path) else { problems.append("\(path): missing"); continue }
-            if m.count != f.size { problems.append("\(path): \(m.count) bytes, the manifest says \(f.size)"); continue }
-            if Manifest.hex(m.checksum()) != f.checksum { problems.append("\(path): checksum mismatch (damaged)") }
+            if let p = Integrity.problem(f, path: path) { problems.append("\(path): \(p)") }
         }
-        return problems
+        return (problems, manifest.liveDocs)
     }
 
     public var files: [(source: String, pieces: Int)] {

@@ -54,11 +54,16 @@ public enum Ingester {
         }
         let lock = try IndexLock(dir: dir, wait: options.wait, onWait: options.onWait)
         defer { lock.release() }
-        let committed = try Manifest.load(dir: dir)
+        // A rebuild is the repair for a damaged index, so it must not need the manifest.
+        let committed = options.rebuild ? ((try? Manifest.load(dir: dir)) ?? nil) : try Manifest.load(dir: dir)
         // What an ingest killed before its commit left behind goes first.
         if let committed { removeUnreferenced(dir: dir, manifest: committed) }
         let old = options.rebuild ? nil : committed
         var manifest = old ?? Manifest()
+        // New files never take the name of one the committed index (or a damaged one) still uses:
+        // a rebuild killed half-way must leave the old index whole.
+        let used = usedNumbers(in: dir)
+        manifest.generation = max(manifest.generation, used.generation)
         var catalog = options.rebuild ? Catalog() : try Catalog.load(dir: dir, file: old?.catalog)
         let catalogBefore = catalog
         manifest.generation += 1
@@ -70,7 +75,7 @@ public enum Ingester {
         summary.skipped = finder.skipped
         let inputs = finder.inputs
         let state = BatchWriter(dir: dir, catalog: catalog, summary: summary,
-                                segmentNumber: manifest.lastSegmentNumber)
+                                segmentNumber: max(manifest.lastSegmentNumber, used.segment))
         let toRead = inputs.filter { input in
             guard let i = state.bySource[input.source] else { return true }
             return catalog.entries[i].size != input.size || catalog.entries[i].mtime != input.mtime
@@ -191,10 +196,24 @@ public enum Ingester {
         return .parsed(hash: hash, bytes: bytes.count, articles: articles, prepared: articles.map(PreparedDoc.init))
     }
 
+    /// The highest generation and segment number any file in the folder carries.
+    static func usedNumbers(in dir: String) -> (generation: Int, segment: Int) {
+        var generation = 0, segment = 0
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] {
+            let stem = name.split(separator: ".").first.map(String.init) ?? name
+            if stem.hasPrefix("seg-"), let n = Int(stem.dropFirst(4)) { segment = max(segment, n) }
+            if stem.hasPrefix("catalog-"), let n = Int(stem.dropFirst(8)) { generation = max(generation, n) }
+            if let del = name.range(of: ".del-"), let n = Int(name[del.upperBound...].prefix { $0.isNumber }) {
+                generation = max(generation, n)
+            }
+        }
+        return (generation, segment)
+    }
+
     /// Deletes what no manifest names any more: old catalogs, replaced deletion lists, dropped
     /// segments, and temporary files of an ingest that was interrupted.
     static func removeUnreferenced(dir: String, manifest: Manifest) {
-        let keep = Set(manifest.allFiles.map(\.name) + [Manifest.fileName, "LOCK"])
+        let keep = Set(manifest.allFiles.map(\.name) + [Manifest.fileName, "LOCK", Integrity.fileName])
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
         for n in names where !keep.contains(n) && (n.hasPrefix("seg-") || n.hasPrefix("catalog-") || n.hasSuffix(".tmp")) {
             try? FileManager.default.removeItem(atPath: "\(dir)/\(n)")

@@ -72,6 +72,7 @@ struct Manifest: Codable, Equatable {
         try sink.write([UInt8](data))
         try sink.finish()
         Disk.syncDirectory(dir)
+        Integrity.vouch(dir: dir, manifest: self)
     }
 
     static func hex(_ v: UInt64) -> String { Fingerprint.hex(v) }

@@ -20,7 +20,7 @@ final class LockTests: XCTestCase {
         group.wait()
         XCTAssertEqual(failures.all, [])
         let archive = try Archive.open(dir: dir)
-        XCTAssertEqual(archive.verify(), [])
+        XCTAssertEqual(try Archive.verify(dir: archive.dir).problems, [])
         XCTAssertEqual(archive.files.count, 5 + 60)
     }
 
@@ -90,8 +90,20 @@ final class StopAndWaitTests: XCTestCase {
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).sorted(), before)
         let archive = try Archive.open(dir: dir)
-        XCTAssertEqual(archive.verify(), [])
+        XCTAssertEqual(try Archive.verify(dir: archive.dir).problems, [])
         XCTAssertEqual(archive.pieceCount, 45)
+    }
+
+    /// A rebuild writes new files under new names, so killed half-way it leaves the old index whole.
+    func testARebuildNeverOverwritesTheFilesOfTheIndexItReplaces() throws {
+        let dir = TestFixtures.temporaryDirectory("rebuild")
+        let dumps = TestFixtures.root.appendingPathComponent("dumps").path
+        _ = try Ingester.run(index: dir, paths: [dumps])
+        let before = Set(try Manifest.load(dir: dir)!.allFiles.map(\.name))
+        _ = try Ingester.run(index: dir, paths: [dumps], options: IngestOptions(rebuild: true))
+        let after = Set(try Manifest.load(dir: dir)!.allFiles.map(\.name))
+        XCTAssertTrue(before.isDisjoint(with: after), "\(before.intersection(after))")
+        XCTAssertEqual(try Archive.open(dir: dir).pieceCount, 45)
     }
 
     final class Counter: @unchecked Sendable {
