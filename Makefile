@@ -32,9 +32,16 @@ bench: release
 	$(SWIFT) build -c release --product archive-bench
 	.build/release/archive-bench $(BIN) $(CORPUS) $(QUERIES)
 
-# The kill test at 200 points instead of CI's 20.
+# The kill test at KILL_POINTS points (default 200) instead of CI's 20.
+KILL_POINTS ?= 200
 stress:
-	ARCHIVE_KILL_POINTS=$(or $(POINTS),200) $(SWIFT) test --disable-swift-testing --filter CrashSafetyTests
+	ARCHIVE_KILL_POINTS=$(KILL_POINTS) $(SWIFT) test --disable-swift-testing --filter CrashSafetyTests
+
+# Mutated dumps through the parser and the index for FUZZ_SECONDS (default 300); FUZZ_SEED varies them.
+FUZZ_SECONDS ?= 300
+FUZZ_SEED ?= 11
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_SEED=$(FUZZ_SEED) $(SWIFT) test --disable-swift-testing --filter FuzzTests
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
