@@ -32,10 +32,11 @@ bench: release
 	$(SWIFT) build -c release --product archive-bench
 	.build/release/archive-bench $(BIN) $(CORPUS) $(QUERIES)
 
-# The kill test at KILL_POINTS points (default 200) instead of CI's 20.
+# The kill test at KILL_POINTS points (default 200) instead of CI's 20, and 10,000 tiny files.
 KILL_POINTS ?= 200
 stress:
-	ARCHIVE_KILL_POINTS=$(KILL_POINTS) $(SWIFT) test --disable-swift-testing --filter CrashSafetyTests
+	ARCHIVE_KILL_POINTS=$(KILL_POINTS) ARCHIVE_TINY_FILES=10000 $(SWIFT) test --disable-swift-testing \
+		--filter 'CrashSafetyTests|LimitsTests'
 
 # Mutated dumps through the parser and the index for FUZZ_SECONDS (default 300); FUZZ_SEED varies them.
 FUZZ_SECONDS ?= 300

@@ -13,6 +13,10 @@ enum DumpReader {
             throw Failure(message: "\(path): no such file")
         }
         if isDir.boolValue { throw Failure(message: "\(path): is a directory") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size <= TextDecoding.maxDumpBytes else {
+            throw Failure(message: "\(path): \(size >> 20) MB is too large for a page dump (at most \(TextDecoding.maxDumpBytes >> 20) MB)")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Failure(message: "\(path): cannot be read (permission denied?)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ParseCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,9 +8,6 @@ import Glibc
 /// named, recursively, following links to folders but never into a folder already walked (a link
 /// loop is reported once and skipped).
 struct DumpFinder {
-    /// Larger files are no page dump; they are refused unread, so memory stays bounded.
-    static let maxFileBytes = 64 << 20
-
     private(set) var inputs: [Ingester.Input] = []
     private(set) var failures: [String] = []
     private(set) var skipped: [String] = []
@@ -57,8 +55,8 @@ struct DumpFinder {
     private mutating func add(source: String, path: String, _ st: stat) {
         guard st.st_mode & S_IFMT == S_IFREG else { failures.append("\(path): not a regular file"); return }
         let size = Int(st.st_size)
-        guard size <= Self.maxFileBytes else {
-            failures.append("\(path): \(size >> 20) MB is too large for a page dump (at most \(Self.maxFileBytes >> 20) MB)")
+        guard size <= TextDecoding.maxDumpBytes else {
+            failures.append("\(path): \(size >> 20) MB is too large for a page dump (at most \(TextDecoding.maxDumpBytes >> 20) MB)")
             return
         }
         let mtime = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9

@@ -64,13 +64,19 @@ final class CLITests: XCTestCase {
         let binary = dir.appendingPathComponent("junk.txt")
         try Data([0x41, 0x00, 0xFF, 0x10]).write(to: binary)
         let missing = dir.appendingPathComponent("missing.txt").path
-        let r = try run(["parse", missing, dir.path, binary.path, dump])
+        let huge = dir.appendingPathComponent("huge.txt")
+        XCTAssertTrue(FileManager.default.createFile(atPath: huge.path, contents: nil))
+        let h = try FileHandle(forWritingTo: huge)
+        try h.truncate(atOffset: 1 << 30)  // a sparse gigabyte: refused before anything is read
+        try h.close()
+        let r = try run(["parse", missing, dir.path, binary.path, huge.path, dump])
         XCTAssertEqual(r.status, 1)
         let lines = r.err.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, 3)
+        XCTAssertEqual(lines.count, 4)
         XCTAssertEqual(lines[0], "archive: \(missing): no such file")
         XCTAssertEqual(lines[1], "archive: \(dir.path): is a directory")
         XCTAssertEqual(lines[2], "archive: \(binary.path): not text: NUL byte at byte 1")
+        XCTAssertEqual(lines[3], "archive: \(huge.path): 1024 MB is too large for a page dump (at most 64 MB)")
         XCTAssertTrue(r.out.contains("== \(dump): 11 pieces"), "the good file is still parsed")
     }
 

@@ -35,7 +35,7 @@ final class LimitsTests: XCTestCase {
         let big = "\(dir)/big.txt"
         XCTAssertTrue(fm.createFile(atPath: big, contents: nil))
         let h = try XCTUnwrap(FileHandle(forWritingAtPath: big))
-        try h.truncate(atOffset: UInt64(DumpFinder.maxFileBytes + 1))  // sparse: nothing is written
+        try h.truncate(atOffset: UInt64(TextDecoding.maxDumpBytes + 1))  // sparse: nothing is written
         try h.close()
         let s = try Ingester.run(index: "\(dir)/index", paths: [big])
         XCTAssertEqual(s.failures, ["\(big): 64 MB is too large for a page dump (at most 64 MB)"])
@@ -57,15 +57,17 @@ final class LimitsTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(c.occurrences, 70_000)
     }
 
+    /// 1,500 files here; `make stress` makes it 10,000 (ARCHIVE_TINY_FILES).
     func testManyTinyFiles() throws {
+        let count = Int(ProcessInfo.processInfo.environment["ARCHIVE_TINY_FILES"] ?? "") ?? 1_500
         let dir = TestFixtures.temporaryDirectory("limits")
         defer { try? fm.removeItem(atPath: dir) }
-        for i in 0..<1_500 {
+        for i in 0..<count {
             try "# 第\(i)条\n\n本报讯 简讯\(i)。\n".write(toFile: "\(dir)/p\(i).txt", atomically: false, encoding: .utf8)
         }
         let s = try Ingester.run(index: "\(dir)/index", paths: [dir])
-        XCTAssertEqual(s.newFiles, 1_500)
-        XCTAssertEqual(s.piecesTotal, 1_500)
-        XCTAssertEqual(try Ingester.run(index: "\(dir)/index", paths: [dir]).unchangedFiles, 1_500)
+        XCTAssertEqual(s.newFiles, count)
+        XCTAssertEqual(s.piecesTotal, count)
+        XCTAssertEqual(try Ingester.run(index: "\(dir)/index", paths: [dir]).unchangedFiles, count)
     }
 }

@@ -13,6 +13,10 @@ public enum TextDecoding {
         public var description: String { "\(reason) at byte \(offset)" }
     }
 
+    /// A page dump is tens of kilobytes; a file past this size is something else, and is refused
+    /// unread so that memory stays bounded.
+    public static let maxDumpBytes = 64 << 20
+
     public static func decode(_ bytes: [UInt8]) throws(Failure) -> String {
         try decodeDetecting(bytes).text
     }
