@@ -1,3 +1,5 @@
+import ParseCore
+
 /// The searchable form of text, in UTF-16 code units: full-width forms folded to half-width,
 /// Latin folded to lower case, one unit for one unit, so that positions in the folded text are
 /// positions in the printed text and snippets need no mapping.
@@ -24,28 +26,15 @@ enum SearchText {
 
     static func folded(_ s: String) -> [UInt16] { s.utf16.map(fold) }
 
-    /// Appends a string's UTF-16 units, decoded straight from its UTF-8 bytes: the string's
-    /// UTF-16 view transcodes a unit at a time and costs several times more on every record.
+    /// Appends a string's UTF-16 units, decoded by hand from its UTF-8: the string's UTF-16
+    /// view transcodes a unit at a time and costs several times more on every record.
     static func appendUTF16(of s: String, to out: inout [UInt16]) {
-        var s = s
-        s.withUTF8 { b in
-            var i = 0
-            let n = b.count
-            while i < n {
-                let x = UInt32(b[i])
-                if x < 0x80 {
-                    out.append(UInt16(x)); i += 1
-                } else if x < 0xE0 {
-                    out.append(UInt16((x & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F))); i += 2
-                } else if x < 0xF0 {
-                    out.append(UInt16((x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F))); i += 3
-                } else {
-                    let v = (x & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
-                    let w = v - 0x10000
-                    out.append(UInt16(0xD800 | w >> 10))
-                    out.append(UInt16(0xDC00 | w & 0x3FF))
-                    i += 4
-                }
+        UTF8Codec.forEachScalar(in: s) { v in
+            if v < 0x10000 {
+                out.append(UInt16(v))
+            } else {
+                out.append(UInt16(0xD800 | (v - 0x10000) >> 10))
+                out.append(UInt16(0xDC00 | (v - 0x10000) & 0x3FF))
             }
         }
     }

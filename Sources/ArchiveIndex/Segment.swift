@@ -128,13 +128,19 @@ struct TermDictionary {
     }
 
     func postings(_ i: Int, docs out: inout [Int32], tfs: inout [UInt32], isLive: (Int) -> Bool) {
-        var at = Int(terms.u32(offsetsAt + i * 4))
-        let end = Int(terms.u32(offsetsAt + (i + 1) * 4))
+        TermDictionary.decode(post, Int(terms.u32(offsetsAt + i * 4))..<Int(terms.u32(offsetsAt + (i + 1) * 4)),
+                              docs: &out, tfs: &tfs, isLive: isLive)
+    }
+
+    /// Decodes a posting list (see `PostingTable`): the live documents and their frequencies.
+    static func decode(_ file: MappedFile, _ range: Range<Int>, docs out: inout [Int32], tfs: inout [UInt32],
+                       isLive: (Int) -> Bool) {
+        var at = range.lowerBound
         var doc: Int64 = -1
-        while at < end {
-            let v = post.varint(&at)
+        while at < range.upperBound {
+            let v = file.varint(&at)
             doc += Int64(v >> 1)
-            let tf = v & 1 == 1 ? UInt32(post.varint(&at)) : 1
+            let tf = v & 1 == 1 ? UInt32(file.varint(&at)) : 1
             if isLive(Int(doc)) {
                 out.append(Int32(doc))
                 tfs.append(tf)

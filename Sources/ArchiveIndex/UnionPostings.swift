@@ -110,17 +110,6 @@ struct UnionDictionary {
     }
 
     func postings(_ i: Int, docs out: inout [Int32], tfs: inout [UInt32], isLive: (Int) -> Bool) {
-        var at = entry(i).postings.lowerBound
-        let end = start(i + 1)
-        var doc: Int64 = -1
-        while at < end {
-            let v = file.varint(&at)
-            doc += Int64(v >> 1)
-            let tf = v & 1 == 1 ? UInt32(file.varint(&at)) : 1
-            if isLive(Int(doc)) {
-                out.append(Int32(doc))
-                tfs.append(tf)
-            }
-        }
+        TermDictionary.decode(file, entry(i).postings, docs: &out, tfs: &tfs, isLive: isLive)
     }
 }

@@ -212,16 +212,7 @@ struct UTF8Writer {
     @inline(__always) mutating func append(_ v: UInt32) {
         defer { afterCR = v == 0x0D }
         if v == 0x0A && afterCR { return }
-        if v < 0x80 {
-            bytes.append(v == 0x0D ? 0x0A : UInt8(v))
-        } else if v < 0x800 {
-            bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
-        } else if v < 0x10000 {
-            bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-        } else {
-            bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
-            bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-        }
+        UTF8Codec.append(v == 0x0D ? 0x0A : v, to: &bytes)
     }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }

@@ -94,19 +94,7 @@ enum Scalars {
     static func string<C: Collection>(_ c: C) -> String where C.Element == Unicode.Scalar {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(c.count * 3)
-        for s in c {
-            let v = s.value
-            if v < 0x80 {
-                bytes.append(UInt8(v))
-            } else if v < 0x800 {
-                bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
-            } else if v < 0x10000 {
-                bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-            } else {
-                bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
-                bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-            }
-        }
+        for s in c { UTF8Codec.append(s.value, to: &bytes) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -130,27 +118,8 @@ enum Scalars {
         return any ? total + current : nil
     }
 
-    /// Appends a string's scalars, decoded straight from its UTF-8 bytes: several times faster
-    /// than the string's scalar view, and run on every piece.
+    /// Appends a string's scalars, decoded by hand: run on every piece.
     static func append(_ t: String, to out: inout [Unicode.Scalar]) {
-        var t = t
-        t.withUTF8 { b in
-            var i = 0
-            let n = b.count
-            while i < n {
-                let x = UInt32(b[i])
-                var v: UInt32
-                if x < 0x80 {
-                    v = x; i += 1
-                } else if x < 0xE0 {
-                    v = (x & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2
-                } else if x < 0xF0 {
-                    v = (x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3
-                } else {
-                    v = (x & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F); i += 4
-                }
-                out.append(Unicode.Scalar(v).unsafelyUnwrapped)
-            }
-        }
+        UTF8Codec.forEachScalar(in: t) { out.append(Unicode.Scalar($0).unsafelyUnwrapped) }
     }
 }
