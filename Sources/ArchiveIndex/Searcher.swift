@@ -24,6 +24,8 @@ public final class Searcher {
 
     private struct TermKey: Hashable { let text: String; let scope: Query.Scope; let segment: Int }
     private var cache: [TermKey: TermMatches] = [:]
+    /// What each union of the query reaches (a recognition run), worked out once per query text.
+    private var unionKeys: [String: [String]] = [:]
 
     public init(archive: Archive) { self.archive = archive }
 
@@ -172,7 +174,9 @@ public final class Searcher {
     func unionMatches(_ u: String, segment s: Int) -> (docs: [Int32], tfs: [UInt32]) {
         let seg = archive.segments[s]
         var best: [Int32: UInt32] = [:]
-        for k in Unions.queryKeys(u) {
+        let keys = unionKeys[u] ?? Unions.queryKeys(u)
+        unionKeys[u] = keys
+        for k in keys {
             guard let i = seg.unions.find(k) else { continue }
             var d: [Int32] = [], tf: [UInt32] = []
             seg.unions.postings(i, docs: &d, tfs: &tf, isLive: seg.isLive)

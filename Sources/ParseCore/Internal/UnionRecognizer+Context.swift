@@ -16,9 +16,13 @@ extension UnionRecognizer {
         return (start, level, text(surfaceStart..<unionEnd))
     }
 
-    /// Places the piece speaks of: official names anywhere, short names of provinces and prefectures.
-    var contextPlaces: [Int] {
-        Self.mentions(in: s, 0..<s.count, g: g).flatMap(\.places)
+    /// Places the piece speaks of, and where: official names anywhere, short names of provinces
+    /// and prefectures. Scanned once per piece, and only when a union needs the context.
+    var mentioned: [(at: Int, places: [Int])] {
+        if let m = context.mentioned { return m }
+        let m = Self.mentions(in: s, 0..<s.count, g: g)
+        context.mentioned = m
+        return m
     }
 
     static func mentions(in s: [Unicode.Scalar], _ r: Range<Int>, g: Gazetteer) -> [(at: Int, places: [Int])] {
@@ -63,7 +67,6 @@ extension UnionRecognizer {
         if fromUnions.count == 1 { return fromUnions.first }
         let dateline = lift(datelinePlaces)
         if dateline.count == 1 { return dateline.first }
-        let mentioned = Self.mentions(in: s, 0..<s.count, g: g)
         let headline = lift(mentioned.filter { $0.at < headlineEnd }.flatMap(\.places))
         if headline.count == 1 { return headline.first }
         let all = lift(mentioned.flatMap(\.places))

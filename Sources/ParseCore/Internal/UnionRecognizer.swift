@@ -7,6 +7,11 @@ struct UnionRecognizer {
     /// Where the headline block ends in `s`, and the dateline's places.
     let headlineEnd: Int
     let datelinePlaces: [Int]
+    /// What is worked out from the whole piece at most once.
+    final class Context {
+        var mentioned: [(at: Int, places: [Int])]?
+    }
+    let context = Context()
 
     /// One organisation found: its canonical name, the form printed, where, and its place;
     /// for a place the gazetteer does not hold (襄樊市, renamed 襄阳市), its name and the place
@@ -148,7 +153,7 @@ struct UnionRecognizer {
         guard !candidates.isEmpty else { return nil }
         let placed = candidates.filter { p in above.allSatisfy { ps in ps.contains { g.isWithin(p, $0) } } }
         let pool = placed.isEmpty ? candidates : placed
-        let own = pool.count == 1 ? pool[0] : pool.first { p in contextPlaces.contains { g.isWithin(p, $0) || g.isWithin($0, p) } } ?? pool[0]
+        let own = pool.count == 1 ? pool[0] : pool.first { p in mentioned.contains { $0.places.contains { g.isWithin(p, $0) || g.isWithin($0, p) } } } ?? pool[0]
         return (own, start)
     }
 
