@@ -26,6 +26,9 @@ public final class Searcher {
     private var cache: [TermKey: TermMatches] = [:]
     /// What each union of the query reaches (a recognition run), worked out once per query text.
     private var unionKeys: [String: [String]] = [:]
+    private struct UnionKey: Hashable { let union: String; let segment: Int }
+    /// Matches of each union per segment, like `cache`: evaluating and counting both ask.
+    private var unionCache: [UnionKey: (docs: [Int32], tfs: [UInt32])] = [:]
 
     public init(archive: Archive) { self.archive = archive }
 
@@ -172,10 +175,17 @@ public final class Searcher {
 
     /// Records naming a union, by any key the query reaches, and how often each names it.
     func unionMatches(_ u: String, segment s: Int) -> (docs: [Int32], tfs: [UInt32]) {
-        let seg = archive.segments[s]
-        var best: [Int32: UInt32] = [:]
+        let key = UnionKey(union: u, segment: s)
+        if let m = unionCache[key] { return m }
         let keys = unionKeys[u] ?? Unions.queryKeys(u)
         unionKeys[u] = keys
+        let m = Self.unionMatches(keys, in: archive.segments[s])
+        unionCache[key] = m
+        return m
+    }
+
+    private static func unionMatches(_ keys: [String], in seg: Segment) -> (docs: [Int32], tfs: [UInt32]) {
+        var best: [Int32: UInt32] = [:]
         for k in keys {
             guard let i = seg.unions.find(k) else { continue }
             var d: [Int32] = [], tf: [UInt32] = []

@@ -6,15 +6,11 @@ import ParseCore
 /// Ranking, filters and snippets on a small archive written for the purpose.
 final class SearchTests: XCTestCase {
     static let dir: String = {
-        let dir = TestFixtures.temporaryDirectory("search")
-        let pages = [
+        TestFixtures.index("search", pages: [
             "grrb-20230801-01.txt": "# 劳动竞赛激发职工干劲\n\n本报讯(记者王晓颖)某公司开展劳动竞赛,职工热情高涨。\n",
             "grrb-20230915-02.txt": "# 工会驿站温暖户外劳动者\n\n本报讯(记者李华 通讯员王晓颖)工会驿站建成。劳动竞赛也同步开展。\n",
             "grrb-20230920-03.txt": "# 职工书屋开放\n\n本报讯(记者张三)职工书屋开放,职工可借阅图书。\n\n\n\n夜市风光\n\n夜市里的摊主在忙碌。本报记者 赵六 摄\n",
-        ]
-        for (name, text) in pages { try! text.write(toFile: "\(dir)/\(name)", atomically: false, encoding: .utf8) }
-        _ = try! Ingester.run(index: "\(dir)/index", paths: [dir])
-        return "\(dir)/index"
+        ])
     }()
 
     private func headlines(_ q: String) throws -> [String] {

@@ -14,6 +14,14 @@ enum TestFixtures {
         return dir
     }
 
+    /// An index of small pages written for a test: file name to text.
+    static func index(_ name: String, pages: [String: String]) -> String {
+        let dir = temporaryDirectory(name)
+        for (file, text) in pages { try! text.write(toFile: "\(dir)/\(file)", atomically: false, encoding: .utf8) }
+        _ = try! Ingester.run(index: "\(dir)/index", paths: [dir])
+        return "\(dir)/index"
+    }
+
     /// The synthetic archive indexed once for all the tests that only read it.
     nonisolated(unsafe) static var synthetic: Archive = {
         let dir = temporaryDirectory("synthetic-index")

@@ -6,16 +6,12 @@ import ParseCore
 /// Unions through the index: search by name, printed form and place; counts; facets.
 final class UnionIndexTests: XCTestCase {
     static let dir: String = {
-        let dir = TestFixtures.temporaryDirectory("unions")
-        let pages = [
+        TestFixtures.index("unions", pages: [
             "grrb-20230801-01.txt": "# 厦门推出职工服务卡\n\n本报讯(记者王晓颖)厦门市总整合商户资源。厦门市总工会相关负责人介绍了情况。\n",
             "grrb-20230915-02.txt": "# 湖里区建驿站\n\n本报讯(记者李华)福建省厦门市湖里区总工会建成驿站。\n",
             "grrb-20231020-03.txt": "# 安庆擂台赛\n\n本报讯(记者张三)安庆市总举办擂台赛,安徽省安庆市总工会负责人出席。\n",
             "grrb-20231101-04.txt": "# 职工书屋开放\n\n本报讯(记者赵六)各级工会和基层工会开放职工书屋。\n",
-        ]
-        for (name, text) in pages { try! text.write(toFile: "\(dir)/\(name)", atomically: false, encoding: .utf8) }
-        _ = try! Ingester.run(index: "\(dir)/index", paths: [dir])
-        return "\(dir)/index"
+        ])
     }()
 
     private func headlines(_ q: String) throws -> [String] {
