@@ -59,6 +59,7 @@ struct TitleLines {
         var shape = lines.map { $0.kind == .text && Self.hasTitleShape($0.slice) }
         // A short line that reads on into the next is half of a cut paragraph, whatever its shape.
         for i in lines.indices where shape[i] && isFirstHalf(i, shape: shape) { shape[i] = false }
+        let decided = style == .single ? groupDecisions(shape: shape) : [:]
         var summaryNext = false
         for i in lines.indices {
             let line = lines[i]
@@ -66,6 +67,7 @@ struct TitleLines {
             guard line.kind == .text else { continue }
             if summaryNext { summaryNext = false; continue }
             guard shape[i] else { continue }
+            if let d = decided[i] { title[i] = d; continue }
             let prev: Line? = i > 0 ? lines[i - 1] : nil
             let next: Line? = i + 1 < lines.count ? lines[i + 1] : nil
             let prevIsHeading = prev.map { Self.isHeadingElement($0.kind) || ($0.kind == .text && title[i - 1]) } ?? false
@@ -77,6 +79,22 @@ struct TitleLines {
             }
         }
         return title
+    }
+
+    /// Groups of headline-shaped lines between paragraphs, decided by their evidence. A page
+    /// that marks its headlines with # prints a new piece's headline marked, so its unmarked
+    /// groups between paragraphs are intertitles.
+    private func groupDecisions(shape: [Bool]) -> [Int: Bool] {
+        let markedPage = lines.contains {
+            if case .marked = $0.kind { return !ColumnLabels.isLabel($0.slice) } else { return false }
+        }
+        let groups = Intertitles(lines: lines, shape: shape)
+        var out: [Int: Bool] = [:]
+        for g in groups.candidates() {
+            let opens = !markedPage && groups.opensPiece(g)
+            for i in g.first...g.last { out[i] = opens }
+        }
+        return out
     }
 
     /// Whether line `i` is the first half of a paragraph cut at a column break. Two

@@ -1,0 +1,122 @@
+import Foundation
+
+/// One to three headline-shaped lines printed between two paragraphs: the headline block of a
+/// new piece, or intertitles inside the piece that goes on around them.
+struct TitleGroup {
+    let first: Int
+    let last: Int
+}
+
+/// Weighs whether a headline-shaped group between paragraphs opens a new piece, as an editor
+/// would: intertitles sit in text that keeps talking about the same people, places and things,
+/// while a new piece talks about others, announces itself in its headline, and often carries a
+/// column tag or a —— line. The weights are a logistic model fitted by
+/// `Resources/fit_title_groups.py` on real-article pages (see its header), rounded.
+struct Intertitles {
+    let lines: [Line]
+    let shape: [Bool]
+
+    /// How many paragraphs on each side make the text a group is compared with.
+    static let window = 6
+
+    /// The groups that stand between two paragraphs with nothing else to tell them apart:
+    /// no wider gap above, the paragraph above does not close its piece and the one below
+    /// opens with no credit.
+    func candidates() -> [TitleGroup] {
+        var out: [TitleGroup] = []
+        var i = 0
+        while i < lines.count {
+            guard shape[i] else { i += 1; continue }
+            var j = i
+            while j + 1 < lines.count, shape[j + 1] { j += 1 }
+            if i > 0, j + 1 < lines.count, j - i < 3, lines[i].gap < 2, isPlainParagraph(i - 1), isPlainParagraph(j + 1),
+               !TitleLines.closesPiece(lines[i - 1]), Credits.leadDateline(lines[j + 1].slice) == nil {
+                out.append(TitleGroup(first: i, last: j))
+            }
+            i = j + 1
+        }
+        return out
+    }
+
+    private func isPlainParagraph(_ i: Int) -> Bool { lines[i].kind == .text && !shape[i] }
+
+    /// Paragraph lines on one side of a group, read across other headline-shaped lines (which
+    /// may be intertitles of the same piece) up to anything that only starts or ends a piece.
+    private func text(from start: Int, step: Int, limit: Int) -> [ArraySlice<Unicode.Scalar>] {
+        var out: [ArraySlice<Unicode.Scalar>] = []
+        var i = start
+        while i >= 0, i < lines.count, out.count < limit, lines[i].kind == .text {
+            if !shape[i] {
+                if step < 0 && TitleLines.closesPiece(lines[i]) { break }
+                if step > 0 && i != start && Credits.leadDateline(lines[i].slice) != nil { break }
+                out.append(lines[i].slice)
+            }
+            i += step
+        }
+        return out
+    }
+
+    static let featureNames = ["overlap6", "overlap2", "lines", "meanLength", "maxLength", "before", "after",
+                               "fitsAfter", "fitsBefore", "columnTag", "dashSubheadline", "dashKicker",
+                               "comma", "datedLead", "leadLength", "closedBefore"]
+
+    /// The evidence on one group, in the order of `featureNames`.
+    func features(_ g: TitleGroup) -> [Double] {
+        let before = text(from: g.first - 1, step: -1, limit: Self.window)
+        let after = text(from: g.last + 1, step: 1, limit: Self.window)
+        let titles = (g.first...g.last).map { lines[$0].slice }
+        let head = BigramRarity.pairs(titles)
+        func overlap(_ k: Int) -> Double {
+            log(BigramRarity.cosine(BigramRarity.pairs(before.prefix(k)), BigramRarity.pairs(after.prefix(k))) + 0.002)
+        }
+        let lengths = titles.map { Double($0.count) }
+        let endsInTag = [titles.first!, titles.last!].contains { $0.last.map(Scalars.isRightParen) == true }
+        let lead = after.first ?? []
+        return [
+            overlap(Self.window), overlap(2), Double(titles.count),
+            lengths.reduce(0, +) / Double(lengths.count), lengths.max()!,
+            Double(before.count), Double(after.count),
+            BigramRarity.containment(head, in: BigramRarity.pairs(after.prefix(3))),
+            BigramRarity.containment(head, in: BigramRarity.pairs(before.prefix(3))),
+            endsInTag ? 1 : 0,
+            HeadingBlock.startsWithDash(titles.last!) ? 1 : 0,
+            HeadingBlock.endsWithDash(titles.first!) ? 1 : 0,
+            titles.contains { $0.contains(where: Scalars.isClauseMark) } ? 1 : 0,
+            Self.opensWithDate(lead) ? 1 : 0,
+            log(1 + Double(lead.count)),
+            before.first.map { Scalars.endsClosed($0) } == true ? 1 : 0,
+        ]
+    }
+
+    static let weights: [Double] = [-0.989, -0.635, -0.867, -0.0485, 0.0811, -0.0146, -0.0913,
+                                    1.32, -0.724, 0.995, 0.897, 1.5, -1.29, 0.542, 0.499, -2.59]
+    static let bias = -6.9
+
+    /// Whether the group opens a new piece.
+    func opensPiece(_ g: TitleGroup) -> Bool {
+        let f = features(g)
+        if let dump = ProcessInfo.processInfo.environment["ARCHIVE_TITLE_GROUPS"] {
+            record(g, features: f, to: dump)
+        }
+        return zip(f, Self.weights).reduce(Self.bias) { $0 + $1.0 * $1.1 } > 0
+    }
+
+    /// A lead that opens on a date or on 近日/日前: the first sentence of a news piece.
+    static func opensWithDate(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
+        for word in ["近日", "日前", "今年", "去年"] where t.starts(with: word.unicodeScalars) { return true }
+        var i = t.startIndex
+        while i < t.endIndex, Scalars.isDigit(t[i]) { i += 1 }
+        guard i > t.startIndex, i < t.endIndex else { return false }
+        return t[i] == "月" || t[i] == "年"
+    }
+
+    /// Appends a group's lines and evidence to a file, for `fit_title_groups.py` to learn from.
+    private func record(_ g: TitleGroup, features: [Double], to path: String) {
+        let text = (g.first...g.last).map { lines[$0].text }.joined(separator: "|")
+        let row = ([text] + features.map { String($0) }).joined(separator: "\t") + "\n"
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+        guard fd >= 0 else { return }
+        _ = row.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
+        close(fd)
+    }
+}
