@@ -160,18 +160,26 @@ enum Credits {
     /// A credit printed in brackets at the very end of a paragraph, after its last sentence:
     /// a signature (李唯睿), a dateline (本报厦门9月11日电) or a byline (记者 A).
     /// Returns the credit; the text stays in the paragraph as printed.
+    /// A line that is nothing but such a group closes its piece too, and so does one that
+    /// tells who wrote it or where it came from: (作者为…), (据新华社…电 记者…), (本报记者 A、B).
     static func trailingGroup(_ p: ArraySlice<Unicode.Scalar>) -> Credit? {
         guard let last = p.last, Scalars.isRightParen(last),
-              let open = p.lastIndex(where: Scalars.isLeftParen), open > p.startIndex,
-              p.endIndex - open <= 40 else { return nil }
-        let before = p[open - 1]
-        guard Scalars.isSentenceEnd(before) || Scalars.isCloser(before) else { return nil }
+              let open = p.lastIndex(where: Scalars.isLeftParen) else { return nil }
+        let whole = open == p.startIndex
+        guard whole ? p.count <= 90 : p.endIndex - open <= 40 else { return nil }
+        if !whole {
+            let before = p[open - 1]
+            guard Scalars.isSentenceEnd(before) || Scalars.isCloser(before) else { return nil }
+        }
         let inner = p[(open + 1)..<(p.endIndex - 1)]
         if let d = wholeDateline(inner) { return Credit(dateline: d) }
         if let c = roleCredit(inner) { return c }
-        if let names = nameList(inner) { return Credit(authors: names) }
+        if !whole, let names = nameList(inner) { return Credit(authors: names) }
+        if whole, closingWords.contains(where: { inner.starts(with: $0) }) || inner.last == "电" { return Credit() }
         return nil
     }
+
+    private static let closingWords = ["作者", "据", "本报", "新华社", "记者", "本系列"].map { Array($0.unicodeScalars) }
 
     /// A credit run into the end of a caption: "…现场。本报记者 刘友婷" or "…就业。程学虎 摄/中新社".
     /// Returns the credit and the end of the caption text proper.

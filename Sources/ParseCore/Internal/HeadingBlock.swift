@@ -11,7 +11,7 @@ struct HeadingFields: Equatable {
 /// columns. Without markup, a line ending in —— is a kicker and the shorter of two lines is the
 /// headline (引题 and 副题 run longer than the 主题 they frame).
 enum HeadingBlock {
-    static func interpret(_ lines: [TitleLine], bodyContains: (String) -> Bool) -> HeadingFields {
+    static func interpret(_ lines: [TitleLine]) -> HeadingFields {
         var columns: [String] = []
         var titles: [TitleLine] = []
         var headlineMarked = false
@@ -27,7 +27,7 @@ enum HeadingBlock {
             }
             afterColumn = isColumn
         }
-        titles = mergeBroken(titles, bodyContains: bodyContains)
+        titles = mergeBroken(titles)
         var f = HeadingFields()
         f.column = joined(columns)
         if let top = titles.filter({ $0.level > 0 }).map(\.level).min(),
@@ -53,7 +53,7 @@ enum HeadingBlock {
             f.headline = rest[0]
             f.subheadline = rest[1]
         case 2:
-            if visibleLength(restLines[0].slice) < visibleLength(restLines[1].slice) {
+            if opensWithHeadline(restLines[0].slice, restLines[1].slice) {
                 f.headline = rest[0]; f.subheadline = rest[1]
             } else {
                 f.kicker = rest[0]; f.headline = rest[1]
@@ -66,18 +66,38 @@ enum HeadingBlock {
         return f
     }
 
-    /// A headline broken over two lines with no blank between them is one headline when the
-    /// body prints the two halves together.
-    private static func mergeBroken(_ titles: [TitleLine], bodyContains: (String) -> Bool) -> [TitleLine] {
+    /// Two unmarked lines: headline and subheadline, or kicker and headline. A ——line or a
+    /// bracketed date below is a subheadline; a line ending in ——, a colon or "…上强调" above is a
+    /// kicker; the paper's column tag "(…)" rides on the headline; a line that reports who
+    /// attended is a subheadline. Otherwise kicker and headline, the more common pair, unless
+    /// the lower line runs clearly longer, as subheadlines do.
+    static func opensWithHeadline(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>) -> Bool {
+        if startsWithDash(b) || isBracketed(b) { return true }
+        if endsWithDash(a) || a.last.map(Scalars.isColon) == true { return false }
+        let tagA = a.last.map(Scalars.isRightParen) == true, tagB = b.last.map(Scalars.isRightParen) == true
+        if tagA != tagB { return tagA }
+        if kickerEndings.contains(where: { a.hasSuffix($0) }) { return false }
+        if subheadlineEndings.contains(where: { b.hasSuffix($0) }) { return true }
+        return visibleLength(a) + 4 < visibleLength(b)
+    }
+
+    private static let kickerEndings = ["强调", "指出", "表示", "要求", "提出", "希望", "上", "时", "中", "之际"].map { Array($0.unicodeScalars) }
+    private static let subheadlineEndings = ["出席", "致辞", "讲话", "会见"].map { Array($0.unicodeScalars) }
+
+    private static func isBracketed(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let f = t.first, let l = t.last else { return false }
+        return Scalars.isLeftParen(f) && Scalars.isRightParen(l)
+    }
+
+    /// A headline broken over two lines with no blank between them is one headline: the dumps
+    /// print every other line of a block apart.
+    private static func mergeBroken(_ titles: [TitleLine]) -> [TitleLine] {
         var out: [TitleLine] = []
         for t in titles {
             if let last = out.last, t.gap == 0, t.level == 0, last.level == 0,
-               !endsWithDash(last.slice), !t.scalars.isEmpty, !last.scalars.isEmpty {
-                let seam = Scalars.string(last.scalars.suffix(3) + t.scalars.prefix(3))
-                if bodyContains(seam) {
-                    out[out.count - 1] = TitleLine(scalars: last.scalars + t.scalars, level: 0, bold: false, gap: last.gap, line: last.line)
-                    continue
-                }
+               !endsWithDash(last.slice), !startsWithDash(t.slice) {
+                out[out.count - 1] = TitleLine(scalars: last.scalars + t.scalars, level: 0, bold: false, gap: last.gap, line: last.line)
+                continue
             }
             out.append(t)
         }
@@ -86,6 +106,11 @@ enum HeadingBlock {
 
     static func endsWithDash(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
         t.count >= 2 && Scalars.isDash(t[t.endIndex - 1]) && Scalars.isDash(t[t.endIndex - 2])
+    }
+
+    /// ——X: a subheadline, never a headline or kicker.
+    static func startsWithDash(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
+        t.count >= 3 && Scalars.isDash(t[t.startIndex]) && Scalars.isDash(t[t.startIndex + 1])
     }
 
     /// Length as the eye reads it: quotes and spaces take no room in a headline's weight.
