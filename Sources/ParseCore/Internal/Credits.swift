@@ -168,8 +168,10 @@ enum Credits {
         let whole = open == p.startIndex
         guard whole ? p.count <= 90 : p.endIndex - open <= 40 else { return nil }
         if !whole {
-            let before = p[open - 1]
-            guard Scalars.isSentenceEnd(before) || Scalars.isCloser(before) else { return nil }
+            // After a closed sentence (。 or 。”): a headline's column tag follows no full stop.
+            var before = open - 1
+            while before > p.startIndex, Scalars.isCloser(p[before]) { before -= 1 }
+            guard Scalars.isSentenceEnd(p[before]) else { return nil }
         }
         let inner = p[(open + 1)..<(p.endIndex - 1)]
         if let d = wholeDateline(inner) { return Credit(dateline: d) }
@@ -178,6 +180,16 @@ enum Credits {
         if whole, closingWords.contains(where: { inner.starts(with: $0) }) || inner.last == "电" { return Credit() }
         return nil
     }
+
+    /// 采访整理:A B, 本版制图:C: who put the page together, printed under the last piece it made.
+    static func layoutCredit(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let colon = t.prefix(6).firstIndex(where: Scalars.isColon) else { return false }
+        let label = t[t.startIndex..<colon]
+        return layoutLabels.contains { label.elementsEqual($0) }
+    }
+
+    private static let layoutLabels = ["采访整理", "本版摄影", "本版制图", "版式设计", "本版编辑", "责任编辑", "制图", "图片设计",
+                                       "数据来源", "资料来源", "来源", "执笔", "整理"].map { Array($0.unicodeScalars) }
 
     private static let closingWords = ["作者", "据", "本报", "新华社", "记者", "本系列"].map { Array($0.unicodeScalars) }
 

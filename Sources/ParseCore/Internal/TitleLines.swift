@@ -29,13 +29,35 @@ struct TitleLines {
     /// Whether a line could be printed as a headline-block line at all.
     static func hasTitleShape(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
         let dashEnd = HeadingBlock.endsWithDash(t)
-        guard t.count >= 2, t.count <= (dashEnd ? 70 : 45), let first = t.first else { return false }
+        guard t.count >= 2, t.count - columnTagLength(t) <= (dashEnd ? 70 : 45), let first = t.first else { return false }
         if Scalars.cannotStartParagraph(first) || Scalars.endsClosed(t) { return false }
-        if t.contains("。") || t.contains("；") { return false }
+        if t.contains("。") || t.contains(where: Scalars.isSemicolon) { return false }
+        if opensWithListNumber(t) || isDate(t) || Credits.layoutCredit(t) { return false }
         // Headlines balance their quotes and brackets and never stop on a comma.
         if Scalars.isClauseMark(t[t.endIndex - 1]) || JoinEvidence.hasUnclosedBracket(t) { return false }
         if Credits.leadDateline(t) != nil || Credits.trailingGroup(t) != nil { return false }
         return t.lazy.filter(Scalars.isClauseMark).count <= (dashEnd ? 6 : 3)
+    }
+
+    /// (五)因移居境外注销中国户籍: an item of a list, never a headline.
+    static func opensWithListNumber(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let first = t.first, Scalars.isLeftParen(first),
+              let close = t.prefix(6).firstIndex(where: Scalars.isRightParen), close > t.startIndex + 1 else { return false }
+        return Scalars.number(t[(t.startIndex + 1)..<close]) != nil
+    }
+
+    /// 2019年10月6日 under a letter: its date, not a headline.
+    static func isDate(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
+        t.count <= 12 && t.last == "日" && t.contains("年")
+            && t.allSatisfy { Scalars.isDigit($0) || "年月日〇零一二三四五六七八九十".unicodeScalars.contains($0) }
+    }
+
+    /// The length of a column tag closing a headline, 开放发展勇开新局(在习近平新时代…指引下——…):
+    /// it says where the piece runs, not what it says, so it does not count against the shape.
+    static func columnTagLength(_ t: ArraySlice<Unicode.Scalar>) -> Int {
+        guard let last = t.last, Scalars.isRightParen(last), let open = t.lastIndex(where: Scalars.isLeftParen),
+              open > t.startIndex, t.endIndex - open <= 60 else { return 0 }
+        return t.endIndex - open
     }
 
     /// A paragraph that ends the piece it belongs to: a signature, a trailing dateline, a credit.
@@ -43,6 +65,7 @@ struct TitleLines {
         switch line.kind {
         case .photoCredit, .jumpTo, .advert: return true
         case .text: return Credits.trailingGroup(line.slice) != nil || Credits.inlineCredit(line.slice) != nil
+            || Credits.layoutCredit(line.slice)
         default: return false
         }
     }
@@ -59,6 +82,7 @@ struct TitleLines {
         var shape = lines.map { $0.kind == .text && Self.hasTitleShape($0.slice) }
         // A short line that reads on into the next is half of a cut paragraph, whatever its shape.
         for i in lines.indices where shape[i] && isFirstHalf(i, shape: shape) { shape[i] = false }
+        for i in lines.indices where isLongSubheadline(i, shape: shape) { shape[i] = true }
         let decided = style == .single ? groupDecisions(shape: shape) : [:]
         var summaryNext = false
         for i in lines.indices {
@@ -79,6 +103,19 @@ struct TitleLines {
             }
         }
         return title
+    }
+
+    /// A subheadline may run to a sentence or two (截至8月底,山东PPP项目有1038个,总投资额…):
+    /// a line without a full stop between a headline and a lead or byline is one.
+    private func isLongSubheadline(_ i: Int, shape: [Bool]) -> Bool {
+        guard i > 0, i + 1 < lines.count, !shape[i], lines[i].kind == .text, lines[i].scalars.count <= 100 else { return false }
+        let t = lines[i].slice, next = lines[i + 1]
+        guard shape[i - 1] || Self.isHeadingElement(lines[i - 1].kind) else { return false }
+        let nextOpens: Bool
+        if case .byline = next.kind { nextOpens = true } else { nextOpens = next.kind == .text && Credits.leadDateline(next.slice) != nil }
+        guard nextOpens, let first = t.first, let last = t.last else { return false }
+        return !t.contains("。") && !Scalars.endsClosed(t) && !Scalars.cannotStartParagraph(first)
+            && !Scalars.isClauseMark(last) && !JoinEvidence.hasUnclosedBracket(t) && Credits.leadDateline(t) == nil
     }
 
     /// Groups of headline-shaped lines between paragraphs, decided by their evidence. A page
