@@ -141,7 +141,8 @@ enum Credits {
         while i < limit {
             let c = p[i]
             if c == "电" {
-                guard sawDigitOrDay, i > s + head.unicodeScalars.count else { return nil }
+                // 新华社电 and 本报电 name no place or day.
+                guard sawDigitOrDay || i == s + head.unicodeScalars.count else { return nil }
                 return (Scalars.string(p[s...i]), i + 1)
             }
             if Scalars.isDigit(c) || c == "月" || c == "日" { sawDigitOrDay = true }
@@ -191,7 +192,7 @@ enum Credits {
     private static let layoutLabels = ["采访整理", "本版摄影", "本版制图", "版式设计", "本版编辑", "责任编辑", "制图", "图片设计",
                                        "数据来源", "资料来源", "来源", "执笔", "整理"].map { Array($0.unicodeScalars) }
 
-    private static let closingWords = ["作者", "据", "本报", "新华社", "记者", "本系列"].map { Array($0.unicodeScalars) }
+    private static let closingWords = ["作者", "据", "本报", "新华社", "记者", "本系列", "相关报道", "详见", "见第"].map { Array($0.unicodeScalars) }
 
     /// A credit run into the end of a caption: "…现场。本报记者 刘友婷" or "…就业。程学虎 摄/中新社".
     /// Returns the credit and the end of the caption text proper.

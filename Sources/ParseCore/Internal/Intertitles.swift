@@ -10,7 +10,7 @@ struct TitleGroup {
 /// Weighs whether a headline-shaped group between paragraphs opens a new piece, as an editor
 /// would: intertitles sit in text that keeps talking about the same people, places and things,
 /// while a new piece talks about others, announces itself in its headline, and often carries a
-/// column tag or a —— line. The weights are a logistic model fitted by
+/// column tag or a —— line, and it is worded as headlines are. The weights are a logistic model fitted by
 /// `Resources/fit_title_groups.py` on real-article pages (see its header), rounded.
 struct Intertitles {
     let lines: [Line]
@@ -58,7 +58,7 @@ struct Intertitles {
 
     static let featureNames = ["overlap6", "overlap2", "lines", "meanLength", "maxLength", "before", "after",
                                "fitsAfter", "fitsBefore", "columnTag", "dashSubheadline", "dashKicker",
-                               "comma", "datedLead", "leadLength", "closedBefore"]
+                               "comma", "datedLead", "leadLength", "closedBefore", "wording"]
 
     /// The evidence on one group, in the order of `featureNames`.
     func features(_ g: TitleGroup) -> [Double] {
@@ -85,12 +85,13 @@ struct Intertitles {
             Self.opensWithDate(lead) ? 1 : 0,
             log(1 + Double(lead.count)),
             before.first.map { Scalars.endsClosed($0) } == true ? 1 : 0,
+            TitleWording.logOdds(titles.first!),
         ]
     }
 
-    static let weights: [Double] = [-0.989, -0.635, -0.867, -0.0485, 0.0811, -0.0146, -0.0913,
-                                    1.32, -0.724, 0.995, 0.897, 1.5, -1.29, 0.542, 0.499, -2.59]
-    static let bias = -6.9
+    static let weights: [Double] = [-0.95, -0.616, 0.663, 0.0127, 0.0119, 0.138, -0.0726, 1.26, 1.16,
+                                    1.63, 1.56, 0.653, -1.37, 0.75, 0.735, -2.66, 1.78]
+    static let bias = -10.8
 
     /// Whether the group opens a new piece.
     func opensPiece(_ g: TitleGroup) -> Bool {

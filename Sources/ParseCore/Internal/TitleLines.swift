@@ -106,15 +106,15 @@ struct TitleLines {
     }
 
     /// A subheadline may run to a sentence or two (截至8月底,山东PPP项目有1038个,总投资额…):
-    /// a line without a full stop between a headline and a lead or byline is one.
+    /// a line that does not end on a full stop, between a headline and a lead or byline, is one.
     private func isLongSubheadline(_ i: Int, shape: [Bool]) -> Bool {
-        guard i > 0, i + 1 < lines.count, !shape[i], lines[i].kind == .text, lines[i].scalars.count <= 100 else { return false }
+        guard i > 0, i + 1 < lines.count, !shape[i], lines[i].kind == .text, lines[i].scalars.count <= 150 else { return false }
         let t = lines[i].slice, next = lines[i + 1]
         guard shape[i - 1] || Self.isHeadingElement(lines[i - 1].kind) else { return false }
         let nextOpens: Bool
         if case .byline = next.kind { nextOpens = true } else { nextOpens = next.kind == .text && Credits.leadDateline(next.slice) != nil }
         guard nextOpens, let first = t.first, let last = t.last else { return false }
-        return !t.contains("。") && !Scalars.endsClosed(t) && !Scalars.cannotStartParagraph(first)
+        return !Scalars.endsClosed(t) && !Scalars.cannotStartParagraph(first)
             && !Scalars.isClauseMark(last) && !JoinEvidence.hasUnclosedBracket(t) && Credits.leadDateline(t) == nil
     }
 
@@ -151,6 +151,8 @@ struct TitleLines {
         let line = lines[i]
         let nextIsLead = next.map { $0.kind == .text && Credits.leadDateline($0.slice) != nil } ?? false
         if let next, Self.isHeadingElement(next.kind) || shape[i + 1] || nextIsLead { return true }
+        // 院长曲青山: over the text it introduces names a speaker; a kicker ending so has its headline below.
+        if line.scalars.last.map(Scalars.isColon) == true { return false }
         if prevIsHeading {
             let nextIsPlain = next?.kind == .text
             return !(nextIsPlain && blockHasMarkedHeadline(endingAt: i - 1, title: title))

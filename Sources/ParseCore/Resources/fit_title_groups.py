@@ -3,7 +3,10 @@
 headline-shaped lines between two paragraphs opens a new piece or is an intertitle.
 
 Development time only. Lay out real-article pages with their truth, let the parser record the
-evidence it weighs on every such group, label each group from the truth, fit a logistic model:
+evidence it weighs on every such group, label each group from the truth, fit a logistic model.
+One feature is the wording of the group (TitleWording, from title-words.bin): fit with a table
+made by make_title_words.py from months other than those the pages are laid from, or the model
+learns to trust wording it has memorised; the package then ships the table of every month.
 
   for s in 11 12 13; do
     python3 ../shared/tools/make_pages.py --articles ../shared/corpus/rmrb-articles-dev.jsonl.gz \\

@@ -1,0 +1,37 @@
+/// A table of character pairs compiled into the package by a script in `Resources/`: a header
+/// of UInt32 totals, a UInt32 entry count, then entries sorted by key (first << 16 | second),
+/// each with a few UInt16 counts. Looked up by binary search: no hashing at start-up.
+struct PairTable {
+    let header: [UInt32]
+    private let keys: [UInt32]
+    private let counts: [UInt16]
+    private let columns: Int
+
+    init(_ bytes: [UInt8], headerWords: Int, columns: Int) {
+        func u32(_ i: Int) -> UInt32 { (0..<4).reduce(0) { $0 | UInt32(bytes[i + $1]) << (8 * $1) } }
+        func u16(_ i: Int) -> UInt16 { UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 }
+        header = (0..<headerWords).map { u32($0 * 4) }
+        let n = Int(u32(headerWords * 4))
+        let entry = 4 + 2 * columns
+        let start = headerWords * 4 + 4
+        keys = (0..<n).map { u32(start + $0 * entry) }
+        counts = (0..<n).flatMap { e in (0..<columns).map { u16(start + e * entry + 4 + $0 * 2) } }
+        self.columns = columns
+    }
+
+    static func key(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt32? {
+        a.value < 0x10000 && b.value < 0x10000 ? a.value << 16 | b.value : nil
+    }
+
+    /// The counts of a pair, zeros when the table does not list it.
+    func counts(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> ArraySlice<UInt16> {
+        guard let key = Self.key(a, b) else { return ArraySlice(repeating: 0, count: columns) }
+        var lo = 0, hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < keys.count, keys[lo] == key else { return ArraySlice(repeating: 0, count: columns) }
+        return counts[(lo * columns)..<(lo * columns + columns)]
+    }
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Writes title-words.bin: how often each character pair is printed in headlines and in short
+paragraphs (intertitles, quotes, list items) of real news articles.
+
+An intertitle and a headline look alike on the page; their wording differs (a headline reports:
+举行, 召开, 会见; an intertitle sums up a stretch of argument). Run once at development time:
+
+  make_title_words.py ../shared/corpus/rmrb-articles-dev.jsonl.gz Sources/ParseCore/Resources/title-words.bin
+
+Input: People's Daily articles of 2019-02 and 2019-10 (kicker, headline, subheadline, paragraphs),
+from the history of the public repository caspiankexin/people-daily-crawler-date. Text is folded
+to half-width punctuation as the dumps print it; ^ and $ stand for the start and end of a line
+(stored as U+0002 and U+0003). Pairs seen once in all are left out.
+Output, little-endian: UInt32 headline pairs in all, UInt32 paragraph pairs in all, UInt32 entry
+count, then per entry, sorted by key: UInt32 key (first << 16 | second), UInt16 headline count,
+UInt16 paragraph count.
+"""
+import gzip, json, re, struct, sys
+from collections import Counter
+
+FOLD = str.maketrans({'，': ',', '（': '(', '）': ')', '：': ':', '；': ';', '？': '?', '！': '!', '\u3000': ' '})
+
+
+def fold(s):
+    return re.sub(r' {2,}', ' ', (s or '').translate(FOLD)).strip()
+
+
+def pairs(t):
+    t = '\x02' + t + '\x03'
+    return [(a, b) for a, b in zip(t, t[1:]) if ord(a) < 0x10000 and ord(b) < 0x10000]
+
+
+def main(src, out):
+    heads, paras = Counter(), Counter()
+    with gzip.open(src, 'rt', encoding='utf-8') as f:
+        for line in f:
+            a = json.loads(line)
+            for k in ('kicker', 'headline', 'subheadline'):
+                if a.get(k):
+                    heads.update(pairs(fold(a[k])))
+            for p in map(fold, a['paragraphs']):
+                if 2 <= len(p) <= 30 and '。' not in p:
+                    paras.update(pairs(p))
+    keys = sorted(k for k in set(heads) | set(paras) if heads[k] + paras[k] >= 2)
+    with open(out, 'wb') as f:
+        f.write(struct.pack('<III', sum(heads.values()), sum(paras.values()), len(keys)))
+        for a, b in keys:
+            f.write(struct.pack('<IHH', ord(a) << 16 | ord(b), min(heads[(a, b)], 65535), min(paras[(a, b)], 65535)))
+
+
+if __name__ == '__main__':
+    main(*sys.argv[1:3])
