@@ -177,9 +177,17 @@ enum Credits {
         let inner = p[(open + 1)..<(p.endIndex - 1)]
         if let d = wholeDateline(inner) { return Credit(dateline: d) }
         if let c = roleCredit(inner) { return c }
-        if !whole, let names = nameList(inner) { return Credit(authors: names) }
+        if let names = nameList(inner) { return Credit(authors: names) }
         if whole, closingWords.contains(where: { inner.starts(with: $0) }) || inner.last == "电" { return Credit() }
         return nil
+    }
+
+    /// (荷兰)西布兰德·彭浦曼: an author and where the author is from, over a contribution.
+    static func isAuthorLine(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let first = t.first, Scalars.isLeftParen(first),
+              let close = t.prefix(10).firstIndex(where: Scalars.isRightParen) else { return false }
+        let rest = t[(close + 1)...]
+        return !rest.isEmpty && nameList(rest) != nil
     }
 
     /// 采访整理:A B, 本版制图:C: who put the page together, printed under the last piece it made.

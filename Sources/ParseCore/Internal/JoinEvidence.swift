@@ -18,7 +18,7 @@ struct JoinEvidence {
     /// Printed paragraphs end in a sentence mark, so body text without one was certainly cut;
     /// a short headline-shaped line without one may just be an intertitle.
     func openEnd(_ l: ArraySlice<Unicode.Scalar>) -> Double? {
-        guard let last = l.last else { return nil }
+        guard let last = l.last, !Credits.isAuthorLine(l) else { return nil }
         let unclosed = Self.hasUnclosedBracket(l)
         if Scalars.endsClosed(l) { return unclosed ? 0.3 : nil }
         let body = !TitleLines.hasTitleShape(l) || l.count > 30

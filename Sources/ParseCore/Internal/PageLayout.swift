@@ -125,6 +125,9 @@ struct PageLayout {
             case .jumpTo(let n):
                 if let r = current { runs[r].tailContinuesTo = n; runs[r].closed = true }
                 else if let o = open { drafts[o].continuesTo = n }
+            case .advert where lines.count == 1:
+                // A page of nothing but an advertisement.
+                addTitle(line, level: 0, bold: false)
             case .advert:
                 if let r = current { runs[r].closed = true }
                 open = nil

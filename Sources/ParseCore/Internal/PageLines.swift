@@ -69,7 +69,8 @@ enum PageLines {
         if t.count <= 6 {
             let bare = t.filter { !Scalars.isColon($0) }
             if bare.elementsEqual("阅读提示".unicodeScalars) { return line(.readingTip) }
-            if bare.elementsEqual("广告".unicodeScalars) { return line(.advert) }
+            // Marked as a headline, 广告 heads an advertisement as a piece of its own.
+            if level == 0, bare.elementsEqual("广告".unicodeScalars) { return line(.advert) }
         }
         if t.count <= 40, let c = Credits.photoCredit(t) { return line(.photoCredit(c)) }
         if let c = Credits.bylineLine(t) { return line(.byline(c)) }

@@ -30,20 +30,14 @@ struct TitleLines {
     static func hasTitleShape(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
         let dashEnd = HeadingBlock.endsWithDash(t)
         guard t.count >= 2, t.count - columnTagLength(t) <= (dashEnd ? 70 : 45), let first = t.first else { return false }
-        if Scalars.cannotStartParagraph(first) || Scalars.endsClosed(t) { return false }
+        // (法国)阿兰·拉巴特, (五)…: headlines do not open on a bracket.
+        if Scalars.cannotStartParagraph(first) || Scalars.isLeftParen(first) || Scalars.endsClosed(t) { return false }
         if t.contains("。") || t.contains(where: Scalars.isSemicolon) { return false }
-        if opensWithListNumber(t) || isDate(t) || Credits.layoutCredit(t) { return false }
+        if isDate(t) || Credits.layoutCredit(t) { return false }
         // Headlines balance their quotes and brackets and never stop on a comma.
         if Scalars.isClauseMark(t[t.endIndex - 1]) || JoinEvidence.hasUnclosedBracket(t) { return false }
         if Credits.leadDateline(t) != nil || Credits.trailingGroup(t) != nil { return false }
         return t.lazy.filter(Scalars.isClauseMark).count <= (dashEnd ? 6 : 3)
-    }
-
-    /// (五)因移居境外注销中国户籍: an item of a list, never a headline.
-    static func opensWithListNumber(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard let first = t.first, Scalars.isLeftParen(first),
-              let close = t.prefix(6).firstIndex(where: Scalars.isRightParen), close > t.startIndex + 1 else { return false }
-        return Scalars.number(t[(t.startIndex + 1)..<close]) != nil
     }
 
     /// 2019年10月6日 under a letter: its date, not a headline.
@@ -83,7 +77,10 @@ struct TitleLines {
         // A short line that reads on into the next is half of a cut paragraph, whatever its shape.
         for i in lines.indices where shape[i] && isFirstHalf(i, shape: shape) { shape[i] = false }
         for i in lines.indices where isLongSubheadline(i, shape: shape) { shape[i] = true }
-        let decided = style == .single ? groupDecisions(shape: shape) : [:]
+        let markedPage = lines.contains {
+            if case .marked = $0.kind { return !ColumnLabels.isLabel($0.slice) } else { return false }
+        }
+        let decided = style == .single ? groupDecisions(shape: shape, markedPage: markedPage) : [:]
         var summaryNext = false
         for i in lines.indices {
             let line = lines[i]
@@ -92,6 +89,7 @@ struct TitleLines {
             if summaryNext { summaryNext = false; continue }
             guard shape[i] else { continue }
             if let d = decided[i] { title[i] = d; continue }
+            if style == .single && markedPage && !besideMarkedHeadline(i, shape: shape) { continue }
             let prev: Line? = i > 0 ? lines[i - 1] : nil
             let next: Line? = i + 1 < lines.count ? lines[i + 1] : nil
             let prevIsHeading = prev.map { Self.isHeadingElement($0.kind) || ($0.kind == .text && title[i - 1]) } ?? false
@@ -121,10 +119,7 @@ struct TitleLines {
     /// Groups of headline-shaped lines between paragraphs, decided by their evidence. A page
     /// that marks its headlines with # prints a new piece's headline marked, so its unmarked
     /// groups between paragraphs are intertitles.
-    private func groupDecisions(shape: [Bool]) -> [Int: Bool] {
-        let markedPage = lines.contains {
-            if case .marked = $0.kind { return !ColumnLabels.isLabel($0.slice) } else { return false }
-        }
+    private func groupDecisions(shape: [Bool], markedPage: Bool) -> [Int: Bool] {
         let groups = Intertitles(lines: lines, shape: shape)
         var out: [Int: Bool] = [:]
         for g in groups.candidates() {
@@ -132,6 +127,26 @@ struct TitleLines {
             for i in g.first...g.last { out[i] = opens }
         }
         return out
+    }
+
+    /// On a page that marks its headlines, an unmarked line belongs to a headline block only as
+    /// the kicker above a marked headline or the subheadline below one: elsewhere it is an
+    /// intertitle or the title of a section inside a longer piece.
+    private func besideMarkedHeadline(_ i: Int, shape: [Bool]) -> Bool {
+        func reaches(_ step: Int) -> Bool {
+            var j = i + step, seen = 0
+            while j >= 0, j < lines.count, seen < 3 {
+                switch lines[j].kind {
+                case .marked: return true
+                case .bold, .readingTip, .jumpFrom, .byline: break
+                case .text where shape[j]: seen += 1
+                default: return false
+                }
+                j += step
+            }
+            return false
+        }
+        return reaches(-1) || reaches(1)
     }
 
     /// Whether line `i` is the first half of a paragraph cut at a column break. Two
