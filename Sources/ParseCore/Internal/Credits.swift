@@ -177,7 +177,8 @@ enum Credits {
         let inner = p[(open + 1)..<(p.endIndex - 1)]
         if let d = wholeDateline(inner) { return Credit(dateline: d) }
         if let c = roleCredit(inner) { return c }
-        if let names = nameList(inner) { return Credit(authors: names) }
+        // A bare name signs a paragraph; after a short exclamation it tags a headline: 收莲藕喽!(暖相册).
+        if whole || open - p.startIndex > 20, let names = nameList(inner) { return Credit(authors: names) }
         if whole, closingWords.contains(where: { inner.starts(with: $0) }) || inner.last == "电" { return Credit() }
         return nil
     }

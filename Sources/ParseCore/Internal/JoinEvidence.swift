@@ -21,7 +21,7 @@ struct JoinEvidence {
         guard let last = l.last, !Credits.isAuthorLine(l) else { return nil }
         let unclosed = Self.hasUnclosedBracket(l)
         if Scalars.endsClosed(l) { return unclosed ? 0.3 : nil }
-        let body = !TitleLines.hasTitleShape(l) || l.count > 30
+        let body = !TitleLines.isShortLine(l) || l.count > 30
         var s: Double
         if Scalars.isClauseMark(last) || Scalars.isOpener(last) { s = 3.0 }
         else if Scalars.isSemicolon(last) { s = 1.5 }

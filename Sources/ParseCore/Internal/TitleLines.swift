@@ -28,12 +28,18 @@ struct TitleLines {
 
     /// Whether a line could be printed as a headline-block line at all.
     static func hasTitleShape(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
-        let dashEnd = HeadingBlock.endsWithDash(t)
-        guard t.count >= 2, t.count - columnTagLength(t) <= (dashEnd ? 70 : 45), let first = t.first else { return false }
         // (法国)阿兰·拉巴特, (五)…: headlines do not open on a bracket.
-        if Scalars.cannotStartParagraph(first) || Scalars.isLeftParen(first) || Scalars.endsClosed(t) { return false }
+        guard isShortLine(t), !Scalars.isLeftParen(t.first!) else { return false }
+        return !isDate(t) && !Credits.layoutCredit(t)
+    }
+
+    /// Whether a line is short and ends no sentence, as headlines, intertitles and list items
+    /// are: such a line may stand alone, and is no evidence of a cut.
+    static func isShortLine(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
+        let dashEnd = HeadingBlock.endsWithDash(t) || HeadingBlock.startsWithDash(t)
+        guard t.count >= 2, t.count - columnTagLength(t) <= (dashEnd ? 70 : 45), let first = t.first else { return false }
+        if Scalars.cannotStartParagraph(first) || Scalars.endsClosed(t) { return false }
         if t.contains("。") || t.contains(where: Scalars.isSemicolon) { return false }
-        if isDate(t) || Credits.layoutCredit(t) { return false }
         // Headlines balance their quotes and brackets and never stop on a comma.
         if Scalars.isClauseMark(t[t.endIndex - 1]) || JoinEvidence.hasUnclosedBracket(t) { return false }
         if Credits.leadDateline(t) != nil || Credits.trailingGroup(t) != nil { return false }
@@ -76,7 +82,7 @@ struct TitleLines {
         var shape = lines.map { $0.kind == .text && Self.hasTitleShape($0.slice) }
         // A short line that reads on into the next is half of a cut paragraph, whatever its shape.
         for i in lines.indices where shape[i] && isFirstHalf(i, shape: shape) { shape[i] = false }
-        for i in lines.indices where isLongSubheadline(i, shape: shape) { shape[i] = true }
+        for i in lines.indices where isLongSubheadline(i, shape: shape) || isTagUnder(i, shape: shape) { shape[i] = true }
         let markedPage = lines.contains {
             if case .marked = $0.kind { return !ColumnLabels.isLabel($0.slice) } else { return false }
         }
@@ -101,6 +107,14 @@ struct TitleLines {
             }
         }
         return title
+    }
+
+    /// (体坛观澜) printed tight under a headline-shaped line: the headline's column tag.
+    private func isTagUnder(_ i: Int, shape: [Bool]) -> Bool {
+        let t = lines[i].slice
+        guard i > 0, shape[i - 1], lines[i].gap == 0, lines[i].kind == .text, t.count <= 20,
+              let first = t.first, let last = t.last, Scalars.isLeftParen(first), Scalars.isRightParen(last) else { return false }
+        return !t.dropFirst().dropLast().contains(where: { Scalars.isLeftParen($0) || Scalars.isRightParen($0) })
     }
 
     /// A subheadline may run to a sentence or two (截至8月底,山东PPP项目有1038个,总投资额…):
@@ -169,6 +183,7 @@ struct TitleLines {
         // 院长曲青山: over the text it introduces names a speaker; a kicker ending so has its headline below.
         if line.scalars.last.map(Scalars.isColon) == true { return false }
         if prevIsHeading {
+            if HeadingBlock.startsWithDash(line.slice) { return true }
             let nextIsPlain = next?.kind == .text
             return !(nextIsPlain && blockHasMarkedHeadline(endingAt: i - 1, title: title))
         }
