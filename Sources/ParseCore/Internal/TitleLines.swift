@@ -30,7 +30,7 @@ struct TitleLines {
     static func hasTitleShape(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
         // (法国)阿兰·拉巴特, (五)…: headlines do not open on a bracket.
         guard isShortLine(t), !Scalars.isLeftParen(t.first!) else { return false }
-        return !isDate(t) && !Credits.layoutCredit(t)
+        return !Credits.layoutCredit(t)
     }
 
     /// Whether a line is short and ends no sentence, as headlines, intertitles and list items
@@ -44,12 +44,6 @@ struct TitleLines {
         if Scalars.isClauseMark(t[t.endIndex - 1]) || JoinEvidence.hasUnclosedBracket(t) { return false }
         if Credits.leadDateline(t) != nil || Credits.trailingGroup(t) != nil { return false }
         return t.lazy.filter(Scalars.isClauseMark).count <= (dashEnd ? 6 : 3)
-    }
-
-    /// 2019年10月6日 under a letter: its date, not a headline.
-    static func isDate(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
-        t.count <= 12 && t.last == "日" && t.contains("年")
-            && t.allSatisfy { Scalars.isDigit($0) || "年月日〇零一二三四五六七八九十".unicodeScalars.contains($0) }
     }
 
     /// The length of a column tag closing a headline, 开放发展勇开新局(在习近平新时代…指引下——…):
@@ -83,9 +77,7 @@ struct TitleLines {
         // A short line that reads on into the next is half of a cut paragraph, whatever its shape.
         for i in lines.indices where shape[i] && isFirstHalf(i, shape: shape) { shape[i] = false }
         for i in lines.indices where isLongSubheadline(i, shape: shape) || isTagUnder(i, shape: shape) { shape[i] = true }
-        let markedPage = lines.contains {
-            if case .marked = $0.kind { return !ColumnLabels.isLabel($0.slice) } else { return false }
-        }
+        let markedPage = marksItsHeadlines(shape: shape)
         let decided = style == .single ? groupDecisions(shape: shape, markedPage: markedPage) : [:]
         var summaryNext = false
         for i in lines.indices {
@@ -141,6 +133,22 @@ struct TitleLines {
             for i in g.first...g.last { out[i] = opens }
         }
         return out
+    }
+
+    /// Whether the page marks every headline with #: it marks one, and no unmarked line away
+    /// from them stands where only a headline can, at the top of the page or under a photo credit.
+    private func marksItsHeadlines(shape: [Bool]) -> Bool {
+        var marked = 0
+        for (i, line) in lines.enumerated() {
+            switch line.kind {
+            case .marked: if !ColumnLabels.isLabel(line.slice) { marked += 1 }
+            case .text where shape[i] && !besideMarkedHeadline(i, shape: shape):
+                if i == 0 { return false }
+                if case .photoCredit = lines[i - 1].kind { return false }
+            default: break
+            }
+        }
+        return marked > 0
     }
 
     /// On a page that marks its headlines, an unmarked line belongs to a headline block only as

@@ -9,12 +9,19 @@ struct GoldPiece {
     var paragraphs: [String]
     var names: [[String]]
     var unions: [[String]]
+    var kicker: String?
+    var subheadline: String?
+    /// Fields the truth cannot tell for this piece ("names", "unions", "kind"…): left out of its counts.
+    var unscored: Set<String> = []
 
     init(json: [String: Any]) {
         headline = json["headline"] as? String
         paragraphs = json["paragraphs"] as? [String] ?? []
         names = ["reporters", "correspondents", "photographers", "authors"].map { json[$0] as? [String] ?? [] }
         unions = (json["unions"] as? [Any] ?? []).map { ($0 as? [String]) ?? [$0 as? String ?? ""] }
+        kicker = json["kicker"] as? String
+        subheadline = json["subheadline"] as? String
+        unscored = Set(json["unscored"] as? [String] ?? [])
     }
 
     init(_ a: Article) {
@@ -22,13 +29,16 @@ struct GoldPiece {
         paragraphs = a.paragraphs
         names = [a.reporters, a.correspondents, a.photographers, a.authors]
         unions = a.unions.map { [$0.name] }
+        kicker = a.kicker
+        subheadline = a.subheadline
     }
 }
 
 struct Scorer {
     private(set) var goldPieces = 0, predPieces = 0, headlineOK = 0
     private(set) var bodyGold = 0, bodyFound = 0, bodyPred = 0, bodyRight = 0
-    private(set) var paraGold = 0, paraOK = 0, namesOK = 0
+    private(set) var paraGold = 0, paraOK = 0, namesOK = 0, namesScored = 0
+    private(set) var kickerOK = 0, subheadlineOK = 0
     private(set) var unionTP = 0, unionFP = 0, unionFN = 0
 
     static func norm(_ s: String?) -> String? {
@@ -90,28 +100,37 @@ struct Scorer {
         for (gi, g) in gold.enumerated() {
             let p = pairs[gi].map { pred[$0] }
             if let p, Self.norm(p.headline) == Self.norm(g.headline) { headlineOK += 1 }
-            if let p, p.names.map({ $0.map { Self.norm($0) } }) == g.names.map({ $0.map { Self.norm($0) } }) { namesOK += 1 }
+            if let p, Self.norm(p.kicker) == Self.norm(g.kicker) { kickerOK += 1 }
+            if let p, Self.norm(p.subheadline) == Self.norm(g.subheadline) { subheadlineOK += 1 }
+            if !g.unscored.contains("names") {
+                namesScored += 1
+                if let p, p.names.map({ $0.map { Self.norm($0) } }) == g.names.map({ $0.map { Self.norm($0) } }) { namesOK += 1 }
+            }
+            let gs = Self.sentences(g.paragraphs)
+            bodyGold += gs.reduce(0) { $0 + $1.unicodeScalars.count }
+            paraGold += g.paragraphs.count
+            if let p {
+                let ptext = p.paragraphs.map { Self.norm($0) ?? "" }.joined(separator: "\n")
+                bodyFound += gs.filter { ptext.contains($0) }.reduce(0) { $0 + $1.unicodeScalars.count }
+                let pparas = Set(p.paragraphs.map { Self.norm($0) })
+                paraOK += g.paragraphs.filter { pparas.contains(Self.norm($0)) }.count
+            }
+            guard !g.unscored.contains("unions") else { continue }
             let aliases = g.unions.map { Set($0.compactMap { Self.norm($0) }) }
             let predicted = Set((p?.unions ?? []).compactMap { $0.first.flatMap { Self.norm($0) } })
             let hits = aliases.filter { !$0.isDisjoint(with: predicted) }.count
             unionTP += hits
             unionFN += aliases.count - hits
             unionFP += predicted.subtracting(aliases.reduce(into: Set<String>()) { $0.formUnion($1) }).count
-            let gs = Self.sentences(g.paragraphs)
-            bodyGold += gs.reduce(0) { $0 + $1.unicodeScalars.count }
-            paraGold += g.paragraphs.count
-            guard let p else { continue }
-            let ptext = p.paragraphs.map { Self.norm($0) ?? "" }.joined(separator: "\n")
-            bodyFound += gs.filter { ptext.contains($0) }.reduce(0) { $0 + $1.unicodeScalars.count }
-            let pparas = Set(p.paragraphs.map { Self.norm($0) })
-            paraOK += g.paragraphs.filter { pparas.contains(Self.norm($0)) }.count
         }
+        let unionsUnscored = gold.contains { $0.unscored.contains("unions") }
         let owner = Dictionary(uniqueKeysWithValues: pairs.map { ($0.value, $0.key) })
         for (pi, p) in pred.enumerated() {
             let ps = Self.sentences(p.paragraphs)
             bodyPred += ps.reduce(0) { $0 + $1.unicodeScalars.count }
             guard let gi = owner[pi] else {
-                unionFP += Set(p.unions.compactMap { $0.first.flatMap { Self.norm($0) } }).count
+                // A page whose unions are not scored adds no false unions either.
+                if !unionsUnscored { unionFP += Set(p.unions.compactMap { $0.first.flatMap { Self.norm($0) } }).count }
                 continue
             }
             let gtext = gold[gi].paragraphs.map { Self.norm($0) ?? "" }.joined(separator: "\n")
@@ -127,12 +146,14 @@ struct Scorer {
         Self.f1(Double(bodyRight) / Double(max(bodyPred, 1)), Double(bodyFound) / Double(max(bodyGold, 1)))
     }
     var paragraphsExact: Double { Double(paraOK) / Double(max(paraGold, 1)) }
-    var names: Double { Double(namesOK) / Double(max(goldPieces, 1)) }
+    var names: Double { Double(namesOK) / Double(max(namesScored, 1)) }
+    var kicker: Double { Double(kickerOK) / Double(max(goldPieces, 1)) }
+    var subheadline: Double { Double(subheadlineOK) / Double(max(goldPieces, 1)) }
     var unionF1: Double {
         Self.f1(Double(unionTP) / Double(max(unionTP + unionFP, 1)), Double(unionTP) / Double(max(unionTP + unionFN, 1)))
     }
     var summary: String {
-        String(format: "pieces F1 %.3f  body F1 %.3f  paragraphs %.3f  names %.3f  unions F1 %.3f",
-               pieceF1, bodyF1, paragraphsExact, names, unionF1)
+        String(format: "pieces F1 %.3f  body F1 %.3f  paragraphs %.3f  names %.3f  kicker %.3f  subheadline %.3f  unions F1 %.3f",
+               pieceF1, bodyF1, paragraphsExact, names, kicker, subheadline, unionF1)
     }
 }
