@@ -85,9 +85,18 @@ enum Credits {
     }
 
     /// "本报记者 杨登峰 摄", "程学虎 摄/中新社", "新华社记者 X 摄": every name is a photographer.
+    /// A column tag may follow (张建成摄(影像中国)), and a picture story reads 摄影报道.
     static func photoCredit(_ s: ArraySlice<Unicode.Scalar>) -> Credit? {
         var body = s
         var agency: String?
+        if let last = body.last, Scalars.isRightParen(last), let open = body.lastIndex(where: Scalars.isLeftParen),
+           open > body.startIndex, body[open - 1] == "摄" {
+            body = body[..<open]
+        }
+        for suffix in ["摄影报道", "摄影"] where body.hasSuffix(Array(suffix.unicodeScalars)) {
+            body = body.dropLast(suffix.unicodeScalars.count - 1)
+            break
+        }
         if let slash = body.lastIndex(where: { $0 == "/" || $0 == "／" }) {
             let tail = body[(slash + 1)...].filter { !Scalars.isSpace($0) }
             guard !tail.isEmpty, tail.count <= 8, tail.allSatisfy(Scalars.isCJK) else { return nil }
@@ -206,7 +215,10 @@ enum Credits {
     /// A credit run into the end of a caption: "…现场。本报记者 刘友婷" or "…就业。程学虎 摄/中新社".
     /// Returns the credit and the end of the caption text proper.
     static func inlineCredit(_ p: ArraySlice<Unicode.Scalar>) -> (Credit, Int, isPhoto: Bool)? {
-        guard let cut = p.lastIndex(where: { Scalars.isSentenceEnd($0) || Scalars.isCloser($0) }),
+        // The caption ends on a sentence mark and its closers; a credit's own tag (影像中国) is no closer.
+        var end = p.endIndex
+        if let last = p.last, Scalars.isRightParen(last), let open = p.lastIndex(where: Scalars.isLeftParen) { end = open }
+        guard let cut = p[..<end].lastIndex(where: { Scalars.isSentenceEnd($0) || Scalars.isCloser($0) }),
               cut + 1 < p.endIndex else { return nil }
         let tail = Scalars.trimmed(Array(p[(cut + 1)...]))
         guard !tail.isEmpty, tail.count <= 40 else { return nil }

@@ -144,7 +144,9 @@ struct PageLayout {
                 let startNew: Bool = {
                     guard let r = current else { return true }
                     if open != nil || runs[r].closed { return true }
-                    if lead != nil && !(runs[r].startsPiece && runs[r].paras.isEmpty) { return true }
+                    // A lead may follow a box of key points (●…) printed under the headline.
+                    let keyPoints = !runs[r].paras.isEmpty && runs[r].paras.allSatisfy { paras[$0].scalars.first.map(Scalars.isBullet) == true }
+                    if lead != nil && !(runs[r].startsPiece && runs[r].paras.isEmpty) && !keyPoints { return true }
                     return style == .double && line.gap >= 2
                 }()
                 if startNew {

@@ -15,6 +15,11 @@ enum Scalars {
         }
     }
 
+    /// ● ■ ◆ ▲ ★ and their hollow forms: the marks of a box of key points.
+    static func isBullet(_ s: Unicode.Scalar) -> Bool {
+        "●■◆▲★○□◇△☆•▪".unicodeScalars.contains(s)
+    }
+
     static func isDigit(_ s: Unicode.Scalar) -> Bool {
         (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value)
     }

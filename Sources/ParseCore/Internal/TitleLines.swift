@@ -28,8 +28,8 @@ struct TitleLines {
 
     /// Whether a line could be printed as a headline-block line at all.
     static func hasTitleShape(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
-        // (法国)阿兰·拉巴特, (五)…: headlines do not open on a bracket.
-        guard isShortLine(t), !Scalars.isLeftParen(t.first!) else { return false }
+        // (法国)阿兰·拉巴特, (五)…: headlines do not open on a bracket; ●… is a key point of the text.
+        guard isShortLine(t), !Scalars.isLeftParen(t.first!), !Scalars.isBullet(t.first!) else { return false }
         return !Credits.layoutCredit(t)
     }
 
