@@ -119,4 +119,87 @@ final class CreditTests: XCTestCase {
         XCTAssertNil(Credits.photoCredit(Array("摄影比赛开始".unicodeScalars)[...]))
         XCTAssertNil(Credits.leadDateline(Array("本报记者近日走访了多家企业。".unicodeScalars)[...]))
     }
+
+    func testPhotoCreditForms() throws {
+        let pieces = parse("""
+        春节前夕的北京街头
+
+        市民在王府井大街选购年货。新华社记者 王腾摄
+
+        冬日的长江三峡
+
+        长江三峡秋色宜人。张建成摄(影像中国)
+
+        雪后的长白山
+
+        游客在长白山景区赏雪。蒋云龙 郭旭摄影报道
+        """)
+        XCTAssertEqual(pieces.map(\.photographers), [["王腾"], ["张建成"], ["蒋云龙", "郭旭"]])
+        XCTAssertEqual(pieces.first?.agency, "新华社")
+        XCTAssertEqual(pieces.map(\.kind), [.photo, .photo, .photo])
+        XCTAssertEqual(pieces[1].paragraphs, ["长江三峡秋色宜人。"])
+    }
+
+    func testClosingCreditsOnTheirOwnLine() {
+        let pieces = parse("""
+        各地喜迎国庆节
+
+        国庆期间,各地群众欢度佳节。北京、上海等地举行了丰富多彩的活动。
+
+        (本报记者张璁、倪弋)
+
+        提升东西部扶贫协作水平(有的放矢)
+
+        东西部扶贫协作是推动区域协调发展的大战略。
+
+        (作者为上海市黄浦区区长)
+
+        增进民生福祉 创造美好生活
+
+        大型成就展吸引了众多观众。
+
+        (相关报道见第九版)
+
+        15项世界互联网领先科技成果发布
+
+        世界互联网大会发布了15项领先科技成果。
+        """)
+        XCTAssertEqual(pieces.map(\.headline), ["各地喜迎国庆节", "提升东西部扶贫协作水平(有的放矢)", "增进民生福祉 创造美好生活", "15项世界互联网领先科技成果发布"])
+        XCTAssertEqual(pieces.first?.reporters, ["张璁", "倪弋"])
+    }
+
+    func testDatelinesWithoutBracketsOrPlace() throws {
+        let xinhua = try XCTUnwrap(parse("""
+        国务院常务会议召开
+
+        新华社北京1月8日电 国务院总理李克强主持召开国务院常务会议,部署有关工作。
+        """).first)
+        XCTAssertEqual(xinhua.dateline, "新华社北京1月8日电")
+        XCTAssertEqual(xinhua.agency, "新华社")
+        let bare = try XCTUnwrap(parse("""
+        左权:愿拼热血卫吾华
+
+        新华社电 (记者阳建)在湖南醴陵市,有一条“左权路”贯穿城区。
+        """).first)
+        XCTAssertEqual(bare.dateline, "新华社电")
+        XCTAssertEqual(bare.reporters, ["阳建"])
+    }
+
+    func testLeadAfterABoxOfKeyPoints() throws {
+        let pieces = parse("""
+        市场监管总局发布意见
+
+        ●到今年底完成双随机抽查全流程整合
+
+        ●力争3年内实现综合监管全覆盖
+
+        本报北京2月15日电 (记者王珂)市场监管总局近日印发意见。
+        """)
+        XCTAssertEqual(pieces.count, 1)
+        let a = try XCTUnwrap(pieces.first)
+        XCTAssertEqual(a.headline, "市场监管总局发布意见")
+        XCTAssertEqual(a.dateline, "本报北京2月15日电")
+        XCTAssertEqual(a.reporters, ["王珂"])
+        XCTAssertEqual(a.paragraphs.count, 3)
+    }
 }

@@ -154,4 +154,84 @@ final class HeadingTests: XCTestCase {
         XCTAssertEqual(pieces[1].continuedFrom, 1)
         XCTAssertEqual(pieces[1].paragraphs, ["为破除技能晋升瓶颈,驻马店市总工会出台竞赛规划。"])
     }
+
+    func testDashLinesAndKickerEndingsDecideATwoLineBlock() throws {
+        let dash = try XCTUnwrap(parse("""
+        # 支部,如何在基层工作中唱主角
+
+        ——对部分地区党支部建设的调研与思考
+
+        党的十八大以来,党中央高度重视党支部建设。
+        """).first)
+        XCTAssertEqual(dash.headline, "支部,如何在基层工作中唱主角")
+        XCTAssertEqual(dash.subheadline, "——对部分地区党支部建设的调研与思考")
+        let speech = try XCTUnwrap(parse("""
+        韩正在推进“一带一路”建设工作领导小组会议上强调
+
+        高质量推进共建“一带一路”
+
+        新华社北京2月1日电 推进“一带一路”建设工作领导小组会议1日在北京召开。
+        """).first)
+        XCTAssertEqual(speech.kicker, "韩正在推进“一带一路”建设工作领导小组会议上强调")
+        XCTAssertEqual(speech.headline, "高质量推进共建“一带一路”")
+        let tagged = try XCTUnwrap(parse("""
+        国务院新闻办举行发布会
+
+        抗癌药有了“绿色通道”(权威发布)
+
+        本报北京2月19日电 (记者李红梅)国务院新闻办19日举行政策例行吹风会。
+        """).first)
+        XCTAssertEqual(tagged.kicker, "国务院新闻办举行发布会", "the column tag rides on the headline")
+        XCTAssertEqual(tagged.headline, "抗癌药有了“绿色通道”(权威发布)")
+    }
+
+    func testHeadlineBrokenOverTwoTightLinesIsOne() throws {
+        let a = try XCTUnwrap(parse("""
+        习近平电贺柬埔寨国
+        王西哈莫尼登基15周年
+
+        新华社北京10月29日电 国家主席习近平10月29日致电柬埔寨国王西哈莫尼。
+        """).first)
+        XCTAssertEqual(a.headline, "习近平电贺柬埔寨国王西哈莫尼登基15周年")
+        XCTAssertNil(a.subheadline)
+        let tag = try XCTUnwrap(parse("""
+        传递体育的正能量
+        (体坛观澜)
+
+        运动员参与公益活动,是一种互动、一种启发,激发大众的参与热情。
+        """).first)
+        XCTAssertEqual(tag.headline, "传递体育的正能量(体坛观澜)")
+        XCTAssertTrue(tag.authors.isEmpty, "a column tag is no signature")
+    }
+
+    func testLongSubheadlineBetweenHeadlineAndLead() throws {
+        let a = try XCTUnwrap(parse("""
+        ## 习近平会见国际奥委会主席巴赫
+
+        习近平强调,中方高度重视筹办北京冬奥会,目前各项工作正在扎实有序推进。我们一定会积极努力,为世界呈现一届精彩的冬奥会
+
+        本报北京1月31日电 (记者杜一菲)国家主席习近平31日在人民大会堂会见国际奥林匹克委员会主席巴赫。
+        """).first)
+        XCTAssertEqual(a.subheadline, "习近平强调,中方高度重视筹办北京冬奥会,目前各项工作正在扎实有序推进。我们一定会积极努力,为世界呈现一届精彩的冬奥会")
+        XCTAssertEqual(a.reporters, ["杜一菲"])
+        XCTAssertEqual(a.paragraphs.count, 1)
+    }
+
+    func testMarkedAdvertisementIsAPiece() {
+        XCTAssertEqual(parse("# 广告\n").map(\.headline), ["广告"])
+        XCTAssertEqual(parse("广告\n").map(\.headline), ["广告"], "a page of nothing but an advertisement")
+    }
+
+    func testSpeakerLineUnderAHeadlineIsText() throws {
+        let a = try XCTUnwrap(parse("""
+        在纪念李大钊同志诞辰130周年座谈会上的发言
+
+        中央党史和文献研究院院长曲青山:
+
+        李大钊同志是中国共产主义运动的先驱,伟大的马克思主义者。
+        """).first)
+        XCTAssertEqual(a.headline, "在纪念李大钊同志诞辰130周年座谈会上的发言")
+        XCTAssertNil(a.subheadline)
+        XCTAssertEqual(a.paragraphs.first, "中央党史和文献研究院院长曲青山:")
+    }
 }

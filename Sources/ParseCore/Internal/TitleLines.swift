@@ -109,15 +109,19 @@ struct TitleLines {
         return !t.dropFirst().dropLast().contains(where: { Scalars.isLeftParen($0) || Scalars.isRightParen($0) })
     }
 
+    /// A byline line or a dateline lead: what a piece opens with.
+    private func opensPiece(_ line: Line) -> Bool {
+        if case .byline = line.kind { return true }
+        return line.kind == .text && Credits.leadDateline(line.slice) != nil
+    }
+
     /// A subheadline may run to a sentence or two (截至8月底,山东PPP项目有1038个,总投资额…):
     /// a line that does not end on a full stop, between a headline and a lead or byline, is one.
     private func isLongSubheadline(_ i: Int, shape: [Bool]) -> Bool {
         guard i > 0, i + 1 < lines.count, !shape[i], lines[i].kind == .text, lines[i].scalars.count <= 150 else { return false }
         let t = lines[i].slice, next = lines[i + 1]
         guard shape[i - 1] || Self.isHeadingElement(lines[i - 1].kind) else { return false }
-        let nextOpens: Bool
-        if case .byline = next.kind { nextOpens = true } else { nextOpens = next.kind == .text && Credits.leadDateline(next.slice) != nil }
-        guard nextOpens, let first = t.first, let last = t.last else { return false }
+        guard opensPiece(next), let first = t.first, let last = t.last else { return false }
         return !Scalars.endsClosed(t) && !Scalars.cannotStartParagraph(first)
             && !Scalars.isClauseMark(last) && !JoinEvidence.hasUnclosedBracket(t) && Credits.leadDateline(t) == nil
     }
@@ -136,15 +140,17 @@ struct TitleLines {
     }
 
     /// Whether the page marks every headline with #: it marks one, and no unmarked line away
-    /// from them stands where only a headline can, at the top of the page or under a photo credit.
+    /// from them stands where only a headline can: at the top of the page, after a wide gap or
+    /// a photo credit, or over a byline or dateline lead.
     private func marksItsHeadlines(shape: [Bool]) -> Bool {
         var marked = 0
         for (i, line) in lines.enumerated() {
             switch line.kind {
             case .marked: if !ColumnLabels.isLabel(line.slice) { marked += 1 }
             case .text where shape[i] && !besideMarkedHeadline(i, shape: shape):
-                if i == 0 { return false }
+                if i == 0 || line.gap >= 2 { return false }
                 if case .photoCredit = lines[i - 1].kind { return false }
+                if i + 1 < lines.count, opensPiece(lines[i + 1]) { return false }
             default: break
             }
         }

@@ -31,4 +31,26 @@ enum Fixtures {
         let parser = PageParser(stats: stats)
         return pages.flatMap { parser.parse($0.text, source: $0.source) }
     }
+
+    /// Pages laid out by a generator, with the truth it wrote beside them (truth.jsonl).
+    static func truthPages(_ folder: String) throws -> (pages: [(source: String, text: String)], answers: [(String, [GoldPiece])]) {
+        var pages: [(source: String, text: String)] = []
+        var answers: [(String, [GoldPiece])] = []
+        for line in try text(folder + "/truth.jsonl").split(separator: "\n") {
+            guard let doc = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let source = doc["source"] as? String else { continue }
+            answers.append((source, (doc["articles"] as? [[String: Any]] ?? []).map(GoldPiece.init(json:))))
+            pages.append((source, try text(folder + "/" + source)))
+        }
+        return (pages, answers)
+    }
+
+    /// Scores parsed pages against their truth.
+    static func score(_ answers: [(String, [GoldPiece])], _ articles: [Article]) -> Scorer {
+        var scorer = Scorer()
+        for (source, gold) in answers {
+            scorer.add(gold: gold, pred: articles.filter { $0.source == source }.map(GoldPiece.init))
+        }
+        return scorer
+    }
 }
