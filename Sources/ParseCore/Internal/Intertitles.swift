@@ -9,9 +9,10 @@ struct TitleGroup {
 
 /// Weighs whether a headline-shaped group between paragraphs opens a new piece, as an editor
 /// would: intertitles sit in text that keeps talking about the same people, places and things,
-/// while a new piece talks about others, announces itself in its headline, and often carries a
-/// column tag or a —— line, and it is worded as headlines are. The weights are a logistic model fitted by
-/// `Resources/fit_title_groups.py` on real-article pages (see its header), rounded.
+/// come in series and interrupt long pieces, while a new piece talks about others, announces
+/// itself in its headline, is worded as headlines are and often carries a column tag or a ——
+/// line. The weights are a logistic model fitted by `Resources/fit_title_groups.py` on
+/// real-article pages (see its header), rounded.
 struct Intertitles {
     let lines: [Line]
     let shape: [Bool]
@@ -58,10 +59,11 @@ struct Intertitles {
 
     static let featureNames = ["overlap6", "overlap2", "lines", "meanLength", "maxLength", "before", "after",
                                "fitsAfter", "fitsBefore", "columnTag", "dashSubheadline", "dashKicker",
-                               "comma", "datedLead", "leadLength", "closedBefore", "wording"]
+                               "comma", "datedLead", "leadLength", "closedBefore", "wording",
+                               "sinceHeading", "creditedAbove", "siblings"]
 
-    /// The evidence on one group, in the order of `featureNames`.
-    func features(_ g: TitleGroup) -> [Double] {
+    /// The evidence on one group, in the order of `featureNames`; `all` are the page's candidates.
+    func features(_ g: TitleGroup, among all: [TitleGroup]) -> [Double] {
         let before = text(from: g.first - 1, step: -1, limit: Self.window)
         let after = text(from: g.last + 1, step: 1, limit: Self.window)
         let titles = (g.first...g.last).map { lines[$0].slice }
@@ -72,6 +74,7 @@ struct Intertitles {
         let lengths = titles.map { Double($0.count) }
         let endsInTag = [titles.first!, titles.last!].contains { $0.last.map(Scalars.isRightParen) == true }
         let lead = after.first ?? []
+        let above = above(g)
         return [
             overlap(Self.window), overlap(2), Double(titles.count),
             lengths.reduce(0, +) / Double(lengths.count), lengths.max()!,
@@ -86,16 +89,39 @@ struct Intertitles {
             log(1 + Double(lead.count)),
             before.first.map { Scalars.endsClosed($0) } == true ? 1 : 0,
             TitleWording.logOdds(titles.first!),
+            log(1 + Double(above.paragraphs)), above.credited ? 1 : 0,
+            Double(siblings(of: g, among: all)),
         ]
     }
 
-    static let weights: [Double] = [-0.95, -0.616, 0.663, 0.0127, 0.0119, 0.138, -0.0726, 1.26, 1.16,
-                                    1.63, 1.56, 0.653, -1.37, 0.75, 0.735, -2.66, 1.78]
+    /// What lies between the group and the last line that only a piece's start or end can be:
+    /// how many paragraphs, and whether a byline or dateline lead opened them.
+    private func above(_ g: TitleGroup) -> (paragraphs: Int, credited: Bool) {
+        var n = 0, i = g.first - 1
+        while i >= 0, lines[i].kind == .text, !TitleLines.closesPiece(lines[i]) {
+            if !shape[i] {
+                if Credits.leadDateline(lines[i].slice) != nil { return (n + 1, true) }
+                n += 1
+            }
+            i -= 1
+        }
+        if i >= 0, case .byline = lines[i].kind { return (n, true) }
+        return (n, false)
+    }
+
+    /// Other groups on the page of about the same length: intertitles come in series.
+    private func siblings(of g: TitleGroup, among all: [TitleGroup]) -> Int {
+        let length = lines[g.first].scalars.count
+        return all.filter { $0.first != g.first && abs(lines[$0.first].scalars.count - length) <= 1 }.count
+    }
+
+    static let weights: [Double] = [-1, -0.728, 1.02, -0.0257, 0.0168, 0.062, -0.0395, 1.16, 1.86,
+                                    1.94, 1.54, 0.352, -1.7, 0.223, 0.657, -1.89, 2.38, 0.0448, 0.624, -0.694]
     static let bias = -10.8
 
     /// Whether the group opens a new piece.
-    func opensPiece(_ g: TitleGroup) -> Bool {
-        let f = features(g)
+    func opensPiece(_ g: TitleGroup, among all: [TitleGroup]) -> Bool {
+        let f = features(g, among: all)
         if let dump = ProcessInfo.processInfo.environment["ARCHIVE_TITLE_GROUPS"] {
             record(g, features: f, to: dump)
         }

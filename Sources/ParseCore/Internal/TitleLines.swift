@@ -132,8 +132,9 @@ struct TitleLines {
     private func groupDecisions(shape: [Bool], markedPage: Bool) -> [Int: Bool] {
         let groups = Intertitles(lines: lines, shape: shape)
         var out: [Int: Bool] = [:]
-        for g in groups.candidates() {
-            let opens = !markedPage && groups.opensPiece(g)
+        let candidates = groups.candidates()
+        for g in candidates {
+            let opens = !markedPage && groups.opensPiece(g, among: candidates)
             for i in g.first...g.last { out[i] = opens }
         }
         return out
