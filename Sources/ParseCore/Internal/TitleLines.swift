@@ -110,7 +110,7 @@ struct TitleLines {
     }
 
     /// A byline line or a dateline lead: what a piece opens with.
-    private func opensPiece(_ line: Line) -> Bool {
+    func opensPiece(_ line: Line) -> Bool {
         if case .byline = line.kind { return true }
         return line.kind == .text && Credits.leadDateline(line.slice) != nil
     }
@@ -140,44 +140,6 @@ struct TitleLines {
         return out
     }
 
-    /// Whether the page marks every headline with #: it marks one, and no unmarked line away
-    /// from them stands where only a headline can: at the top of the page, after a wide gap or
-    /// a photo credit, or over a byline or dateline lead.
-    private func marksItsHeadlines(shape: [Bool]) -> Bool {
-        var marked = 0
-        for (i, line) in lines.enumerated() {
-            switch line.kind {
-            case .marked: if !ColumnLabels.isLabel(line.slice) { marked += 1 }
-            case .text where shape[i] && !besideMarkedHeadline(i, shape: shape):
-                if i == 0 || line.gap >= 2 { return false }
-                if case .photoCredit = lines[i - 1].kind { return false }
-                if i + 1 < lines.count, opensPiece(lines[i + 1]) { return false }
-            default: break
-            }
-        }
-        return marked > 0
-    }
-
-    /// On a page that marks its headlines, an unmarked line belongs to a headline block only as
-    /// the kicker above a marked headline or the subheadline below one: elsewhere it is an
-    /// intertitle or the title of a section inside a longer piece.
-    private func besideMarkedHeadline(_ i: Int, shape: [Bool]) -> Bool {
-        func reaches(_ step: Int) -> Bool {
-            var j = i + step, seen = 0
-            while j >= 0, j < lines.count, seen < 3 {
-                switch lines[j].kind {
-                case .marked: return true
-                case .bold, .readingTip, .jumpFrom, .byline: break
-                case .text where shape[j]: seen += 1
-                default: return false
-                }
-                j += step
-            }
-            return false
-        }
-        return reaches(-1) || reaches(1)
-    }
-
     /// Whether line `i` is the first half of a paragraph cut at a column break. Two
     /// headline-shaped lines in a row are a headline block unless punctuation proves a cut.
     private func isFirstHalf(_ i: Int, shape: [Bool]) -> Bool {
@@ -193,8 +155,7 @@ struct TitleLines {
     private func decideSingle(_ i: Int, prev: Line?, next: Line?, prevIsHeading: Bool,
                               shape: [Bool], title: [Bool]) -> Bool {
         let line = lines[i]
-        let nextIsLead = next.map { $0.kind == .text && Credits.leadDateline($0.slice) != nil } ?? false
-        if let next, Self.isHeadingElement(next.kind) || shape[i + 1] || nextIsLead { return true }
+        if let next, Self.isHeadingElement(next.kind) || shape[i + 1] || opensPiece(next) { return true }
         // 院长曲青山: over the text it introduces names a speaker; a kicker ending so has its headline below.
         if line.scalars.last.map(Scalars.isColon) == true { return false }
         if prevIsHeading {
