@@ -185,7 +185,7 @@ final class HeadingTests: XCTestCase {
         XCTAssertEqual(tagged.headline, "抗癌药有了“绿色通道”(权威发布)")
     }
 
-    func testHeadlineBrokenOverTwoTightLinesIsOne() throws {
+    func testHeadlineBrokenOverTwoTightLinesIsOneUnlessTooLong() throws {
         let a = try XCTUnwrap(parse("""
         习近平电贺柬埔寨国
         王西哈莫尼登基15周年
@@ -194,6 +194,14 @@ final class HeadingTests: XCTestCase {
         """).first)
         XCTAssertEqual(a.headline, "习近平电贺柬埔寨国王西哈莫尼登基15周年")
         XCTAssertNil(a.subheadline)
+        let pair = try XCTUnwrap(parse("""
+        上海宝山区总加强职工高价值专利技术展示和转化
+        职工创新成果站上路演“C位”
+
+        本报讯(记者裴龙翔)“这是一款高延性水泥基复合材料。”职工在路演现场介绍。
+        """).first)
+        XCTAssertEqual(pair.kicker, "上海宝山区总加强职工高价值专利技术展示和转化", "too long to be one headline")
+        XCTAssertEqual(pair.headline, "职工创新成果站上路演“C位”")
         let tag = try XCTUnwrap(parse("""
         传递体育的正能量
         (体坛观澜)

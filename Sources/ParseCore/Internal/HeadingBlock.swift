@@ -11,7 +11,7 @@ struct HeadingFields: Equatable {
 /// columns. Without markup, a line ending in —— is a kicker and the shorter of two lines is the
 /// headline (引题 and 副题 run longer than the 主题 they frame).
 enum HeadingBlock {
-    static func interpret(_ lines: [TitleLine]) -> HeadingFields {
+    static func interpret(_ lines: [TitleLine], bodyContains: (String) -> Bool) -> HeadingFields {
         var columns: [String] = []
         var titles: [TitleLine] = []
         var headlineMarked = false
@@ -27,7 +27,7 @@ enum HeadingBlock {
             }
             afterColumn = isColumn
         }
-        titles = mergeBroken(titles)
+        titles = mergeBroken(titles, bodyContains: bodyContains)
         var f = HeadingFields()
         f.column = joined(columns)
         if let top = titles.filter({ $0.level > 0 }).map(\.level).min(),
@@ -89,20 +89,29 @@ enum HeadingBlock {
         return Scalars.isLeftParen(f) && Scalars.isRightParen(l)
     }
 
-    /// A headline broken over two lines with no blank between them is one headline: the dumps
-    /// print every other line of a block apart.
-    private static func mergeBroken(_ titles: [TitleLine]) -> [TitleLine] {
+    /// A headline broken over two lines with no blank between them is one headline when the
+    /// break falls inside it: inside a bracket or quote, inside a word the body prints whole, or
+    /// in a headline short enough to be one. A longer tight pair is a kicker over its headline.
+    private static func mergeBroken(_ titles: [TitleLine], bodyContains: (String) -> Bool) -> [TitleLine] {
         var out: [TitleLine] = []
         for t in titles {
             if let last = out.last, t.gap == 0, t.level == 0, last.level == 0,
-               !endsWithDash(last.slice), !startsWithDash(t.slice) {
-                out[out.count - 1] = TitleLine(scalars: last.scalars + t.scalars, level: 0, bold: false, gap: last.gap, line: last.line)
-                continue
+               !endsWithDash(last.slice), !startsWithDash(t.slice), !t.scalars.isEmpty, !last.scalars.isEmpty {
+                let joined = last.scalars + t.scalars
+                let seam = Scalars.string(last.scalars.suffix(3) + t.scalars.prefix(3))
+                if JoinEvidence.hasUnclosedBracket(last.slice) || bodyContains(seam)
+                    || joined.count - TitleLines.columnTagLength(joined[...]) <= maxBrokenHeadline {
+                    out[out.count - 1] = TitleLine(scalars: joined, level: 0, bold: false, gap: last.gap, line: last.line)
+                    continue
+                }
             }
             out.append(t)
         }
         return out
     }
+
+    /// Longest headline, column tag aside, that two tight lines are taken to be without other evidence.
+    static let maxBrokenHeadline = 28
 
     static func endsWithDash(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
         t.count >= 2 && Scalars.isDash(t[t.endIndex - 1]) && Scalars.isDash(t[t.endIndex - 2])

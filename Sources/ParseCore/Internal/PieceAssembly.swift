@@ -3,6 +3,11 @@
 enum PieceAssembly {
     static func articles(layout: PageLayout, assembly: RunAssembly, joins: Joins) -> [Article] {
         let paras = layout.paras
+        var pageText: String?
+        func bodyContains(_ s: String) -> Bool {
+            if pageText == nil { pageText = paras.map { Scalars.string($0.scalars) }.joined(separator: "\n") }
+            return pageText!.contains(s)
+        }
         var printed = FastMap<Bool>(zero: false)
         var out: [(line: Int, article: Article)] = []
         for (d, draft) in assembly.drafts.enumerated() {
@@ -42,7 +47,7 @@ enum PieceAssembly {
                 paragraphs.append(Scalars.string(t))
             }
             guard !draft.titles.isEmpty || !paragraphs.isEmpty || draft.summary != nil else { continue }
-            let fields = HeadingBlock.interpret(draft.titles)
+            let fields = HeadingBlock.interpret(draft.titles, bodyContains: bodyContains)
             var a = Article()
             a.kind = isPhoto ? .photo : .article
             a.headline = fields.headline
