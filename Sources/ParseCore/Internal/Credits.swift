@@ -89,8 +89,7 @@ enum Credits {
     static func photoCredit(_ s: ArraySlice<Unicode.Scalar>) -> Credit? {
         var body = s
         var agency: String?
-        if let last = body.last, Scalars.isRightParen(last), let open = body.lastIndex(where: Scalars.isLeftParen),
-           open > body.startIndex, body[open - 1] == "摄" {
+        if let open = Scalars.closingGroupStart(body), open > body.startIndex, body[open - 1] == "摄" {
             body = body[..<open]
         }
         for suffix in ["摄影报道", "摄影"] where body.hasSuffix(Array(suffix.unicodeScalars)) {
@@ -173,8 +172,7 @@ enum Credits {
     /// A line that is nothing but such a group closes its piece too, and so does one that
     /// tells who wrote it or where it came from: (作者为…), (据新华社…电 记者…), (本报记者 A、B).
     static func trailingGroup(_ p: ArraySlice<Unicode.Scalar>) -> Credit? {
-        guard let last = p.last, Scalars.isRightParen(last),
-              let open = p.lastIndex(where: Scalars.isLeftParen) else { return nil }
+        guard let open = Scalars.closingGroupStart(p) else { return nil }
         let whole = open == p.startIndex
         guard whole ? p.count <= 90 : p.endIndex - open <= 40 else { return nil }
         if !whole {
@@ -216,8 +214,7 @@ enum Credits {
     /// Returns the credit and the end of the caption text proper.
     static func inlineCredit(_ p: ArraySlice<Unicode.Scalar>) -> (Credit, Int, isPhoto: Bool)? {
         // The caption ends on a sentence mark and its closers; a credit's own tag (影像中国) is no closer.
-        var end = p.endIndex
-        if let last = p.last, Scalars.isRightParen(last), let open = p.lastIndex(where: Scalars.isLeftParen) { end = open }
+        let end = Scalars.closingGroupStart(p) ?? p.endIndex
         guard let cut = p[..<end].lastIndex(where: { Scalars.isSentenceEnd($0) || Scalars.isCloser($0) }),
               cut + 1 < p.endIndex else { return nil }
         let tail = Scalars.trimmed(Array(p[(cut + 1)...]))

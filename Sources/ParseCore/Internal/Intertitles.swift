@@ -19,6 +19,7 @@ struct Intertitles {
 
     /// How many paragraphs on each side make the text a group is compared with.
     static let window = 6
+    static let reach = 200
 
     /// The groups that stand between two paragraphs with nothing else to tell them apart:
     /// no wider gap above, the paragraph above does not close its piece and the one below
@@ -62,8 +63,8 @@ struct Intertitles {
                                "comma", "datedLead", "leadLength", "closedBefore", "wording",
                                "sinceHeading", "creditedAbove", "siblings"]
 
-    /// The evidence on one group, in the order of `featureNames`; `all` are the page's candidates.
-    func features(_ g: TitleGroup, among all: [TitleGroup]) -> [Double] {
+    /// The evidence on one group, in the order of `featureNames`; `lengths` from `lengthCounts`.
+    func features(_ g: TitleGroup, lengths: [Int: Int]) -> [Double] {
         let before = text(from: g.first - 1, step: -1, limit: Self.window)
         let after = text(from: g.last + 1, step: 1, limit: Self.window)
         let titles = (g.first...g.last).map { lines[$0].slice }
@@ -71,13 +72,13 @@ struct Intertitles {
         func overlap(_ k: Int) -> Double {
             log(BigramRarity.cosine(BigramRarity.pairs(before.prefix(k)), BigramRarity.pairs(after.prefix(k))) + 0.002)
         }
-        let lengths = titles.map { Double($0.count) }
+        let sizes = titles.map { Double($0.count) }
         let endsInTag = [titles.first!, titles.last!].contains { $0.last.map(Scalars.isRightParen) == true }
         let lead = after.first ?? []
         let above = above(g)
         return [
             overlap(Self.window), overlap(2), Double(titles.count),
-            lengths.reduce(0, +) / Double(lengths.count), lengths.max()!,
+            sizes.reduce(0, +) / Double(sizes.count), sizes.max()!,
             Double(before.count), Double(after.count),
             BigramRarity.containment(head, in: BigramRarity.pairs(after.prefix(3))),
             BigramRarity.containment(head, in: BigramRarity.pairs(before.prefix(3))),
@@ -90,29 +91,36 @@ struct Intertitles {
             before.first.map { Scalars.endsClosed($0) } == true ? 1 : 0,
             TitleWording.logOdds(titles.first!),
             log(1 + Double(above.paragraphs)), above.credited ? 1 : 0,
-            Double(siblings(of: g, among: all)),
+            Double(siblings(of: g, lengths: lengths)),
         ]
     }
 
     /// What lies between the group and the last line that only a piece's start or end can be:
-    /// how many paragraphs, and whether a byline or dateline lead opened them.
+    /// how many paragraphs, and whether a byline or dateline lead opened them. Looks back at
+    /// most `reach` lines, so that a page of a million short lines costs linear time.
     private func above(_ g: TitleGroup) -> (paragraphs: Int, credited: Bool) {
         var n = 0, i = g.first - 1
-        while i >= 0, lines[i].kind == .text, !TitleLines.closesPiece(lines[i]) {
+        let stop = max(-1, i - Self.reach)
+        while i > stop, lines[i].kind == .text, !TitleLines.closesPiece(lines[i]) {
             if !shape[i] {
                 if Credits.leadDateline(lines[i].slice) != nil { return (n + 1, true) }
                 n += 1
             }
             i -= 1
         }
-        if i >= 0, case .byline = lines[i].kind { return (n, true) }
+        if i > stop, case .byline = lines[i].kind { return (n, true) }
         return (n, false)
     }
 
-    /// Other groups on the page of about the same length: intertitles come in series.
-    private func siblings(of g: TitleGroup, among all: [TitleGroup]) -> Int {
-        let length = lines[g.first].scalars.count
-        return all.filter { $0.first != g.first && abs(lines[$0.first].scalars.count - length) <= 1 }.count
+    /// How many candidates' first lines have each length: intertitles come in series of like lines.
+    func lengthCounts(_ all: [TitleGroup]) -> [Int: Int] {
+        all.reduce(into: [:]) { $0[lines[$1.first].scalars.count, default: 0] += 1 }
+    }
+
+    /// Other groups on the page of about the same length.
+    private func siblings(of g: TitleGroup, lengths: [Int: Int]) -> Int {
+        let n = lines[g.first].scalars.count
+        return (n - 1...n + 1).reduce(-1) { $0 + (lengths[$1] ?? 0) }
     }
 
     static let weights: [Double] = [-1, -0.728, 1.02, -0.0257, 0.0168, 0.062, -0.0395, 1.16, 1.86,
@@ -120,8 +128,8 @@ struct Intertitles {
     static let bias = -10.8
 
     /// Whether the group opens a new piece.
-    func opensPiece(_ g: TitleGroup, among all: [TitleGroup]) -> Bool {
-        let f = features(g, among: all)
+    func opensPiece(_ g: TitleGroup, lengths: [Int: Int]) -> Bool {
+        let f = features(g, lengths: lengths)
         if let dump = ProcessInfo.processInfo.environment["ARCHIVE_TITLE_GROUPS"] {
             record(g, features: f, to: dump)
         }

@@ -145,8 +145,7 @@ struct PageLayout {
                     guard let r = current else { return true }
                     if open != nil || runs[r].closed { return true }
                     // A lead may follow a box of key points (●…) printed under the headline.
-                    let keyPoints = !runs[r].paras.isEmpty && runs[r].paras.allSatisfy { paras[$0].scalars.first.map(Scalars.isBullet) == true }
-                    if lead != nil && !(runs[r].startsPiece && runs[r].paras.isEmpty) && !keyPoints { return true }
+                    if lead != nil && !(runs[r].startsPiece && runs[r].paras.isEmpty) && !Self.isKeyPoints(runs[r], paras) { return true }
                     return style == .double && line.gap >= 2
                 }()
                 if startNew {
@@ -188,10 +187,14 @@ struct PageLayout {
         return last + 1
     }
 
+    /// A run of nothing but ●… lines: the key points boxed under a headline.
+    static func isKeyPoints(_ run: Run, _ paras: [Para]) -> Bool {
+        !run.paras.isEmpty && run.paras.allSatisfy { paras[$0].scalars.first.map(Scalars.isBullet) == true }
+    }
+
     /// "(下转第2版)" printed at the end of a paragraph.
     static func trailingJump(_ t: ArraySlice<Unicode.Scalar>) -> (Int, Int)? {
-        guard let last = t.last, Scalars.isRightParen(last),
-              let open = t.lastIndex(where: Scalars.isLeftParen),
+        guard let open = Scalars.closingGroupStart(t),
               case .jumpTo(let n)? = PageLines.jump(in: t[(open + 1)..<(t.endIndex - 1)]) else { return nil }
         var end = open
         while end > t.startIndex, Scalars.isSpace(t[end - 1]) { end -= 1 }

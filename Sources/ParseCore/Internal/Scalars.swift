@@ -80,6 +80,12 @@ enum Scalars {
     static func isRightParen(_ s: Unicode.Scalar) -> Bool { s.value == 0x29 || s.value == 0xFF09 }
     static func isDash(_ s: Unicode.Scalar) -> Bool { s.value == 0x2014 || s.value == 0x2015 }
 
+    /// Where a bracketed group that ends the text opens: (下转第2版), (影像中国), (作者为…).
+    static func closingGroupStart(_ t: ArraySlice<Unicode.Scalar>) -> Int? {
+        guard let last = t.last, isRightParen(last) else { return nil }
+        return t.lastIndex(where: isLeftParen)
+    }
+
     /// Whether a text is closed: it ends in a sentence mark, possibly followed by closers.
     static func endsClosed(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
         var i = t.endIndex - 1

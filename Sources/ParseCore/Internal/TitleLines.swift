@@ -49,8 +49,7 @@ struct TitleLines {
     /// The length of a column tag closing a headline, 开放发展勇开新局(在习近平新时代…指引下——…):
     /// it says where the piece runs, not what it says, so it does not count against the shape.
     static func columnTagLength(_ t: ArraySlice<Unicode.Scalar>) -> Int {
-        guard let last = t.last, Scalars.isRightParen(last), let open = t.lastIndex(where: Scalars.isLeftParen),
-              open > t.startIndex, t.endIndex - open <= 60 else { return 0 }
+        guard let open = Scalars.closingGroupStart(t), open > t.startIndex, t.endIndex - open <= 60 else { return 0 }
         return t.endIndex - open
     }
 
@@ -133,8 +132,9 @@ struct TitleLines {
         let groups = Intertitles(lines: lines, shape: shape)
         var out: [Int: Bool] = [:]
         let candidates = groups.candidates()
+        let lengths = groups.lengthCounts(candidates)
         for g in candidates {
-            let opens = !markedPage && groups.opensPiece(g, among: candidates)
+            let opens = !markedPage && groups.opensPiece(g, lengths: lengths)
             for i in g.first...g.last { out[i] = opens }
         }
         return out
