@@ -185,6 +185,28 @@ final class HeadingTests: XCTestCase {
         XCTAssertEqual(tagged.headline, "抗癌药有了“绿色通道”(权威发布)")
     }
 
+    func testLinesUnderADashSubheadlineOpenTheText() throws {
+        let pieces = parse("""
+        刘鹤、王毅等参加会见。
+
+        春到南粤听回声(新时代新作为新篇章)
+
+        ——广东落实全国两会重要讲话精神纪实
+
+        9.73万亿
+
+        广东去年实现生产总值9.73万亿元,同比增长6.8%,体现发展质量。
+
+        深圳前海的创业者说,营商环境一年比一年好。
+        """)
+        let a = try XCTUnwrap(pieces.first { $0.headline != nil })
+        XCTAssertEqual(a.headline, "春到南粤听回声(新时代新作为新篇章)")
+        XCTAssertEqual(a.subheadline, "——广东落实全国两会重要讲话精神纪实")
+        XCTAssertNil(a.kicker)
+        XCTAssertEqual(a.paragraphs.first, "9.73万亿")
+        XCTAssertEqual(a.paragraphs.count, 3)
+    }
+
     func testHeadlineBrokenOverTwoTightLinesIsOneUnlessTooLong() throws {
         let a = try XCTUnwrap(parse("""
         习近平电贺柬埔寨国

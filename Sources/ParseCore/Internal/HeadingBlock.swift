@@ -81,6 +81,14 @@ enum HeadingBlock {
         return visibleLength(a) + 4 < visibleLength(b)
     }
 
+    /// How many lines of a block are its headline block: a ——subheadline closes it, so unmarked
+    /// lines printed under one open the text (a figure such as 9.73万亿, an intertitle).
+    static func linesBeforeText(_ titles: [TitleLine]) -> Int {
+        guard let dash = titles.indices.first(where: { $0 > 0 && titles[$0].level == 0 && startsWithDash(titles[$0].slice) }),
+              titles[(dash + 1)...].allSatisfy({ $0.level == 0 && !$0.bold && !startsWithDash($0.slice) }) else { return titles.count }
+        return dash + 1
+    }
+
     private static let kickerEndings = ["强调", "指出", "表示", "要求", "提出", "希望", "上", "时", "中", "之际"].map { Array($0.unicodeScalars) }
     private static let subheadlineEndings = ["出席", "致辞", "讲话", "会见"].map { Array($0.unicodeScalars) }
 

@@ -14,7 +14,8 @@ enum PieceAssembly {
             var credit = draft.credit
             var isPhoto = draft.isPhoto
             var continuesTo = draft.continuesTo
-            var texts: [[Unicode.Scalar]] = []
+            let titleCount = HeadingBlock.linesBeforeText(draft.titles)
+            var texts = draft.titles[titleCount...].map(\.scalars)
             var lastPara: Int?
             for r in assembly.body[d] {
                 let run = assembly.runs[r]
@@ -47,7 +48,7 @@ enum PieceAssembly {
                 paragraphs.append(Scalars.string(t))
             }
             guard !draft.titles.isEmpty || !paragraphs.isEmpty || draft.summary != nil else { continue }
-            let fields = HeadingBlock.interpret(draft.titles, bodyContains: bodyContains)
+            let fields = HeadingBlock.interpret(Array(draft.titles[..<titleCount]), bodyContains: bodyContains)
             var a = Article()
             a.kind = isPhoto ? .photo : .article
             a.headline = fields.headline
