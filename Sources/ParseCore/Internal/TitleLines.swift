@@ -70,7 +70,8 @@ struct TitleLines {
         }
     }
 
-    func decide() -> [Bool] {
+    /// Which lines head blocks, and which byline lines credit a roundup's section, not a piece.
+    func decide() -> (titles: [Bool], sectionBylines: Set<Int>) {
         var title = [Bool](repeating: false, count: lines.count)
         var shape = lines.map { $0.kind == .text && Self.hasTitleShape($0.slice) }
         // A short line that reads on into the next is half of a cut paragraph, whatever its shape.
@@ -79,14 +80,22 @@ struct TitleLines {
         let markedPage = marksItsHeadlines(shape: shape)
         let decided = style == .single ? groupDecisions(shape: shape, markedPage: markedPage) : [:]
         var summaryNext = false
+        var sectionBylines = Set<Int>()
+        var sectionEnd = -1
         for i in lines.indices {
             let line = lines[i]
             if line.kind == .readingTip { summaryNext = true; continue }
             guard line.kind == .text else { continue }
             if summaryNext { summaryNext = false; continue }
-            guard shape[i] else { continue }
+            guard shape[i], i > sectionEnd else { continue }
             if let d = decided[i] { title[i] = d; continue }
             if style == .single && markedPage && !besideMarkedHeadline(i, shape: shape) { continue }
+            if style == .single, !markedPage,
+               let end = sectionTitleEnd(at: i, shape: shape, title: title, sectionBylines: sectionBylines) {
+                sectionEnd = end
+                sectionBylines.insert(end + 1)
+                continue
+            }
             let prev: Line? = i > 0 ? lines[i - 1] : nil
             let next: Line? = i + 1 < lines.count ? lines[i + 1] : nil
             let prevIsHeading = prev.map { Self.isHeadingElement($0.kind) || ($0.kind == .text && title[i - 1]) } ?? false
@@ -97,7 +106,7 @@ struct TitleLines {
                 title[i] = decideSingle(i, prev: prev, next: next, prevIsHeading: prevIsHeading, shape: shape, title: title)
             }
         }
-        return title
+        return (title, sectionBylines)
     }
 
     /// (体坛观澜) printed tight under a headline-shaped line: the headline's column tag.

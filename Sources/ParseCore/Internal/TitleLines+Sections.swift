@@ -1,0 +1,46 @@
+/// Roundups (组稿): one headline over several reports, each section under a title of its own
+/// and a byline line of its own. A titled, bylined section reads like a new piece; what tells
+/// them apart is the text above it. A piece that opened with its own byline or dateline, was
+/// continued from another page, or closed with a signature is done when the next title comes;
+/// an uncredited opening text of two or more paragraphs, or an earlier section, is a roundup's.
+extension TitleLines {
+    /// The last line of a section title group starting at `i`, or nil when `i` opens a piece.
+    func sectionTitleEnd(at i: Int, shape: [Bool], title: [Bool], sectionBylines: Set<Int>) -> Int? {
+        guard i > 0, lines[i].gap < 2, lines[i - 1].kind == .text, !shape[i - 1], !title[i - 1],
+              !Self.closesPiece(lines[i - 1]) else { return nil }
+        var j = i
+        while j + 1 < lines.count, j - i < 2, lines[j + 1].kind == .text, shape[j + 1], lines[j + 1].gap < 2 { j += 1 }
+        guard j + 1 < lines.count, case .byline = lines[j + 1].kind, lines[j + 1].gap < 2 else { return nil }
+        return openedWithoutCredit(before: i, title: title, sectionBylines: sectionBylines) ? j : nil
+    }
+
+    /// Whether the text above line `i` belongs to a headline that carries no credit of its own
+    /// and runs to two paragraphs or an earlier section.
+    private func openedWithoutCredit(before i: Int, title: [Bool], sectionBylines: Set<Int>) -> Bool {
+        var paragraphs = 0, sections = 0
+        var k = i - 1
+        while k >= 0 {
+            let line = lines[k]
+            switch line.kind {
+            case .text where title[k]:
+                return paragraphs >= Self.roundupOpening || sections > 0
+            case .text:
+                if Credits.leadDateline(line.slice) != nil { return false }
+                if Self.closesPiece(line) { return false }
+                paragraphs += 1
+            case .byline:
+                guard sectionBylines.contains(k) else { return false }
+                sections += 1
+            case .marked, .bold, .readingTip:
+                return paragraphs >= Self.roundupOpening || sections > 0
+            default:
+                return false
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    /// Paragraphs of uncredited text under a headline before a titled, bylined section belongs to it.
+    static let roundupOpening = 2
+}

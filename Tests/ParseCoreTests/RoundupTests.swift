@@ -1,0 +1,83 @@
+import XCTest
+@testable import ParseCore
+
+/// Roundups: titled sections with bylines of their own stay in the roundup whose uncredited
+/// opening they follow; after a credited, continued or one-paragraph piece the same lines open a piece.
+final class RoundupTests: XCTestCase {
+    private func parse(_ text: String) -> [Article] { PageParser().parse(text, source: "t.txt") }
+
+    private let sections = """
+        甘肃兰州蔬菜价格公道
+
+        买主卖主都满意
+
+        本报记者 王锦涛
+
+        “在哩,在哩。”一个中年男士掀开门帘,兰州城关区的菜市场里人来人往。
+
+        “大白菜,芫荽,还要一头蒜。”顾客王燕一边挑菜一边和摊主聊着价钱。
+
+        新疆乌鲁木齐完善直销体系
+
+        减少环节统一配送
+
+        本报记者 李亚楠
+
+        乌鲁木齐北园春市场的蔬菜直销点前,市民排起了长队,菜价比去年同期略低。
+        """
+
+    func testSectionsStayInTheRoundupWithTheirBylinesAsText() throws {
+        let pieces = parse("""
+        价格稳 品种多 供应足
+
+        ——北京、兰州、乌鲁木齐春节菜市探访
+
+        “菜篮子”连着千家万户,农民想卖得俏,市民想吃得好,供应体系建设年年在推进。
+
+        您想了解具体情况吗?请随我们的记者到各地的农贸市场看一看。
+
+        \(sections)
+        """)
+        XCTAssertEqual(pieces.count, 1)
+        let a = try XCTUnwrap(pieces.first)
+        XCTAssertEqual(a.headline, "价格稳 品种多 供应足")
+        XCTAssertTrue(a.paragraphs.contains("买主卖主都满意"))
+        XCTAssertTrue(a.paragraphs.contains("本报记者 李亚楠"))
+        XCTAssertEqual(a.paragraphs.last, "乌鲁木齐北园春市场的蔬菜直销点前,市民排起了长队,菜价比去年同期略低。")
+    }
+
+    func testTitledBylinedTextAfterACreditedPieceOpensPieces() {
+        let pieces = parse("""
+        兰州推进菜篮子工程
+
+        本报兰州2月1日电 (记者王锦涛)兰州市今年新建改造标准化菜市场二十个。
+
+        新建的菜市场将在春节前全部开业,方便市民就近买菜。
+
+        \(sections)
+        """)
+        XCTAssertEqual(pieces.map(\.headline), ["兰州推进菜篮子工程", "买主卖主都满意", "减少环节统一配送"])
+        XCTAssertEqual(pieces[1].reporters, ["王锦涛"])
+    }
+
+    func testTitledBylinedTextAfterAOneParagraphOrContinuedPieceOpensPieces() {
+        let photo = parse("""
+        暖“新”饺子送关爱
+
+        近日,天津市河西区总工会联合街道党工委,为快递小哥送上热腾腾的饺子。
+
+        \(sections)
+        """)
+        XCTAssertEqual(photo.map(\.headline), ["暖“新”饺子送关爱", "买主卖主都满意", "减少环节统一配送"])
+        let continued = parse("""
+        (上接第1版)
+
+        为破除技能晋升瓶颈,驻马店市总工会出台了一系列办法,打通职工成长通道。
+
+        成效也随之而来,在近两年的劳动模范评选中,一线职工占比明显提高。
+
+        \(sections)
+        """)
+        XCTAssertEqual(continued.compactMap(\.headline), ["买主卖主都满意", "减少环节统一配送"])
+    }
+}
