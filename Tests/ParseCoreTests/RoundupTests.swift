@@ -46,6 +46,29 @@ final class RoundupTests: XCTestCase {
         XCTAssertEqual(a.paragraphs.last, "乌鲁木齐北园春市场的蔬菜直销点前,市民排起了长队,菜价比去年同期略低。")
     }
 
+    func testFirstSectionPrintedStraightUnderTheRoundupHeadline() throws {
+        for mark in ["", "# "] {
+            let pieces = parse("""
+            \(mark)新春走基层 人和家顺事事兴
+
+            上海迪士尼乐园55名民警——
+
+            全员无休假 起早来执勤
+
+            本报记者 巨云鹏
+
+            大年初五,早上8点,上海迪士尼乐园门口已排起长队,民警们早早到岗执勤。
+
+            \(sections)
+            """)
+            XCTAssertEqual(pieces.count, 1, "headline marked: \(!mark.isEmpty)")
+            let a = try XCTUnwrap(pieces.first)
+            XCTAssertEqual(a.headline, "新春走基层 人和家顺事事兴")
+            XCTAssertNil(a.kicker)
+            XCTAssertEqual(Array(a.paragraphs.prefix(3)), ["上海迪士尼乐园55名民警——", "全员无休假 起早来执勤", "本报记者 巨云鹏"])
+        }
+    }
+
     func testTitledBylinedTextAfterACreditedPieceOpensPieces() {
         let pieces = parse("""
         兰州推进菜篮子工程

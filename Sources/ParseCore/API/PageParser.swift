@@ -14,18 +14,13 @@ public struct PageParser: Sendable {
 
     /// Parses one page. `source` is recorded on every piece and read for the date and page.
     public func parse(_ text: String, source: String) -> [Article] {
-        var lines = PageLines.split(text)
+        let lines = PageLines.split(text)
         var page = CharCounts(characters: lines.reduce(0) { $0 + $1.scalars.count })
         page.add(lines: lines)
         let evidence = JoinEvidence(page: page, global: stats.counts)
         let style = GapStyle.detect(lines)
         let (titles, sectionBylines) = TitleLines(lines: lines, style: style, evidence: evidence).decide()
-        // A section's byline is printed in the roundup's text, as the paper stores it.
-        for i in sectionBylines {
-            let l = lines[i]
-            lines[i] = Line(number: l.number, gap: l.gap, scalars: l.scalars, kind: .text)
-        }
-        let layout = PageLayout(lines: lines, titles: titles, style: style)
+        let layout = PageLayout(lines: lines, titles: titles, sectionBylines: sectionBylines, style: style)
         let joins = Joins(paras: layout.paras, evidence: evidence)
         let salience = Salience.Lazy { Salience(counts: page, paragraphs: layout.paras.count) }
         let assembly = RunAssembly(layout: layout, joins: joins, salience: salience, separatedBlocks: style == .double)

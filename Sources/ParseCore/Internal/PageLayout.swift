@@ -56,7 +56,8 @@ struct PageLayout {
     var paras: [Para] = []
     var runs: [Run] = []
 
-    init(lines: [Line], titles: [Bool], style: GapStyle) {
+    /// `sectionBylines`: byline lines of a roundup's sections, printed in its text as the paper stores them.
+    init(lines: [Line], titles: [Bool], sectionBylines: Set<Int>, style: GapStyle) {
         var open: Int?            // the draft whose headline block is still being read
         var current: Int?         // the run receiving paragraphs
         var summaryNext = false
@@ -106,6 +107,11 @@ struct PageLayout {
                 drafts[o].continuedFrom = n
                 open = o
                 current = nil
+            case .byline where sectionBylines.contains(i) && current.map({ !runs[$0].closed }) == true:
+                isPara = true
+                if lastWasPara { paras[paras.count - 1].adjacentToNext = true }
+                paras.append(Para(scalars: line.scalars, line: line.number))
+                runs[current!].paras.append(paras.count - 1)
             case .byline(let c):
                 if let o = open {
                     drafts[o].credit.merge(c)

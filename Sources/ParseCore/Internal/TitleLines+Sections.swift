@@ -6,12 +6,25 @@
 extension TitleLines {
     /// The last line of a section title group starting at `i`, or nil when `i` opens a piece.
     func sectionTitleEnd(at i: Int, shape: [Bool], title: [Bool], sectionBylines: Set<Int>) -> Int? {
-        guard i > 0, lines[i].gap < 2, lines[i - 1].kind == .text, !shape[i - 1], !title[i - 1],
-              !Self.closesPiece(lines[i - 1]) else { return nil }
+        guard i > 0, lines[i].gap < 2 else { return nil }
         var j = i
         while j + 1 < lines.count, j - i < 2, lines[j + 1].kind == .text, shape[j + 1], lines[j + 1].gap < 2 { j += 1 }
         guard j + 1 < lines.count, case .byline = lines[j + 1].kind, lines[j + 1].gap < 2 else { return nil }
+        let prev = lines[i - 1]
+        if case .marked = prev.kind { return isFirstSection(at: i, title: title) ? j : nil }
+        guard prev.kind == .text else { return nil }
+        if title[i - 1] { return isFirstSection(at: i, title: title) ? j : nil }
+        guard !shape[i - 1], !Self.closesPiece(prev) else { return nil }
         return openedWithoutCredit(before: i, title: title, sectionBylines: sectionBylines) ? j : nil
+    }
+
+    /// A roundup may print its first section straight under its headline: a kicker ending in ——
+    /// introduces the title below it, so a one-line headline above that kicker is another
+    /// block's, the roundup's, and the kicker opens its text.
+    private func isFirstSection(at i: Int, title: [Bool]) -> Bool {
+        guard HeadingBlock.endsWithDash(lines[i].slice), !HeadingBlock.startsWithDash(lines[i - 1].slice),
+              !HeadingBlock.endsWithDash(lines[i - 1].slice), !ColumnLabels.isLabel(lines[i - 1].slice) else { return false }
+        return i < 2 || (!title[i - 2] && !Self.isHeadingElement(lines[i - 2].kind))
     }
 
     /// Whether the text above line `i` belongs to a headline that carries no credit of its own

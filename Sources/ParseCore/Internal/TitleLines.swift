@@ -89,13 +89,12 @@ struct TitleLines {
             if summaryNext { summaryNext = false; continue }
             guard shape[i], i > sectionEnd else { continue }
             if let d = decided[i] { title[i] = d; continue }
-            if style == .single && markedPage && !besideMarkedHeadline(i, shape: shape) { continue }
-            if style == .single, !markedPage,
-               let end = sectionTitleEnd(at: i, shape: shape, title: title, sectionBylines: sectionBylines) {
+            if style == .single, let end = sectionTitleEnd(at: i, shape: shape, title: title, sectionBylines: sectionBylines) {
                 sectionEnd = end
                 sectionBylines.insert(end + 1)
                 continue
             }
+            if style == .single && markedPage && !besideMarkedHeadline(i, shape: shape) { continue }
             let prev: Line? = i > 0 ? lines[i - 1] : nil
             let next: Line? = i + 1 < lines.count ? lines[i + 1] : nil
             let prevIsHeading = prev.map { Self.isHeadingElement($0.kind) || ($0.kind == .text && title[i - 1]) } ?? false
