@@ -69,6 +69,31 @@ final class RoundupTests: XCTestCase {
         }
     }
 
+    func testShortLinesUnderASectionBylineAreItsText() throws {
+        let pieces = parse("""
+        新年新作为 我们加油干
+
+        2月11日,春节假期后首个工作日。记者走进基层,记录开工第一天。
+
+        度过了一个祥和的春节,各行各业的人们又回到了工作岗位。
+
+        青海西宁湟源县下胡丹村第一书记刘文慧——
+
+        “下午我得找厂家,再进点儿料”
+
+        本报记者 姜峰
+
+        时间:上午9点半
+
+        地点:村养牛场
+
+        2月11日一早,乡兽医站的田大夫前脚刚上班,刘文慧就打来了电话。
+        """)
+        XCTAssertEqual(pieces.count, 1)
+        XCTAssertEqual(pieces.first?.paragraphs.suffix(3), ["时间:上午9点半", "地点:村养牛场",
+                                                          "2月11日一早,乡兽医站的田大夫前脚刚上班,刘文慧就打来了电话。"])
+    }
+
     func testTitledBylinedTextAfterACreditedPieceOpensPieces() {
         let pieces = parse("""
         兰州推进菜篮子工程

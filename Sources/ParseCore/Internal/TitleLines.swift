@@ -90,8 +90,11 @@ struct TitleLines {
             guard shape[i], i > sectionEnd else { continue }
             if let d = decided[i] { title[i] = d; continue }
             if style == .single, let end = sectionTitleEnd(at: i, shape: shape, title: title, sectionBylines: sectionBylines) {
-                sectionEnd = end
                 sectionBylines.insert(end + 1)
+                // Short lines under a section's byline (时间:… 地点:…) open its text.
+                sectionEnd = end + 1
+                while sectionEnd + 1 < lines.count, sectionEnd - end < 4, lines[sectionEnd + 1].kind == .text,
+                      shape[sectionEnd + 1] { sectionEnd += 1 }
                 continue
             }
             if style == .single && markedPage && !besideMarkedHeadline(i, shape: shape) { continue }
