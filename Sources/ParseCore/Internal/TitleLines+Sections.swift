@@ -1,8 +1,9 @@
 /// Roundups (组稿): one headline over several reports, each section under a title of its own
 /// and a byline line of its own. A titled, bylined section reads like a new piece; what tells
-/// them apart is the text above it. A piece that opened with its own byline or dateline, was
-/// continued from another page, or closed with a signature is done when the next title comes;
-/// an uncredited opening text of two or more paragraphs, or an earlier section, is a roundup's.
+/// them apart is the text above it. A piece that opened with a dateline lead, was continued
+/// from another page, closed with a signature or ran one paragraph is done when the next title
+/// comes; an opening text of two or more paragraphs under a headline (with at most a byline line,
+/// which a roundup's writers may share), or an earlier section, is a roundup's.
 extension TitleLines {
     /// The last line of a section title group starting at `i`, or nil when `i` opens a piece.
     func sectionTitleEnd(at i: Int, shape: [Bool], title: [Bool], sectionBylines: Set<Int>) -> Int? {
@@ -15,7 +16,7 @@ extension TitleLines {
         guard prev.kind == .text else { return nil }
         if title[i - 1] { return isFirstSection(at: i, title: title) ? j : nil }
         guard !shape[i - 1], !Self.closesPiece(prev) else { return nil }
-        return openedWithoutCredit(before: i, title: title, sectionBylines: sectionBylines) ? j : nil
+        return opensWithoutLead(before: i, title: title, sectionBylines: sectionBylines) ? j : nil
     }
 
     /// A roundup may print its first section straight under its headline: a kicker ending in ——
@@ -27,9 +28,9 @@ extension TitleLines {
         return i < 2 || (!title[i - 2] && !Self.isHeadingElement(lines[i - 2].kind))
     }
 
-    /// Whether the text above line `i` belongs to a headline that carries no credit of its own
-    /// and runs to two paragraphs or an earlier section.
-    private func openedWithoutCredit(before i: Int, title: [Bool], sectionBylines: Set<Int>) -> Bool {
+    /// Whether the text above line `i` belongs to a headline with no lead of its own and runs to
+    /// two paragraphs or an earlier section.
+    private func opensWithoutLead(before i: Int, title: [Bool], sectionBylines: Set<Int>) -> Bool {
         var paragraphs = 0, sections = 0
         var k = i - 1
         while k >= 0 {
@@ -42,8 +43,9 @@ extension TitleLines {
                 if Self.closesPiece(line) { return false }
                 paragraphs += 1
             case .byline:
-                guard sectionBylines.contains(k) else { return false }
-                sections += 1
+                if sectionBylines.contains(k) { sections += 1; break }
+                // Only a byline printed under the headline, not one inside the text.
+                guard k > 0, title[k - 1] || Self.isHeadingElement(lines[k - 1].kind) else { return false }
             case .marked, .bold, .readingTip:
                 return paragraphs >= Self.roundupOpening || sections > 0
             default:
