@@ -185,6 +185,18 @@ final class HeadingTests: XCTestCase {
         XCTAssertEqual(tagged.headline, "抗癌药有了“绿色通道”(权威发布)")
     }
 
+    func testWordingDecidesATwoLineBlockOfLikeLengths() throws {
+        func block(_ a: String, _ b: String) throws -> Article {
+            try XCTUnwrap(parse("\(a)\n\n\(b)\n\n新华社北京2月28日电 会议28日在北京举行,会议听取了有关报告。\n").first)
+        }
+        let closing = try block("全国总工会十八届执委会第三次会议在京闭幕", "王东明主持会议")
+        XCTAssertEqual(closing.headline, "全国总工会十八届执委会第三次会议在京闭幕")
+        XCTAssertEqual(closing.subheadline, "王东明主持会议")
+        let source = try block("全国总工会发布", "职工服务站建设规范")
+        XCTAssertEqual(source.kicker, "全国总工会发布")
+        XCTAssertEqual(source.headline, "职工服务站建设规范")
+    }
+
     func testLinesUnderADashSubheadlineOpenTheText() throws {
         let pieces = parse("""
         刘鹤、王毅等参加会见。

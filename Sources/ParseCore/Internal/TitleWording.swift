@@ -1,27 +1,48 @@
 import Foundation
 
-/// Whether a short line is worded like a headline or like a short paragraph (an intertitle, a
-/// quote, a list item), from the pair counts of `Resources/title-words.bin` (see
-/// `make_title_words.py`): a naive Bayes log-odds per character.
+/// How a short line is worded, from the pair counts of `Resources/title-words.bin` (see
+/// `make_title_words.py`): like a headline-block line or like a short paragraph (an intertitle,
+/// a quote, a list item), and within a block like a kicker, a headline or a subheadline.
+/// Naive Bayes log-odds over character pairs.
 enum TitleWording {
-    private static let table = PairTable(PackageResources.title_words_bin, headerWords: 2, columns: 2)
+    private enum Column: Int { case kicker, headline, subheadline, paragraph }
+    private static let table = PairTable(PackageResources.title_words_bin, headerWords: 4, columns: 4)
     private static let smoothing = 0.5, vocabulary = 60_000.0
-    private static let headlineTotal = Double(table.header[0]) + smoothing * vocabulary
-    private static let paragraphTotal = Double(table.header[1]) + smoothing * vocabulary
+    private static func total(_ c: Column) -> Double { Double(table.header[c.rawValue]) + smoothing * vocabulary }
+    private static let blockTotal = Double(table.header[0] + table.header[1] + table.header[2]) + smoothing * vocabulary
+    private static let totals = [Column.kicker, .headline, .subheadline, .paragraph].map(total)
 
-    /// Positive when the line reads like a headline, negative like a paragraph; per character.
+    /// Positive when the line reads like a headline-block line, negative like a paragraph; per character.
     static func logOdds(_ t: ArraySlice<Unicode.Scalar>) -> Double {
         guard !t.isEmpty else { return 0 }
-        let start = Unicode.Scalar(2)!, end = Unicode.Scalar(3)!
         var sum = 0.0
-        var prev = start
-        for s in t.lazy.map(Self.fold) + [end] {
-            let c = table.counts(prev, s)
-            sum += log((Double(c[c.startIndex]) + smoothing) / headlineTotal)
-                - log((Double(c[c.startIndex + 1]) + smoothing) / paragraphTotal)
-            prev = s
+        forEachPair(t) { c in
+            let block = Double(c[c.startIndex]) + Double(c[c.startIndex + 1]) + Double(c[c.startIndex + 2])
+            sum += log((block + smoothing) / blockTotal) - log((Double(c[c.startIndex + 3]) + smoothing) / totals[3])
         }
         return sum / Double(t.count)
+    }
+
+    /// Two unmarked lines of one block: positive when they read as kicker over headline,
+    /// negative as headline over subheadline.
+    static func kickerOverHeadlineOdds(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>) -> Double {
+        logLikelihood(a, .kicker) + logLikelihood(b, .headline) - logLikelihood(a, .headline) - logLikelihood(b, .subheadline)
+    }
+
+    private static func logLikelihood(_ t: ArraySlice<Unicode.Scalar>, _ column: Column) -> Double {
+        var sum = 0.0
+        forEachPair(t) { c in sum += log((Double(c[c.startIndex + column.rawValue]) + smoothing) / totals[column.rawValue]) }
+        return sum
+    }
+
+    /// The counts of each pair of the line, its start and end marked as the table marks them.
+    private static func forEachPair(_ t: ArraySlice<Unicode.Scalar>, _ body: (ArraySlice<UInt16>) -> Void) {
+        let start = Unicode.Scalar(2)!, end = Unicode.Scalar(3)!
+        var prev = start
+        for s in t.lazy.map(Self.fold) + [end] {
+            body(table.counts(prev, s))
+            prev = s
+        }
     }
 
     /// Full-width punctuation as the dumps print it, the form the table was counted in.

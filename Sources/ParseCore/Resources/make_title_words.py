@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Writes title-words.bin: how often each character pair is printed in headlines and in short
-paragraphs (intertitles, quotes, list items) of real news articles.
+"""Writes title-words.bin: how often each character pair is printed in kickers, headlines and
+subheadlines, and in short paragraphs (intertitles, quotes, list items) of real news articles.
 
 An intertitle and a headline look alike on the page; their wording differs (a headline reports:
-举行, 召开, 会见; an intertitle sums up a stretch of argument). Run once at development time:
+举行, 召开, 会见; an intertitle sums up a stretch of argument). So do the lines of a headline
+block: a kicker names the occasion or the source (中组部, 韩正在…时强调), a subheadline adds the
+detail (栗战书主持会议). Run once at development time:
 
   make_title_words.py ../shared/corpus/rmrb-articles-dev.jsonl.gz Sources/ParseCore/Resources/title-words.bin
 
@@ -11,9 +13,9 @@ Input: People's Daily articles of 2019-02 and 2019-10 (kicker, headline, subhead
 from the history of the public repository caspiankexin/people-daily-crawler-date. Text is folded
 to half-width punctuation as the dumps print it; ^ and $ stand for the start and end of a line
 (stored as U+0002 and U+0003). Pairs seen once in all are left out.
-Output, little-endian: UInt32 headline pairs in all, UInt32 paragraph pairs in all, UInt32 entry
-count, then per entry, sorted by key: UInt32 key (first << 16 | second), UInt16 headline count,
-UInt16 paragraph count.
+Output, little-endian: UInt32 pairs in all of kickers, headlines, subheadlines and paragraphs,
+UInt32 entry count, then per entry, sorted by key: UInt32 key (first << 16 | second), UInt16
+kicker, headline, subheadline and paragraph counts.
 """
 import gzip, json, re, struct, sys
 from collections import Counter
@@ -31,21 +33,23 @@ def pairs(t):
 
 
 def main(src, out):
-    heads, paras = Counter(), Counter()
+    fields = ('kicker', 'headline', 'subheadline')
+    counts = [Counter() for _ in range(len(fields) + 1)]
     with gzip.open(src, 'rt', encoding='utf-8') as f:
         for line in f:
             a = json.loads(line)
-            for k in ('kicker', 'headline', 'subheadline'):
+            for i, k in enumerate(fields):
                 if a.get(k):
-                    heads.update(pairs(fold(a[k])))
+                    counts[i].update(pairs(fold(a[k])))
             for p in map(fold, a['paragraphs']):
                 if 2 <= len(p) <= 30 and '。' not in p:
-                    paras.update(pairs(p))
-    keys = sorted(k for k in set(heads) | set(paras) if heads[k] + paras[k] >= 2)
+                    counts[-1].update(pairs(p))
+    keys = sorted(k for k in set().union(*counts) if sum(c[k] for c in counts) >= 2)
     with open(out, 'wb') as f:
-        f.write(struct.pack('<III', sum(heads.values()), sum(paras.values()), len(keys)))
+        f.write(struct.pack('<4I', *(sum(c.values()) for c in counts)))
+        f.write(struct.pack('<I', len(keys)))
         for a, b in keys:
-            f.write(struct.pack('<IHH', ord(a) << 16 | ord(b), min(heads[(a, b)], 65535), min(paras[(a, b)], 65535)))
+            f.write(struct.pack('<I4H', ord(a) << 16 | ord(b), *(min(c[(a, b)], 65535) for c in counts)))
 
 
 if __name__ == '__main__':
