@@ -1,21 +1,5 @@
 import ArchiveIndex
 import Foundation
-import ParseCore
-
-/// Where the index lives: --index DIR, else $ARCHIVE_INDEX, else ./archive-index.
-func indexDirectory(_ args: Arguments) -> String {
-    args.value("--index") ?? ProcessInfo.processInfo.environment["ARCHIVE_INDEX"] ?? "archive-index"
-}
-
-func openArchive(_ args: Arguments) throws(IndexError) -> Archive {
-    try Archive.open(dir: indexDirectory(args))
-}
-
-func parseQuery(_ text: String, usage: String) throws(UsageError) -> Query {
-    do { return try QueryParser.parse(text) } catch {
-        throw UsageError(message: "\(error.description): \(text)", usage: usage)
-    }
-}
 
 /// `archive ingest PATH... [--prune] [--rebuild]`
 struct IngestCommand {
@@ -53,25 +37,5 @@ struct IngestCommand {
         line += String(format: "%.1f MB read in %.2f s (%.1f MB/s)", mb, s.seconds, s.seconds > 0 ? mb / s.seconds : 0)
         print(line)
         return s.failures.isEmpty ? ExitCode.ok : ExitCode.failure
-    }
-}
-
-/// `archive verify`
-struct VerifyCommand {
-    let args: Arguments
-    init(arguments: [String]) throws(UsageError) {
-        args = try Arguments(arguments, flags: [], options: ["--index"], usage: Usage.firstLine(Usage.verify))
-    }
-
-    func run() throws(IndexError) -> Int32 {
-        if args.has("--help") { print(Usage.verify); return ExitCode.ok }
-        let (problems, pieces) = try Archive.verify(dir: indexDirectory(args))
-        for p in problems { Console.error(p) }
-        if problems.isEmpty {
-            print("ok: \(pieces) pieces, every index file matches the manifest")
-            return ExitCode.ok
-        }
-        Console.error("the index is damaged; rebuild it with 'archive ingest --rebuild PATH...'")
-        return ExitCode.failure
     }
 }

@@ -1,0 +1,86 @@
+import ArchiveIndex
+import Foundation
+import ParseCore
+
+/// `archive export [QUERY] [--format json|ndjson|es-bulk] [--output FILE]`
+struct ExportCommand {
+    let args: Arguments
+    static let usage = Usage.firstLine(Usage.export)
+
+    init(arguments: [String]) throws(UsageError) {
+        args = try Arguments(arguments, flags: [], options: ["--index", "--format", "--output"], usage: Self.usage)
+        if let f = args.value("--format"), !["json", "ndjson", "es-bulk"].contains(f) {
+            throw UsageError(message: "--format is json, ndjson or es-bulk, not '\(f)'", usage: Self.usage)
+        }
+    }
+
+    func run() throws -> Int32 {
+        if args.has("--help") { print(Usage.export); return ExitCode.ok }
+        let format = args.value("--format") ?? "json"
+        let archive = try openArchive(args)
+        let refs: [Archive.DocRef]
+        if args.positional.isEmpty {
+            refs = archive.allDocs
+        } else {
+            refs = Searcher(archive: archive).matches(try parseQuery(args.positional.joined(separator: " "), usage: Self.usage))
+        }
+        var sink = try ExportSink(path: args.value("--output"))
+        var w = JSONWriter()
+        if format == "json" { w.raw("{\"articles\":[") }
+        for (i, r) in refs.enumerated() {
+            let a = archive.article(r)
+            switch format {
+            case "json":
+                if i > 0 { w.raw(",") }
+                w.raw("\n")
+                a.writeJSON(to: &w)
+            case "ndjson":
+                a.writeJSON(to: &w)
+                w.raw("\n")
+            default:
+                w.raw("{\"index\":{\"_index\":\"archive\",\"_id\":"); w.string(a.id); w.raw("}}\n")
+                a.writeJSON(to: &w)
+                w.raw("\n")
+            }
+            if w.bytes.count > 1 << 16 { try sink.write(w.bytes); w.clear() }
+        }
+        if format == "json" { w.raw("\n]}\n") }
+        try sink.write(w.bytes)
+        try sink.close()
+        return ExitCode.ok
+    }
+}
+
+/// Standard output, or a file written whole under a temporary name and renamed at the end.
+struct ExportSink {
+    private var handle: FileHandle?
+    private let path: String?
+    private var console = Console()
+
+    init(path: String?) throws(IndexError) {
+        self.path = path
+        if let path {
+            guard FileManager.default.createFile(atPath: path + ".tmp", contents: nil),
+                  let h = FileHandle(forWritingAtPath: path + ".tmp") else { throw IndexError("\(path): cannot be written") }
+            handle = h
+        }
+    }
+
+    mutating func write(_ bytes: [UInt8]) throws(IndexError) {
+        if let handle {
+            do { try handle.write(contentsOf: Data(bytes)) } catch { throw IndexError("\(path!): write failed") }
+        } else {
+            console.write(bytes: bytes)
+        }
+    }
+
+    mutating func close() throws(IndexError) {
+        console.flush()
+        guard let handle, let path else { return }
+        try? handle.close()
+        do {
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            try FileManager.default.moveItem(atPath: path + ".tmp", toPath: path)
+        } catch { throw IndexError("\(path): cannot be written") }
+    }
+}
