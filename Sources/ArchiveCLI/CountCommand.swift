@@ -1,38 +1,87 @@
 import ArchiveIndex
 import Foundation
+import ParseCore
 
-/// `archive count TERM... [--by month]` or `archive count --from FILE|-`
+/// `archive count TERM... [--by month|year] [--json] [--chart] [--svg FILE]` or `archive count --from FILE|-`
 struct CountCommand {
     let args: Arguments
     static let usage = Usage.firstLine(Usage.count)
 
     init(arguments: [String]) throws(UsageError) {
-        args = try Arguments(arguments, flags: [], options: ["--index", "--from", "--by"], usage: Self.usage)
+        args = try Arguments(arguments, flags: ["--json", "--chart"], options: ["--index", "--from", "--by", "--svg"], usage: Self.usage)
         if args.positional.isEmpty && args.value("--from") == nil && !args.has("--help") {
             throw UsageError(message: "count needs at least one term (or --from FILE)", usage: Self.usage)
         }
-        if let by = args.value("--by"), by != "month" {
-            throw UsageError(message: "--by takes 'month', not '\(by)'", usage: Self.usage)
+        if let by = args.value("--by"), Period(rawValue: by) == nil {
+            throw UsageError(message: "--by takes 'month' or 'year', not '\(by)'", usage: Self.usage)
+        }
+        if args.has("--json") && args.has("--chart") {
+            throw UsageError(message: "--json and --chart print different things: choose one", usage: Self.usage)
         }
     }
 
     func run() throws -> Int32 {
         if args.has("--help") { print(Usage.count); return ExitCode.ok }
-        let terms = try args.value("--from").map(readLines) ?? args.positional
-        let queries = try terms.map { t throws(UsageError) in try parseQuery(t, usage: Self.usage) }
-        let searcher = Searcher(archive: try openArchive(args))
-        let results = queries.map(searcher.count)
+        let batch = try args.value("--from").map { from throws(IndexError) in try QueryBatch(from: from) }
+        let entries: [(text: String, query: Query?, line: QueryBatch.Line?)]
+        if let batch {
+            entries = batch.lines.map { line in (line.text, try? line.query.get(), line) }
+        } else {
+            entries = try args.positional.map { t throws(UsageError) in (t, try parseQuery(t, usage: Self.usage), nil) }
+        }
+        let charting = args.has("--chart") || args.value("--svg") != nil
+        let period = args.value("--by").flatMap(Period.init) ?? (charting ? .month : nil)
+        let archive = try openArchive(args)
+        let searcher = Searcher(archive: archive)
+        let periods = period?.all(in: archive.dateRange) ?? []
+        var series: [TrendSeries] = []
         var out = Console()
-        let byMonth = args.value("--by") == "month"
-        let months = byMonth ? Set(results.flatMap { $0.byMonth.keys }).filter { $0 > 0 }.sorted() : []
-        func label(_ m: UInt32) -> String { String(format: "%04d-%02d", m / 100, m % 100) }
-        if byMonth { out.line((["term", "pieces", "occurrences"] + months.map(label)).joined(separator: "\t")) }
-        for (t, r) in zip(terms, results) {
-            var row = [t, String(r.pieces), String(r.occurrences)]
-            row += months.map { String(r.byMonth[$0] ?? 0) }
-            out.line(row.joined(separator: "\t"))
+        let json = args.has("--json")
+        if let period, !json && !args.has("--chart") {
+            out.line((["term", "pieces", "occurrences"] + periods.map(period.label)).joined(separator: "\t"))
+        }
+        for entry in entries {
+            guard let q = entry.query else {
+                if let batch, let line = entry.line, case .failure(let error) = line.query { batch.report(line, error, json: json, into: &out) }
+                continue
+            }
+            let s = TrendSeries(term: entry.text, count: searcher.count(q), periods: periods, by: period ?? .month)
+            series.append(s)
+            if json {
+                out.write(bytes: Self.json(s, periods: periods, by: period))
+            } else if !args.has("--chart") {
+                out.line(([s.term, String(s.pieces), String(s.occurrences)] + (period == nil ? [] : s.values.map(String.init))).joined(separator: "\t"))
+            }
+        }
+        if args.has("--chart") {
+            let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 80
+            out.write(TrendChart.draw(series, periods: periods, by: period ?? .month, width: columns))
         }
         out.flush()
-        return ExitCode.ok
+        if let path = args.value("--svg") {
+            var sink = try ExportSink(path: path)
+            try sink.write(Array(TrendSVG.render(series, periods: periods, by: period ?? .month).utf8))
+            try sink.close()
+        }
+        return batch?.hasErrors == true ? ExitCode.usage : ExitCode.ok
+    }
+
+    /// {"term", "pieces", "occurrences", "periods": [{"period", "pieces"}...]}; periods with --by only.
+    static func json(_ s: TrendSeries, periods: [UInt32], by period: Period?) -> [UInt8] {
+        var w = JSONWriter()
+        w.raw("{"); w.key("term", first: true); w.string(s.term)
+        w.key("pieces"); w.raw(String(s.pieces))
+        w.key("occurrences"); w.raw(String(s.occurrences))
+        if let period {
+            w.key("by"); w.string(period.rawValue)
+            w.key("periods"); w.raw("[")
+            for (i, (p, v)) in zip(periods, s.values).enumerated() {
+                if i > 0 { w.raw(",") }
+                w.raw("{"); w.key("period", first: true); w.string(period.label(p)); w.key("pieces"); w.raw(String(v)); w.raw("}")
+            }
+            w.raw("]")
+        }
+        w.raw("}\n")
+        return w.bytes
     }
 }

@@ -22,9 +22,14 @@ struct SearchCommand {
         let searcher = Searcher(archive: try openArchive(args))
         var out = Console()
         if let from = args.value("--from") {
+            let batch = try QueryBatch(from: from)
             var any = false
-            for line in try readLines(from) {
-                let q = try parseQuery(line, usage: Self.usage)
+            for entry in batch.lines {
+                let q: Query, line = entry.text
+                switch entry.query {
+                case .success(let parsed): q = parsed
+                case .failure(let error): batch.report(entry, error, json: json, into: &out); continue
+                }
                 let (total, hits) = searcher.search(q, top: offset + limit)
                 any = any || total > 0
                 if json {
@@ -43,7 +48,7 @@ struct SearchCommand {
                 }
             }
             out.flush()
-            return any ? ExitCode.ok : ExitCode.failure
+            return batch.hasErrors ? ExitCode.usage : any ? ExitCode.ok : ExitCode.failure
         }
         var text = args.positional.joined(separator: " ")
         var q: Query
@@ -70,16 +75,6 @@ struct SearchCommand {
         out.flush()
         return total == 0 ? ExitCode.failure : ExitCode.ok
     }
-}
-
-/// Lines of a file, or of standard input for "-", without blank ones.
-func readLines(_ from: String) throws(IndexError) -> [String] {
-    let data: Data?
-    if from == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else { data = FileManager.default.contents(atPath: from) }
-    guard let data else { throw IndexError("\(from): cannot be read") }
-    return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map {
-        $0.trimmingCharacters(in: .whitespaces)
-    }.filter { !$0.isEmpty }
 }
 
 /// How hits are shown: ranked lines with a highlighted snippet, or JSON records.

@@ -10,7 +10,7 @@ enum Usage {
     commands:
       ingest PATH...            parse dumps (files, or folders of *.txt) into the index
       search QUERY              find pieces; exact substrings, ranked by BM25
-      count TERM...             pieces and occurrences per term, optionally by month
+      count TERM...             pieces and occurrences per term, by month or year, as a chart
       show ID                   one piece in full
       export [QUERY]            records as json, ndjson or an Elasticsearch bulk body
       unions                    the trade unions the pieces name, with counts
@@ -84,16 +84,26 @@ enum Usage {
       --limit N     hits to show (default 10)
       --offset N    hits to skip
       --json        one JSON record per hit, with its score and snippet
-      --from FILE   one query per line (- for standard input); with --json one object per query
+      --from FILE   one query per line (- for standard input); with --json one object per query.
+                    A line that cannot be read is reported on stderr with its line number (with
+                    --json, an object with query, line and error in its place), the others are
+                    answered, and the exit status is 2
     """
 
     static let count = """
-    usage: archive count TERM... [--by month] [--index DIR]
-           archive count --from FILE|- [--by month]
+    usage: archive count TERM... [--by month|year] [--json | --chart] [--svg FILE] [--index DIR]
+           archive count --from FILE|- [same options]
 
     Prints term<TAB>pieces<TAB>occurrences for each term (any query, union:NAME included: its
-    occurrences are the times the union is named). With --by month, a header line and one
-    column per month holding the pieces that month.
+    occurrences are the times the union is named). With --by, a header line and one column per
+    month or year holding the pieces that period: every period from the index's first date to
+    its last, zeros included.
+      --json        one object per term: term, pieces, occurrences, and with --by its periods
+      --chart       the series drawn on the terminal, one row per term on one scale
+      --svg FILE    the series as a standalone SVG line chart (by month unless --by year)
+      --from FILE   one term per line (- for standard input); a line that cannot be read is
+                    reported on stderr with its line number (with --json, an object with query,
+                    line and error in its place), the others are answered, and the exit status is 2
     """
 
     static let unions = """

@@ -74,6 +74,18 @@ public final class Archive: @unchecked Sendable {
 
     public func article(_ r: DocRef) -> Article { segments[r.segment].article(r.doc) }
 
+    /// The first and last date (yyyymmdd) of the live records that have one.
+    public var dateRange: ClosedRange<UInt32>? {
+        var lo = UInt32.max, hi: UInt32 = 0
+        for (s, seg) in segments.enumerated() {
+            for d in 0..<seg.docCount where seg.isLive(d) {
+                let day = date(DocRef(segment: s, doc: d))
+                if day > 0 { lo = min(lo, day); hi = max(hi, day) }
+            }
+        }
+        return hi > 0 ? lo...hi : nil
+    }
+
     public func date(_ r: DocRef) -> UInt32 { segments[r.segment].date(r.doc) }
     public func isPhoto(_ r: DocRef) -> Bool { segments[r.segment].isPhoto(r.doc) }
 

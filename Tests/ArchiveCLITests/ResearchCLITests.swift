@@ -1,0 +1,126 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import XCTest
+
+/// What researchers ask of the archive: batches that survive a bad line, time series without
+/// holes, charts on the terminal and as SVG. The sample dumps are copied under dated names
+/// (two months apart) so the series have empty months between them.
+final class ResearchCLITests: XCTestCase {
+    private var dir = ""
+    private var index: String { "\(dir)/index" }
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("archive-research-\(UUID().uuidString)").path
+        let dumps = "\(dir)/dumps"
+        try FileManager.default.createDirectory(atPath: dumps, withIntermediateDirectories: true)
+        let names = try FileManager.default.contentsOfDirectory(atPath: Runner.repo.appendingPathComponent("Fixtures/dumps").path).sorted()
+        for (i, name) in names.enumerated() {
+            try FileManager.default.copyItem(atPath: Runner.repo.appendingPathComponent("Fixtures/dumps/\(name)").path,
+                                             toPath: "\(dumps)/grrb-2023\(String(format: "%02d", 2 * i + 2))15-0\(i + 1).txt")
+        }
+        let r = try run(["ingest", dumps, "--index", index])
+        XCTAssertEqual(r.status, 0, r.err)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+
+    private func run(_ args: [String], env: [String: String] = [:], input: String? = nil) throws -> Runner.Result {
+        try Runner.run(args, environment: env, input: input.map { Data($0.utf8) })
+    }
+
+    func testBatchesAnswerEveryReadableLineAndReportTheRest() throws {
+        let list = "工会\n(劳动竞赛\n\n职工 OR\n不存在的词语\n"
+        let search = try run(["search", "--from", "-", "--json", "--limit", "1", "--index", index], input: list)
+        XCTAssertEqual(search.status, 2)
+        let answers = search.out.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        XCTAssertEqual(answers.map { $0["query"] as? String }, ["工会", "(劳动竞赛", "职工 OR", "不存在的词语"])
+        XCTAssertEqual(answers.map { $0["line"] as? Int }, [nil, 2, 4, nil], "line numbers count blank lines")
+        XCTAssertNotNil(answers[1]["error"] as? String)
+        XCTAssertEqual(answers[3]["total"] as? Int, 0)
+        let errors = search.err.split(separator: "\n")
+        XCTAssertEqual(errors.count, 2)
+        XCTAssertTrue(errors[0].hasPrefix("archive: standard input:2: query error at column"), String(errors[0]))
+        let plain = try run(["search", "--from", "-", "--index", index], input: list)
+        XCTAssertEqual(plain.status, 2)
+        XCTAssertEqual(plain.out.split(separator: "\n").filter { $0.hasPrefix("== ") }, ["== 工会: 35 pieces", "== 不存在的词语: 0 pieces"])
+        let count = try run(["count", "--from", "-", "--index", index], input: list)
+        XCTAssertEqual(count.status, 2)
+        XCTAssertEqual(count.out, "工会\t35\t342\n不存在的词语\t0\t0\n")
+        let clean = try run(["count", "--from", "-", "--index", index], input: "工会\n")
+        XCTAssertEqual(clean.status, 0)
+    }
+
+    func testCountByPeriodHasNoHoles() throws {
+        let monthly = try run(["count", "工会", "劳动竞赛", "--by", "month", "--index", index])
+        XCTAssertEqual(monthly.status, 0, monthly.err)
+        let rows = monthly.out.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        XCTAssertEqual(rows[0], ["term", "pieces", "occurrences"] + (2...10).map { String(format: "2023-%02d", $0) })
+        XCTAssertEqual(rows[1], ["工会", "35", "342", "5", "0", "9", "0", "7", "0", "8", "0", "6"])
+        XCTAssertEqual(rows[2].dropFirst(3).map { Int($0)! }.reduce(0, +), Int(rows[2][1]), "the periods add up to the pieces")
+        let yearly = try run(["count", "工会", "--by", "year", "--json", "--index", index])
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(yearly.out.utf8)) as? [String: Any])
+        XCTAssertEqual(doc["term"] as? String, "工会")
+        XCTAssertEqual(doc["pieces"] as? Int, 35)
+        XCTAssertEqual((doc["periods"] as? [[String: Any]])?.map { $0["period"] as? String }, ["2023"])
+        let bad = try run(["count", "工会", "--by", "week", "--index", index])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertEqual(bad.err.split(separator: "\n").first, "archive: --by takes 'month' or 'year', not 'week'")
+    }
+
+    func testChartOnTheTerminal() throws {
+        let r = try run(["count", "工会", "劳动竞赛", "--chart", "--index", index])
+        XCTAssertEqual(r.status, 0, r.err)
+        let lines = r.out.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[0], "pieces per month, 2023-02 to 2023-10 (9 months; full block = 9)")
+        XCTAssertEqual(lines[1], "工会      ▅ █ ▇ █ ▆  35", "CJK labels are padded by display width")
+        XCTAssertEqual(lines[2], "劳动竞赛  ▁ ▁ ▁   ▂  5")
+        let narrow = try run(["count", "工会", "--chart", "--index", index], env: ["COLUMNS": "10"])
+        XCTAssertTrue(narrow.out.hasPrefix("pieces per month, 2023-02 to 2023-10 (9 months; full block = 9)"))
+    }
+
+    func testSVGChartCarriesTheCounts() throws {
+        let svg = "\(dir)/trend.svg"
+        let r = try run(["count", "工会", "劳动竞赛", "--svg", svg, "--index", index])
+        XCTAssertEqual(r.status, 0, r.err)
+        let reader = SVGReader()
+        let parser = XMLParser(data: try Data(contentsOf: URL(fileURLWithPath: svg)))
+        parser.delegate = reader
+        XCTAssertTrue(parser.parse(), "well-formed XML")
+        XCTAssertEqual(reader.root, "svg")
+        XCTAssertEqual(reader.series.map(\.term), ["工会", "劳动竞赛"])
+        XCTAssertEqual(reader.series[0].values, [5, 0, 9, 0, 7, 0, 8, 0, 6])
+        XCTAssertEqual(reader.series[1].values, [1, 0, 1, 0, 1, 0, 0, 0, 2])
+        XCTAssertTrue(reader.series.allSatisfy { $0.points == 9 }, "one point per month")
+        XCTAssertTrue(reader.texts.contains("2023-02") && reader.texts.contains("2023-10"), "the period range is labelled")
+        XCTAssertTrue(reader.texts.contains("工会 (35)"), "a legend names each term")
+        let unwritable = try run(["count", "工会", "--svg", "\(dir)/no/such/folder/t.svg", "--index", index])
+        XCTAssertEqual(unwritable.status, 2)
+        XCTAssertEqual(unwritable.err, "archive: \(dir)/no/such/folder/t.svg: cannot be written\n")
+    }
+}
+
+/// Reads the lines of a trend SVG back: each polyline's term, values and number of points.
+private final class SVGReader: NSObject, XMLParserDelegate {
+    var root: String?
+    var series: [(term: String, values: [Int], points: Int)] = []
+    var texts: [String] = []
+    private var text = ""
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if root == nil { root = name }
+        if name == "polyline", let term = attributes["data-term"], let values = attributes["data-values"], let points = attributes["points"] {
+            series.append((term, values.split(separator: ",").compactMap { Int($0) }, points.split(separator: " ").count))
+        }
+        text = ""
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "text" { texts.append(text) }
+        text = ""
+    }
+}
