@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small command-line reader: flags, options with a value, and positional arguments.
 struct Arguments {
     private(set) var flags: Set<String> = []
@@ -7,7 +9,8 @@ struct Arguments {
     /// - Parameters:
     ///   - flags: options that take no value, such as `--json`.
     ///   - options: options that take a value, such as `--limit 10` or `--limit=10`.
-    init(_ args: [String], flags allowedFlags: Set<String>, options: Set<String>, usage: String) throws(UsageError) {
+    init(_ args: [String], flags allowedFlags: Set<String>, options commandOptions: Set<String>, usage: String) throws(UsageError) {
+        let options = commandOptions.union(["--color"])
         var i = 0
         var onlyPositional = false
         while i < args.count {
@@ -27,6 +30,19 @@ struct Arguments {
             } else {
                 throw UsageError(message: "unknown option '\(a)'", usage: usage)
             }
+        }
+        if let c = values["--color"], !["always", "never", "auto"].contains(c) {
+            throw UsageError(message: "--color takes always, never or auto, not '\(c)'", usage: usage)
+        }
+    }
+
+    /// Whether to colour standard output: --color always|never, or by default (auto) when it is
+    /// a terminal and NO_COLOR is unset or empty (no-color.org).
+    var colour: Bool {
+        switch values["--color"] {
+        case "always": return true
+        case "never": return false
+        default: return Console.stdoutIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         }
     }
 

@@ -44,7 +44,7 @@ struct SearchCommand {
                     out.write(bytes: w.bytes)
                 } else {
                     out.write("== \(line): \(HitPrinter.total(total))\n")
-                    HitPrinter.plain(Array(hits.dropFirst(offset)), from: offset, query: q, searcher: searcher, into: &out)
+                    HitPrinter.plain(Array(hits.dropFirst(offset)), from: offset, query: q, searcher: searcher, colour: args.colour, into: &out)
                 }
             }
             out.flush()
@@ -70,7 +70,7 @@ struct SearchCommand {
             }
         } else {
             out.write("\(HitPrinter.total(total)) match \(text)\n")
-            HitPrinter.plain(page, from: offset, query: q, searcher: searcher, into: &out)
+            HitPrinter.plain(page, from: offset, query: q, searcher: searcher, colour: args.colour, into: &out)
         }
         out.flush()
         return total == 0 ? ExitCode.failure : ExitCode.ok
@@ -81,8 +81,8 @@ struct SearchCommand {
 enum HitPrinter {
     static func total(_ n: Int) -> String { "\(n) piece\(n == 1 ? "" : "s")" }
 
-    static func plain(_ hits: [Hit], from offset: Int, query: Query, searcher: Searcher, into out: inout Console) {
-        let bold = Console.stdoutIsTerminal
+    /// The match is shown in bold when colouring, else in [brackets].
+    static func plain(_ hits: [Hit], from offset: Int, query: Query, searcher: Searcher, colour bold: Bool, into out: inout Console) {
         for (i, h) in hits.enumerated() {
             let a = searcher.archive.article(h.ref)
             let place = a.date.map { d in a.page.map { "\(d) p\($0)" } ?? d } ?? a.source

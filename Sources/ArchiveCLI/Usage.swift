@@ -23,6 +23,8 @@ enum Usage {
     options:
       -h, --help                show help (also: archive <command> --help)
       --version                 show the version
+      --color WHEN              always, never or auto (the default: colour only on a terminal,
+                                and never when NO_COLOR is set); every command takes it
     """
 
     static let parse = """

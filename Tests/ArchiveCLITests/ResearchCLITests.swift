@@ -99,6 +99,39 @@ final class ResearchCLITests: XCTestCase {
         XCTAssertEqual(unwritable.status, 2)
         XCTAssertEqual(unwritable.err, "archive: \(dir)/no/such/folder/t.svg: cannot be written\n")
     }
+
+    func testColourFollowsTheFlagTheTerminalAndNoColor() throws {
+        let bold = "\u{1B}[1m工会\u{1B}[0m"
+        let always = try run(["search", "工会", "--limit", "1", "--color", "always", "--index", index], env: ["NO_COLOR": "1"])
+        XCTAssertTrue(always.out.contains(bold), "an explicit --color always wins over NO_COLOR")
+        let piped = try run(["search", "工会", "--limit", "1", "--index", index])
+        XCTAssertFalse(piped.out.contains("\u{1B}"), "no colour into a pipe")
+        XCTAssertTrue(piped.out.contains("[工会]"))
+        let bad = try run(["search", "工会", "--color", "sometimes", "--index", index])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertEqual(bad.err.split(separator: "\n").first, "archive: --color takes always, never or auto, not 'sometimes'")
+        // On a terminal (script(1) gives the command one), colour unless NO_COLOR or --color never.
+        let script = "/usr/bin/script"
+        guard FileManager.default.isExecutableFile(atPath: script) else { throw XCTSkip("no script(1) to give the binary a terminal") }
+        func onTerminal(_ extra: String, env: [String: String] = [:]) throws -> String {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: script)
+            p.arguments = ["-qec", "'\(Runner.binary.path)' search 工会 --limit 1 --index '\(index)' \(extra)", "/dev/null"]
+            var e = ProcessInfo.processInfo.environment
+            e.removeValue(forKey: "NO_COLOR")
+            p.environment = e.merging(env) { $1 }
+            let out = Pipe()
+            p.standardOutput = out
+            p.standardInput = FileHandle.nullDevice
+            try p.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        XCTAssertTrue(try onTerminal("").contains(bold))
+        XCTAssertFalse(try onTerminal("", env: ["NO_COLOR": "1"]).contains("\u{1B}[1m"))
+        XCTAssertFalse(try onTerminal("--color never").contains("\u{1B}[1m"))
+    }
 }
 
 /// Reads the lines of a trend SVG back: each polyline's term, values and number of points.
