@@ -2,15 +2,15 @@ import ArchiveIndex
 import Foundation
 import ParseCore
 
-/// `archive export [QUERY] [--format json|ndjson|es-bulk] [--output FILE]`
+/// `archive export [QUERY] [--format json|ndjson|es-bulk|csv] [--output FILE]`
 struct ExportCommand {
     let args: Arguments
     static let usage = Usage.firstLine(Usage.export)
 
     init(arguments: [String]) throws(UsageError) {
         args = try Arguments(arguments, flags: [], options: ["--index", "--format", "--output"], usage: Self.usage)
-        if let f = args.value("--format"), !["json", "ndjson", "es-bulk"].contains(f) {
-            throw UsageError(message: "--format is json, ndjson or es-bulk, not '\(f)'", usage: Self.usage)
+        if let f = args.value("--format"), !["json", "ndjson", "es-bulk", "csv"].contains(f) {
+            throw UsageError(message: "--format is json, ndjson, es-bulk or csv, not '\(f)'", usage: Self.usage)
         }
     }
 
@@ -27,6 +27,7 @@ struct ExportCommand {
         var sink = try ExportSink(path: args.value("--output"))
         var w = JSONWriter()
         if format == "json" { w.raw("{\"articles\":[") }
+        if format == "csv" { w.raw(CSVRecord.row(CSVRecord.header)) }
         for (i, r) in refs.enumerated() {
             let a = archive.article(r)
             switch format {
@@ -34,6 +35,8 @@ struct ExportCommand {
                 if i > 0 { w.raw(",") }
                 w.raw("\n")
                 a.writeJSON(to: &w)
+            case "csv":
+                w.raw(CSVRecord.row(CSVRecord.fields(a)))
             case "ndjson":
                 a.writeJSON(to: &w)
                 w.raw("\n")

@@ -12,7 +12,7 @@ enum Usage {
       search QUERY              find pieces; exact substrings, ranked by BM25
       count TERM...             pieces and occurrences per term, by month or year, as a chart
       show ID                   one piece in full
-      export [QUERY]            records as json, ndjson or an Elasticsearch bulk body
+      export [QUERY]            records as json, ndjson, csv or an Elasticsearch bulk body
       unions                    the trade unions the pieces name, with counts
       stats                     what the index holds
       verify                    check every index file against the manifest
@@ -123,11 +123,14 @@ enum Usage {
     """
 
     static let export = """
-    usage: archive export [QUERY] [--format json|ndjson|es-bulk] [--output FILE] [--index DIR]
+    usage: archive export [QUERY] [--format json|ndjson|es-bulk|csv] [--output FILE] [--index DIR]
 
     Every piece, or those matching QUERY, as records in archive order: json is one
     {"articles": [...]} document, ndjson one record per line, es-bulk the body of an
-    Elasticsearch/OpenSearch _bulk request.
+    Elasticsearch/OpenSearch _bulk request, csv one row per piece (RFC 4180, a header row;
+    id, date, page, source, kind, headline, kicker, subheadline, dateline, reporters,
+    correspondents, photographers, authors, unions: names joined by ";", text: the
+    paragraphs joined by a line break).
     """
 
     static let stats = """

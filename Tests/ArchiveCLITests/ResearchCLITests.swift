@@ -100,6 +100,35 @@ final class ResearchCLITests: XCTestCase {
         XCTAssertEqual(unwritable.err, "archive: \(dir)/no/such/folder/t.svg: cannot be written\n")
     }
 
+    func testCSVExportReadsBackAsTheRecords() throws {
+        let csv = try run(["export", "--format", "csv", "--index", index])
+        XCTAssertEqual(csv.status, 0, csv.err)
+        let rows = try CSVReader.rows(csv.out)
+        let json = try run(["export", "--index", index])
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        let records = try XCTUnwrap(doc["articles"] as? [[String: Any]])
+        XCTAssertEqual(rows.first, ["id", "date", "page", "source", "kind", "headline", "kicker", "subheadline", "dateline",
+                                    "reporters", "correspondents", "photographers", "authors", "unions", "text"])
+        XCTAssertEqual(rows.count - 1, records.count)
+        XCTAssertTrue(rows.allSatisfy { $0.count == 15 })
+        func text(_ v: Any?) -> String { (v as? String) ?? (v as? Int).map(String.init) ?? "" }
+        func names(_ v: Any?) -> String { ((v as? [String]) ?? []).joined(separator: ";") }
+        for (row, r) in zip(rows.dropFirst(), records) {
+            XCTAssertEqual(row[0], text(r["id"]))
+            XCTAssertEqual(row[1], text(r["date"]))
+            XCTAssertEqual(row[2], text(r["page"]))
+            XCTAssertEqual(row[4], text(r["kind"]))
+            XCTAssertEqual(row[5], text(r["headline"]))
+            XCTAssertEqual(row[9], names(r["reporters"]))
+            XCTAssertEqual(row[13], ((r["unions"] as? [[String: Any]]) ?? []).compactMap { $0["name"] as? String }.joined(separator: ";"))
+            XCTAssertEqual(row[14], ((r["paragraphs"] as? [String]) ?? []).joined(separator: "\n"))
+        }
+        XCTAssertTrue(rows.contains { $0[14].contains("\n") && $0[14].contains(",") }, "quoted fields with line breaks and commas survive")
+        let bad = try run(["export", "--format", "xlsx", "--index", index])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertEqual(bad.err.split(separator: "\n").first, "archive: --format is json, ndjson, es-bulk or csv, not 'xlsx'")
+    }
+
     func testColourFollowsTheFlagTheTerminalAndNoColor() throws {
         let bold = "\u{1B}[1m工会\u{1B}[0m"
         let always = try run(["search", "工会", "--limit", "1", "--color", "always", "--index", index], env: ["NO_COLOR": "1"])
@@ -155,5 +184,39 @@ private final class SVGReader: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         if name == "text" { texts.append(text) }
         text = ""
+    }
+}
+
+/// RFC 4180 as a spreadsheet reads it: quoted fields may hold commas, doubled quotes and line
+/// breaks; rows end in CRLF.
+private enum CSVReader {
+    struct Malformed: Error {}
+
+    static func rows(_ text: String) throws -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = ""
+        var quoted = false, afterQuote = false
+        var chars = Array(text.unicodeScalars)[...]
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if chars.first == "\"" { chars.removeFirst(); field.unicodeScalars.append("\"") } else { quoted = false; afterQuote = true }
+                } else {
+                    field.unicodeScalars.append(c)
+                }
+                continue
+            }
+            switch c {
+            case "\"" where field.isEmpty && !afterQuote: quoted = true
+            case ",": row.append(field); field = ""; afterQuote = false
+            case "\r":
+                guard chars.popFirst() == "\n" else { throw Malformed() }
+                row.append(field); rows.append(row); row = []; field = ""; afterQuote = false
+            default:
+                if afterQuote || c == "\n" || c == "\"" { throw Malformed() }
+                field.unicodeScalars.append(c)
+            }
+        }
+        guard row.isEmpty, field.isEmpty, !quoted else { throw Malformed() }
+        return rows
     }
 }
