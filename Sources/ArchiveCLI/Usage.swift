@@ -11,6 +11,7 @@ enum Usage {
       ingest PATH...            parse dumps (files, or folders of *.txt) into the index
       search QUERY              find pieces; exact substrings, ranked by BM25
       count TERM...             pieces and occurrences per term, by month or year, as a chart
+      kwic QUERY                every occurrence in its context, one line each
       show ID                   one piece in full
       export [QUERY]            records as json, ndjson, csv or an Elasticsearch bulk body
       unions                    the trade unions the pieces name, with counts
@@ -106,6 +107,21 @@ enum Usage {
       --from FILE   one term per line (- for standard input); a line that cannot be read is
                     reported on stderr with its line number (with --json, an object with query,
                     line and error in its place), the others are answered, and the exit status is 2
+    """
+
+    static let kwic = """
+    usage: archive kwic QUERY [--width N] [--limit N] [--sort date|left|right] [--json] [--index DIR]
+
+    Keyword in context: every occurrence of the query's words and phrases in the pieces it
+    matches, one line each: date, page, id, the text before, the keyword in a column of its
+    own, the text after, aligned by display width (a CJK character takes two columns). The
+    query's filters apply (kwic 劳动竞赛 date:2023 union:安徽). Exit status 1 if none.
+      --width N     characters of context on each side (default 20); context stops at the
+                    end of a headline or paragraph
+      --limit N     the first N occurrences (default all)
+      --sort KEY    date (oldest first, the default), left (by the words before the keyword,
+                    nearest first) or right (by the words after it)
+      --json        one object per occurrence: id, date, page, left, match, right
     """
 
     static let unions = """

@@ -18,7 +18,7 @@ public indirect enum Query: Equatable, Sendable {
     case not(Query)
 
     /// The text leaves that count towards ranking: those not under a negation.
-    var positiveTexts: [(String, Scope)] {
+    public var positiveTexts: [(String, Scope)] {
         switch self {
         case .text(let t, let s): return [(t, s)]
         case .and(let qs), .or(let qs): return qs.flatMap(\.positiveTexts)

@@ -129,6 +129,37 @@ final class ResearchCLITests: XCTestCase {
         XCTAssertEqual(bad.err.split(separator: "\n").first, "archive: --format is json, ndjson, es-bulk or csv, not 'xlsx'")
     }
 
+    func testKeywordInContext() throws {
+        let r = try run(["kwic", "劳动竞赛", "--width", "8", "--index", index])
+        XCTAssertEqual(r.status, 0, r.err)
+        let lines = r.out.split(separator: "\n").map(String.init)
+        let count = try run(["count", "劳动竞赛", "--index", index])
+        XCTAssertEqual(String(lines.count), count.out.split(separator: "\t")[2].trimmingCharacters(in: .newlines),
+                       "one line per occurrence, as many as count reports")
+        func columns(_ s: Substring) -> Int {
+            s.unicodeScalars.reduce(0) { w, c in w + ((0x2E80...0x9FFF).contains(c.value) || (0xFF00...0xFF60).contains(c.value) ? 2 : 1) }
+        }
+        let keyColumns = Set(lines.map { l in columns(l[..<l.range(of: "  劳动竞赛  ")!.lowerBound]) })
+        XCTAssertEqual(keyColumns.count, 1, "the keyword stands in one column:\n\(r.out)")
+        XCTAssertTrue(lines[0].hasPrefix("2023-02-15 p1  "), "oldest first, with date and page")
+        let json = try run(["kwic", "劳动竞赛", "--width", "8", "--json", "--index", index])
+        let objects = json.out.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        XCTAssertEqual(objects.count, lines.count)
+        XCTAssertTrue(objects.allSatisfy { ($0["match"] as? String) == "劳动竞赛" && (($0["left"] as? String)?.count ?? 99) <= 8 })
+        XCTAssertEqual(Set(objects[0].keys), ["id", "date", "page", "left", "match", "right"])
+        let right = try run(["kwic", "劳动竞赛", "--sort", "right", "--json", "--index", index])
+        let rights = right.out.split(separator: "\n").map { (try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["right"] as! String }
+        XCTAssertEqual(rights, rights.sorted())
+        let filtered = try run(["kwic", "劳动竞赛", "date:2023-10", "--json", "--index", index])
+        XCTAssertTrue(filtered.out.split(separator: "\n").allSatisfy { $0.contains("\"date\":\"2023-10-15\"") })
+        XCTAssertEqual(try run(["kwic", "劳动竞赛", "--limit", "3", "--index", index]).out.split(separator: "\n").count, 3)
+        XCTAssertEqual(try run(["kwic", "不存在的词语", "--index", index]).status, 1)
+        let noWord = try run(["kwic", "union:江苏", "--index", index])
+        XCTAssertEqual(noWord.status, 2)
+        XCTAssertTrue(noWord.err.hasPrefix("archive: kwic needs a word or phrase to show in context"))
+        XCTAssertEqual(try run(["kwic", "劳动竞赛", "--sort", "middle", "--index", index]).status, 2)
+    }
+
     func testColourFollowsTheFlagTheTerminalAndNoColor() throws {
         let bold = "\u{1B}[1m工会\u{1B}[0m"
         let always = try run(["search", "工会", "--limit", "1", "--color", "always", "--index", index], env: ["NO_COLOR": "1"])

@@ -1,0 +1,71 @@
+import ArchiveIndex
+import Foundation
+import ParseCore
+
+/// `archive kwic QUERY [--width N] [--limit N] [--sort date|left|right] [--json]`
+struct KwicCommand {
+    let args: Arguments
+    static let usage = Usage.firstLine(Usage.kwic)
+
+    init(arguments: [String]) throws(UsageError) {
+        args = try Arguments(arguments, flags: ["--json"], options: ["--index", "--width", "--limit", "--sort"], usage: Self.usage)
+        if args.positional.isEmpty && !args.has("--help") { throw UsageError(message: "kwic needs a query", usage: Self.usage) }
+        if let s = args.value("--sort"), !["date", "left", "right"].contains(s) {
+            throw UsageError(message: "--sort takes date, left or right, not '\(s)'", usage: Self.usage)
+        }
+    }
+
+    func run() throws -> Int32 {
+        if args.has("--help") { print(Usage.kwic); return ExitCode.ok }
+        let width = try args.int("--width", default: 20, usage: Self.usage)
+        let limit = try args.int("--limit", default: 0, usage: Self.usage)
+        let text = args.positional.joined(separator: " ")
+        let q = try parseQuery(text, usage: Self.usage)
+        guard !q.positiveTexts.isEmpty else {
+            throw UsageError(message: "kwic needs a word or phrase to show in context: \(text)", usage: Self.usage)
+        }
+        let archive = try openArchive(args)
+        let searcher = Searcher(archive: archive)
+        let sort = args.value("--sort") ?? "date"
+        // By date, the records are read oldest first and the scan stops at the limit; a sort by
+        // context needs every occurrence first.
+        var refs = searcher.matches(q)
+        refs = refs.enumerated().sorted { (archive.date($0.element), $0.offset) < (archive.date($1.element), $1.offset) }.map(\.element)
+        var lines = searcher.concordance(q, in: refs, width: width, limit: sort == "date" && limit > 0 ? limit : nil)
+        switch sort {
+        case "left": lines.sort { ($0.left.reversed().map { $0 }.lexicographicallyPrecedes($1.left.reversed())) }
+        case "right": lines.sort { $0.right < $1.right }
+        default: break
+        }
+        if limit > 0 { lines = Array(lines.prefix(limit)) }
+        var out = Console()
+        if args.has("--json") {
+            for l in lines { out.write(bytes: Self.json(l, archive.article(l.ref))) }
+        } else {
+            let keyWidth = lines.map { DisplayWidth.of($0.match) }.max() ?? 0
+            let leftWidth = lines.map { DisplayWidth.of($0.left) }.max() ?? 0
+            let (on, off) = args.colour ? ("\u{1B}[1m", "\u{1B}[0m") : ("", "")
+            for l in lines {
+                let a = archive.article(l.ref)
+                let place = DisplayWidth.pad("\(a.date ?? "-") p\(a.page.map(String.init) ?? "-")", to: 14)
+                out.line("\(place) \(a.id)  \(DisplayWidth.pad(l.left, to: leftWidth, leading: true))  "
+                         + "\(on)\(DisplayWidth.pad(l.match, to: keyWidth))\(off)  \(l.right)")
+            }
+        }
+        out.flush()
+        return lines.isEmpty ? ExitCode.failure : ExitCode.ok
+    }
+
+    /// {"id", "date", "page", "left", "match", "right"}
+    static func json(_ l: Concordance, _ a: Article) -> [UInt8] {
+        var w = JSONWriter()
+        w.raw("{"); w.key("id", first: true); w.string(a.id)
+        w.key("date"); w.optional(a.date)
+        w.key("page"); w.raw(a.page.map(String.init) ?? "null")
+        w.key("left"); w.string(l.left)
+        w.key("match"); w.string(l.match)
+        w.key("right"); w.string(l.right)
+        w.raw("}\n")
+        return w.bytes
+    }
+}
