@@ -95,6 +95,11 @@ final class ResearchCLITests: XCTestCase {
         XCTAssertTrue(reader.series.allSatisfy { $0.points == 9 }, "one point per month")
         XCTAssertTrue(reader.texts.contains("2023-02") && reader.texts.contains("2023-10"), "the period range is labelled")
         XCTAssertTrue(reader.texts.contains("工会 (35)"), "a legend names each term")
+        let shown = "\(dir)/shown.svg"
+        _ = try run(["count", "工会", "职工", "劳动竞赛", "--svg", shown, "--index", index])
+        XCTAssertEqual(try String(contentsOfFile: shown, encoding: .utf8),
+                       try String(contentsOf: Runner.repo.appendingPathComponent("Fixtures/charts/trend.svg"), encoding: .utf8),
+                       "the chart in the README is what the program draws")
         let unwritable = try run(["count", "工会", "--svg", "\(dir)/no/such/folder/t.svg", "--index", index])
         XCTAssertEqual(unwritable.status, 2)
         XCTAssertEqual(unwritable.err, "archive: \(dir)/no/such/folder/t.svg: cannot be written\n")
