@@ -2,13 +2,13 @@ import ArchiveIndex
 import Foundation
 import ParseCore
 
-/// `archive export [QUERY] [--format json|ndjson|es-bulk|csv] [--output FILE]`
+/// `archive export [QUERY] [--format json|ndjson|es-bulk|csv] [--output FILE] [--join-continuations]`
 struct ExportCommand {
     let args: Arguments
     static let usage = Usage.firstLine(Usage.export)
 
     init(arguments: [String]) throws(UsageError) {
-        args = try Arguments(arguments, flags: [], options: ["--index", "--format", "--output"], usage: Self.usage)
+        args = try Arguments(arguments, flags: ["--join-continuations"], options: ["--index", "--format", "--output"], usage: Self.usage)
         if let f = args.value("--format"), !["json", "ndjson", "es-bulk", "csv"].contains(f) {
             throw UsageError(message: "--format is json, ndjson, es-bulk or csv, not '\(f)'", usage: Self.usage)
         }
@@ -28,23 +28,41 @@ struct ExportCommand {
         var w = JSONWriter()
         if format == "json" { w.raw("{\"articles\":[") }
         if format == "csv" { w.raw(CSVRecord.row(CSVRecord.header)) }
-        for (i, r) in refs.enumerated() {
-            let a = archive.article(r)
+        let join = args.has("--join-continuations")
+        let parts = join ? archive.find(ids: archive.linkedIds) : [:]
+        var joined = Set<String>()
+        var written = 0
+        for r in refs {
+            var a = archive.article(r)
+            var partIds: [String] = []
+            if join, a.continuesToId != nil || a.continuedFromId != nil {
+                // One record per article, wherever its first or second part comes in the order.
+                guard !joined.contains(a.id) else { continue }
+                let whole = archive.wholeArticle(a) { parts[$0] }
+                joined.formUnion(whole.map(\.id))
+                partIds = whole.map(\.id)
+                a = whole[0]
+                a.paragraphs = whole.flatMap(\.paragraphs)
+                a.continuesTo = nil
+                a.continuesToId = nil
+            }
+            let extra: ((inout JSONWriter) -> Void)? = partIds.isEmpty ? nil : { w in w.key("part_ids"); w.strings(partIds) }
             switch format {
             case "json":
-                if i > 0 { w.raw(",") }
+                if written > 0 { w.raw(",") }
                 w.raw("\n")
-                a.writeJSON(to: &w)
+                a.writeJSON(to: &w, extra: extra)
             case "csv":
                 w.raw(CSVRecord.row(CSVRecord.fields(a)))
             case "ndjson":
-                a.writeJSON(to: &w)
+                a.writeJSON(to: &w, extra: extra)
                 w.raw("\n")
             default:
                 w.raw("{\"index\":{\"_index\":\"archive\",\"_id\":"); w.string(a.id); w.raw("}}\n")
-                a.writeJSON(to: &w)
+                a.writeJSON(to: &w, extra: extra)
                 w.raw("\n")
             }
+            written += 1
             if w.bytes.count > 1 << 16 { try sink.write(w.bytes); w.clear() }
         }
         if format == "json" { w.raw("\n]}\n") }

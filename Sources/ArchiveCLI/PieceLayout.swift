@@ -26,7 +26,15 @@ enum Layout {
         if !credits.isEmpty { s += credits.joined(separator: " · ") + "\n" }
         if let sum = a.summary { s += "\n阅读提示: \(sum)\n" }
         s += "\n"
-        for p in a.paragraphs { s += "    \(p)\n\n" }
-        return s
+        return s + body(a)
+    }
+
+    static func body(_ a: Article) -> String {
+        a.paragraphs.map { "    \($0)\n\n" }.joined()
+    }
+
+    /// Where a continued article goes on: the page it continues on and the part's id.
+    static func seam(_ a: Article) -> String {
+        "  ——— 上接第\(a.continuedFrom.map(String.init) ?? "?")版 · continued on page \(a.page.map(String.init) ?? "?") · \(a.id) ———\n\n"
     }
 }

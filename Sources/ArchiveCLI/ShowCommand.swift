@@ -1,7 +1,8 @@
 import ArchiveIndex
 import Foundation
+import ParseCore
 
-/// `archive show ID [--json]`
+/// `archive show ID [--json]`: one piece, or both parts of an article continued on another page.
 struct ShowCommand {
     let args: Arguments
     init(arguments: [String]) throws(UsageError) {
@@ -17,14 +18,26 @@ struct ShowCommand {
             Console.error("no piece with id \(args.positional[0]) in \(archive.dir)")
             return ExitCode.failure
         }
-        let a = archive.article(ref)
+        let parts = archive.wholeArticle(archive.article(ref))
         var out = Console()
         if args.has("--json") {
-            out.write(a.json + "\n")
+            for a in parts { out.write(a.json + "\n") }
         } else {
-            out.write(Layout.piece(a))
+            out.write(Layout.piece(parts[0]))
+            for a in parts.dropFirst() { out.write(Layout.seam(a) + Layout.body(a)) }
         }
         out.flush()
         return ExitCode.ok
+    }
+}
+
+extension Archive {
+    /// A piece and the other part of its article when the index has linked one: first part first.
+    /// `locate` finds a part by id (by default one pass over the records).
+    func wholeArticle(_ a: Article, locate: ((String) -> DocRef?)? = nil) -> [Article] {
+        let find = locate ?? { self.find(id: $0) }
+        if let rest = a.continuesToId.flatMap(find) { return [a, article(rest)] }
+        if let first = a.continuedFromId.flatMap(find) { return [article(first), a] }
+        return [a]
     }
 }

@@ -135,18 +135,21 @@ enum Usage {
     static let show = """
     usage: archive show ID [--json] [--index DIR]
 
-    One piece in full: headline block, byline, paragraphs; or its record with --json.
+    One piece in full: headline block, byline, paragraphs; or its record with --json. An article
+    continued on another page ((下转第N版) … (上接第P版)) is shown whole from either part: both
+    parts in order with the seam marked, or with --json both records, one a line.
     """
 
     static let export = """
-    usage: archive export [QUERY] [--format json|ndjson|es-bulk|csv] [--output FILE] [--index DIR]
+    usage: archive export [QUERY] [--format json|ndjson|es-bulk|csv] [--output FILE] [--join-continuations] [--index DIR]
 
     Every piece, or those matching QUERY, as records in archive order: json is one
     {"articles": [...]} document, ndjson one record per line, es-bulk the body of an
     Elasticsearch/OpenSearch _bulk request, csv one row per piece (RFC 4180, a header row;
     id, date, page, source, kind, headline, kicker, subheadline, dateline, reporters,
     correspondents, photographers, authors, unions: names joined by ";", text: the
-    paragraphs joined by a line break).
+    paragraphs joined by a line break). --join-continuations writes an article continued on
+    another page as one record: the first part's fields, both parts' paragraphs, part_ids.
     """
 
     static let stats = """

@@ -72,7 +72,23 @@ public final class Archive: @unchecked Sendable {
         return out
     }
 
-    public func article(_ r: DocRef) -> Article { segments[r.segment].article(r.doc) }
+    /// A record, with the ids of the other part of an article continued across pages.
+    public func article(_ r: DocRef) -> Article {
+        var a = segments[r.segment].article(r.doc)
+        if let link = continuations[a.id] { a.continuesToId = link.rest; a.continuedFromId = link.first }
+        return a
+    }
+
+    /// Each linked part's other half, read on first use (a search that prints no record never
+    /// reads it; its checksum was checked on open): (first part, continuation) by id.
+    private lazy var continuations: [String: (first: String?, rest: String?)] = {
+        var out: [String: (first: String?, rest: String?)] = [:]
+        for p in (try? ContinuationLinks.load(dir: dir, file: manifest.links))?.pairs ?? [] {
+            out[p[0], default: (nil, nil)].rest = p[1]
+            out[p[1], default: (nil, nil)].first = p[0]
+        }
+        return out
+    }()
 
     /// The first and last date (yyyymmdd) of the live records that have one.
     public var dateRange: ClosedRange<UInt32>? {
@@ -88,6 +104,23 @@ public final class Archive: @unchecked Sendable {
 
     public func date(_ r: DocRef) -> UInt32 { segments[r.segment].date(r.doc) }
     public func isPhoto(_ r: DocRef) -> Bool { segments[r.segment].isPhoto(r.doc) }
+
+    /// The ids of every part the index has linked to another.
+    public var linkedIds: Set<String> { Set(continuations.keys) }
+
+    /// Where each of `ids` is, in one pass over the records (find(id:) for many ids at once).
+    public func find(ids: Set<String>) -> [String: DocRef] {
+        let hashes = Set(ids.map { Fingerprint.fnv1a($0.utf8) })
+        var out: [String: DocRef] = [:]
+        for (s, seg) in segments.enumerated() {
+            for d in 0..<seg.docCount where hashes.contains(seg.idHash(d)) && seg.isLive(d) {
+                let r = DocRef(segment: s, doc: d)
+                let id = article(r).id
+                if ids.contains(id) { out[id] = r }
+            }
+        }
+        return out
+    }
 
     public func find(id: String) -> DocRef? {
         let h = Fingerprint.fnv1a(id.utf8)

@@ -80,7 +80,7 @@ final class BatchWriter: @unchecked Sendable {
             let first = w.docCount
             for d in prepared { try w.add(d) }
             let entry = Catalog.Entry(source: input.source, path: input.path, hash: hash, size: input.size, mtime: input.mtime,
-                                      segment: w.name, docs: Array(first..<w.docCount))
+                                      segment: w.name, docs: Array(first..<w.docCount), jumps: articles.compactMap(Continuations.Part.init))
             if let i = bySource[input.source] {
                 let previous = catalog.entries[i]
                 deletions[previous.segment, default: []].formUnion(previous.docs)

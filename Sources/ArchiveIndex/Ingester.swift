@@ -136,6 +136,7 @@ public enum Ingester {
         manifest.segments.removeAll { $0.deleted == $0.docs }
         manifest.segments += finished.map(Manifest.SegmentEntry.init)
         manifest.catalog = try catalog.write(dir: dir, name: "catalog-\(generation).json")
+        manifest.links = try ContinuationLinks(catalog).write(dir: dir, name: "links-\(generation).json")
         try manifest.commit(dir: dir)
         removeUnreferenced(dir: dir, manifest: manifest)
         if Compaction.isDue(manifest) { try Compaction.run(dir: dir) }
@@ -215,7 +216,7 @@ public enum Ingester {
     static func removeUnreferenced(dir: String, manifest: Manifest) {
         let keep = Set(manifest.allFiles.map(\.name) + [Manifest.fileName, "LOCK", Integrity.fileName])
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
-        for n in names where !keep.contains(n) && (n.hasPrefix("seg-") || n.hasPrefix("catalog-") || n.hasSuffix(".tmp")) {
+        for n in names where !keep.contains(n) && (n.hasPrefix("seg-") || n.hasPrefix("catalog-") || n.hasPrefix("links-") || n.hasSuffix(".tmp")) {
             try? FileManager.default.removeItem(atPath: "\(dir)/\(n)")
         }
     }

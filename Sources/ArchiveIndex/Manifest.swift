@@ -5,7 +5,7 @@ import ParseCore
 /// new file first, then swaps this one in by a rename, so readers see the old index or the new.
 struct Manifest: Codable, Equatable {
     static let fileName = "MANIFEST.json"
-    static let currentFormat = 4
+    static let currentFormat = 5
 
     struct File: Codable, Equatable {
         var name: String
@@ -37,6 +37,8 @@ struct Manifest: Codable, Equatable {
     var generation = 0
     var segments: [SegmentEntry] = []
     var catalog: File?
+    /// The articles linked across pages (`ContinuationLinks`).
+    var links: File?
 
     var liveDocs: Int { segments.reduce(0) { $0 + $1.docs - $1.deleted } }
 
@@ -45,7 +47,7 @@ struct Manifest: Codable, Equatable {
 
     /// Every file the manifest names, with what it must be.
     var allFiles: [File] {
-        segments.flatMap { $0.files + ($0.deletions.map { [$0] } ?? []) } + (catalog.map { [$0] } ?? [])
+        segments.flatMap { $0.files + ($0.deletions.map { [$0] } ?? []) } + (catalog.map { [$0] } ?? []) + (links.map { [$0] } ?? [])
     }
 
     static func load(dir: String) throws(IndexError) -> Manifest? {
@@ -92,6 +94,8 @@ struct Catalog: Codable, Equatable {
         var mtime: Double
         var segment: String
         var docs: [Int]
+        /// The file's pieces that jump to or from another page, for linking them.
+        var jumps: [Continuations.Part]
     }
     var entries: [Entry] = []
 
@@ -107,11 +111,18 @@ struct Catalog: Codable, Equatable {
     }
 
     func write(dir: String, name: String) throws(IndexError) -> Manifest.File {
+        try Manifest.writeJSON(self, dir: dir, name: name)
+    }
+}
+
+extension Manifest {
+    /// Writes a small JSON file of the index, synced, and returns its manifest entry.
+    static func writeJSON<T: Encodable>(_ value: T, dir: String, name: String) throws(IndexError) -> File {
         let data: Data
-        do { data = try JSONEncoder().encode(self) } catch { throw IndexError("\(dir)/\(name): cannot encode") }
+        do { data = try JSONEncoder().encode(value) } catch { throw IndexError("\(dir)/\(name): cannot encode") }
         let sink = try FileSink(path: "\(dir)/\(name)")
         try sink.write([UInt8](data))
         try sink.finish()
-        return Manifest.File(name: name, size: sink.size, checksum: Manifest.hex(sink.checksum.value))
+        return File(name: name, size: sink.size, checksum: hex(sink.checksum.value))
     }
 }

@@ -37,7 +37,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(articles.count, 11)
         let keys: Set<String> = ["id", "source", "date", "page", "kind", "headline", "kicker", "subheadline", "column",
                                  "summary", "dateline", "reporters", "correspondents", "photographers", "authors",
-                                 "agency", "continued_from", "continues_to", "paragraphs", "unions"]
+                                 "agency", "continued_from", "continues_to", "continued_from_id", "continues_to_id", "paragraphs", "unions"]
         for a in articles {
             XCTAssertEqual(Set(a.keys), keys)
             XCTAssertEqual(a["source"] as? String, dump)

@@ -94,7 +94,7 @@ final class IndexCLITests: XCTestCase {
 
         let keys: Set<String> = ["id", "source", "date", "page", "kind", "headline", "kicker", "subheadline", "column",
                                  "summary", "dateline", "reporters", "correspondents", "photographers", "authors",
-                                 "agency", "continued_from", "continues_to", "paragraphs", "unions"]
+                                 "agency", "continued_from", "continues_to", "continued_from_id", "continues_to_id", "paragraphs", "unions"]
         let nd = try run(["export", "--format", "ndjson", "--index", index])
         let lines = nd.out.split(separator: "\n")
         XCTAssertEqual(lines.count, 45)

@@ -21,6 +21,10 @@ public struct Article: Equatable, Sendable {
     public var agency: String?
     public var continuedFrom: Int?
     public var continuesTo: Int?
+    /// The ids of the other half of an article jumping between pages, once the index has linked
+    /// them (see `Continuations`); nil when unlinked.
+    public var continuedFromId: String?
+    public var continuesToId: String?
     public var paragraphs: [String]
     public var unions: [UnionMention]
 

@@ -74,6 +74,8 @@ extension Article {
         w.key("agency"); w.optional(agency)
         w.key("continued_from"); w.optional(continuedFrom)
         w.key("continues_to"); w.optional(continuesTo)
+        w.key("continued_from_id"); w.optional(continuedFromId)
+        w.key("continues_to_id"); w.optional(continuesToId)
         w.key("paragraphs"); w.strings(paragraphs)
         w.key("unions")
         w.raw("[")
