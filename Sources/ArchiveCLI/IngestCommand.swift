@@ -1,13 +1,14 @@
 import ArchiveIndex
 import Foundation
+import ParseCore
 
-/// `archive ingest PATH... [--prune] [--rebuild]`
+/// `archive ingest PATH... [--prune] [--rebuild] [--no-wait] [--json]`
 struct IngestCommand {
     let args: Arguments
     static let usage = Usage.firstLine(Usage.ingest)
 
     init(arguments: [String]) throws(UsageError) {
-        args = try Arguments(arguments, flags: ["--prune", "--rebuild", "--no-wait"], options: ["--index"], usage: Self.usage)
+        args = try Arguments(arguments, flags: ["--prune", "--rebuild", "--no-wait", "--json"], options: ["--index"], usage: Self.usage)
         if args.positional.isEmpty && !args.has("--help") {
             throw UsageError(message: "ingest needs at least one file or folder", usage: Self.usage)
         }
@@ -31,6 +32,23 @@ struct IngestCommand {
         for f in s.failures { Console.error(f) }
         for n in s.skipped { Console.error(n) }
         let mb = Double(s.bytesRead) / 1e6
+        if args.has("--json") {
+            var w = JSONWriter()
+            w.raw("{"); w.key("index", first: true); w.string(dir)
+            for (k, v) in [("new_files", s.newFiles), ("changed_files", s.changedFiles), ("unchanged_files", s.unchangedFiles),
+                           ("failed_files", s.failedFiles), ("pruned_files", s.prunedFiles), ("pieces_added", s.piecesAdded),
+                           ("pieces_removed", s.piecesRemoved), ("pieces", s.piecesTotal), ("linked_articles", s.linkedArticles),
+                           ("bytes_read", s.bytesRead)] {
+                w.key(k); w.raw(String(v))
+            }
+            w.key("seconds"); w.raw(String(format: "%.3f", s.seconds))
+            w.key("failures"); w.strings(s.failures)
+            w.raw("}\n")
+            var out = Console()
+            out.write(bytes: w.bytes)
+            out.flush()
+            return s.failures.isEmpty ? ExitCode.ok : ExitCode.failure
+        }
         var line = "\(s.newFiles) new, \(s.changedFiles) changed, \(s.unchangedFiles) unchanged, \(s.failedFiles) failed"
         if s.prunedFiles > 0 { line += ", \(s.prunedFiles) pruned" }
         line += " files; \(s.piecesAdded) pieces added, \(s.piecesRemoved) removed, \(s.piecesTotal) in the index; "

@@ -44,7 +44,7 @@ enum Usage {
     """
 
     static let ingest = """
-    usage: archive ingest PATH... [--index DIR] [--prune] [--rebuild] [--no-wait]
+    usage: archive ingest PATH... [--index DIR] [--prune] [--rebuild] [--no-wait] [--json]
 
     Parses dumps into the index: files, and *.txt files in folders (recursively). A file's
     source is its path as given, or its path below the folder given. Unchanged files are
@@ -59,6 +59,7 @@ enum Usage {
       --prune      drop the pieces of files that no longer exist
       --rebuild    build the index anew from the paths given
       --no-wait    exit 75 if another ingest is writing the index, instead of waiting
+      --json       the summary as one object (files, pieces, linked articles, failures)
       --index DIR  the index folder
     """
 
@@ -160,10 +161,10 @@ enum Usage {
     """
 
     static let verify = """
-    usage: archive verify [--index DIR]
+    usage: archive verify [--json] [--index DIR]
 
     Checks every index file against the manifest (size and checksum). Exit status 1 if
-    anything is wrong, with one line per problem.
+    anything is wrong, with one line per problem; --json prints {"ok", "pieces", "problems"}.
     """
 
     static func firstLine(_ text: String) -> String {

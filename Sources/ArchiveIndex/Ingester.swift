@@ -7,6 +7,8 @@ public struct IngestSummary: Sendable {
     public var newFiles = 0, changedFiles = 0, unchangedFiles = 0, failedFiles = 0, prunedFiles = 0
     public var piecesAdded = 0, piecesRemoved = 0, piecesTotal = 0
     public var bytesRead = 0
+    /// Articles continued across pages whose parts the index links.
+    public var linkedArticles = 0
     public var seconds = 0.0
     public var failures: [String] = []
     /// What was passed over on purpose, such as a link back to a folder already read.
@@ -136,7 +138,9 @@ public enum Ingester {
         manifest.segments.removeAll { $0.deleted == $0.docs }
         manifest.segments += finished.map(Manifest.SegmentEntry.init)
         manifest.catalog = try catalog.write(dir: dir, name: "catalog-\(generation).json")
-        manifest.links = try ContinuationLinks(catalog).write(dir: dir, name: "links-\(generation).json")
+        let links = ContinuationLinks(catalog)
+        summary.linkedArticles = links.pairs.count
+        manifest.links = try links.write(dir: dir, name: "links-\(generation).json")
         try manifest.commit(dir: dir)
         removeUnreferenced(dir: dir, manifest: manifest)
         if Compaction.isDue(manifest) { try Compaction.run(dir: dir) }

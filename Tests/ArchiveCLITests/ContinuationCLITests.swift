@@ -40,7 +40,14 @@ final class ContinuationCLITests: XCTestCase {
     }
 
     func testEveryPairIsLinkedAndNothingElse() throws {
-        XCTAssertEqual(try run(["ingest", fixture, "--index", index]).status, 0)
+        let ingest = try run(["ingest", fixture, "--json", "--index", index])
+        XCTAssertEqual(ingest.status, 0)
+        let summary = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(ingest.out.utf8)) as? [String: Any])
+        XCTAssertEqual(summary["linked_articles"] as? Int, 5)
+        XCTAssertEqual(summary["new_files"] as? Int, 14)
+        let verify = try run(["verify", "--json", "--index", index])
+        XCTAssertEqual(verify.status, 0)
+        XCTAssertEqual(try XCTUnwrap(JSONSerialization.jsonObject(with: Data(verify.out.utf8)) as? [String: Any])["ok"] as? Bool, true)
         let recs = try records()
         let bySource = Dictionary(grouping: recs) { $0["source"] as! String }
         let pairs = try truePairs()
