@@ -33,7 +33,7 @@ struct ExportCommand {
         var joined = Set<String>()
         var written = 0
         for r in refs {
-            var a = archive.article(r)
+            var a = archive.record(r)
             var partIds: [String] = []
             if join, a.continuesToId != nil || a.continuedFromId != nil {
                 // One record per article, wherever its first or second part comes in the order.

@@ -94,7 +94,7 @@ enum HitPrinter {
     }
 
     static func json(_ h: Hit, query: Query, searcher: Searcher, into w: inout JSONWriter) {
-        let a = searcher.archive.article(h.ref)
+        let a = searcher.archive.record(h.ref)
         let snippet = searcher.snippet(h.ref, for: query).map { "\($0.before)[\($0.match)]\($0.after)" }
         a.writeJSON(to: &w) { w in
             w.key("score"); w.raw(String(format: "%.4f", h.score))

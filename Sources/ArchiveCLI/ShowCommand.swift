@@ -18,7 +18,7 @@ struct ShowCommand {
             Console.error("no piece with id \(args.positional[0]) in \(archive.dir)")
             return ExitCode.failure
         }
-        let parts = archive.wholeArticle(archive.article(ref))
+        let parts = archive.wholeArticle(archive.record(ref))
         var out = Console()
         if args.has("--json") {
             for a in parts { out.write(a.json + "\n") }
@@ -36,8 +36,8 @@ extension Archive {
     /// `locate` finds a part by id (by default one pass over the records).
     func wholeArticle(_ a: Article, locate: ((String) -> DocRef?)? = nil) -> [Article] {
         let find = locate ?? { self.find(id: $0) }
-        if let rest = a.continuesToId.flatMap(find) { return [a, article(rest)] }
-        if let first = a.continuedFromId.flatMap(find) { return [article(first), a] }
+        if let rest = a.continuesToId.flatMap(find) { return [a, record(rest)] }
+        if let first = a.continuedFromId.flatMap(find) { return [record(first), a] }
         return [a]
     }
 }

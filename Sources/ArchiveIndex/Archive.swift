@@ -72,14 +72,17 @@ public final class Archive: @unchecked Sendable {
         return out
     }
 
-    /// A record, with the ids of the other part of an article continued across pages.
-    public func article(_ r: DocRef) -> Article {
-        var a = segments[r.segment].article(r.doc)
+    public func article(_ r: DocRef) -> Article { segments[r.segment].article(r.doc) }
+
+    /// A record as the JSON outputs print it: with the ids of the other part of an article
+    /// continued across pages.
+    public func record(_ r: DocRef) -> Article {
+        var a = article(r)
         if let link = continuations[a.id] { a.continuesToId = link.rest; a.continuedFromId = link.first }
         return a
     }
 
-    /// Each linked part's other half, read on first use (a search that prints no record never
+    /// Each linked part's other half, read on first use (a search printing no record never
     /// reads it; its checksum was checked on open): (first part, continuation) by id.
     private lazy var continuations: [String: (first: String?, rest: String?)] = {
         var out: [String: (first: String?, rest: String?)] = [:]
