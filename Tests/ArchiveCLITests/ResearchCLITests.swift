@@ -30,6 +30,13 @@ final class ResearchCLITests: XCTestCase {
         try Runner.run(args, environment: env, input: input.map { Data($0.utf8) })
     }
 
+    /// A bad option: exit 2 and one line naming the problem (the usage line follows it).
+    private func assertUsageError(_ args: [String], _ message: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let r = try run(args + ["--index", index])
+        XCTAssertEqual(r.status, 2, file: file, line: line)
+        XCTAssertEqual(r.err.split(separator: "\n").first.map(String.init), "archive: " + message, file: file, line: line)
+    }
+
     func testBatchesAnswerEveryReadableLineAndReportTheRest() throws {
         let list = "工会\n(劳动竞赛\n\n职工 OR\n不存在的词语\n"
         let search = try run(["search", "--from", "-", "--json", "--limit", "1", "--index", index], input: list)
@@ -64,9 +71,7 @@ final class ResearchCLITests: XCTestCase {
         XCTAssertEqual(doc["term"] as? String, "工会")
         XCTAssertEqual(doc["pieces"] as? Int, 35)
         XCTAssertEqual((doc["periods"] as? [[String: Any]])?.map { $0["period"] as? String }, ["2023"])
-        let bad = try run(["count", "工会", "--by", "week", "--index", index])
-        XCTAssertEqual(bad.status, 2)
-        XCTAssertEqual(bad.err.split(separator: "\n").first, "archive: --by takes 'month' or 'year', not 'week'")
+        try assertUsageError(["count", "工会", "--by", "week"], "--by takes 'month' or 'year', not 'week'")
     }
 
     func testChartOnTheTerminal() throws {
@@ -129,9 +134,7 @@ final class ResearchCLITests: XCTestCase {
             XCTAssertEqual(row[14], ((r["paragraphs"] as? [String]) ?? []).joined(separator: "\n"))
         }
         XCTAssertTrue(rows.contains { $0[14].contains("\n") && $0[14].contains(",") }, "quoted fields with line breaks and commas survive")
-        let bad = try run(["export", "--format", "xlsx", "--index", index])
-        XCTAssertEqual(bad.status, 2)
-        XCTAssertEqual(bad.err.split(separator: "\n").first, "archive: --format is json, ndjson, es-bulk or csv, not 'xlsx'")
+        try assertUsageError(["export", "--format", "xlsx"], "--format is json, ndjson, es-bulk or csv, not 'xlsx'")
     }
 
     func testKeywordInContext() throws {
@@ -159,10 +162,8 @@ final class ResearchCLITests: XCTestCase {
         XCTAssertTrue(filtered.out.split(separator: "\n").allSatisfy { $0.contains("\"date\":\"2023-10-15\"") })
         XCTAssertEqual(try run(["kwic", "劳动竞赛", "--limit", "3", "--index", index]).out.split(separator: "\n").count, 3)
         XCTAssertEqual(try run(["kwic", "不存在的词语", "--index", index]).status, 1)
-        let noWord = try run(["kwic", "union:江苏", "--index", index])
-        XCTAssertEqual(noWord.status, 2)
-        XCTAssertTrue(noWord.err.hasPrefix("archive: kwic needs a word or phrase to show in context"))
-        XCTAssertEqual(try run(["kwic", "劳动竞赛", "--sort", "middle", "--index", index]).status, 2)
+        try assertUsageError(["kwic", "union:江苏"], "kwic needs a word or phrase to show in context: union:江苏")
+        try assertUsageError(["kwic", "劳动竞赛", "--sort", "middle"], "--sort takes date, left or right, not 'middle'")
     }
 
     func testColourFollowsTheFlagTheTerminalAndNoColor() throws {
@@ -172,9 +173,7 @@ final class ResearchCLITests: XCTestCase {
         let piped = try run(["search", "工会", "--limit", "1", "--index", index])
         XCTAssertFalse(piped.out.contains("\u{1B}"), "no colour into a pipe")
         XCTAssertTrue(piped.out.contains("[工会]"))
-        let bad = try run(["search", "工会", "--color", "sometimes", "--index", index])
-        XCTAssertEqual(bad.status, 2)
-        XCTAssertEqual(bad.err.split(separator: "\n").first, "archive: --color takes always, never or auto, not 'sometimes'")
+        try assertUsageError(["search", "工会", "--color", "sometimes"], "--color takes always, never or auto, not 'sometimes'")
         // On a terminal (script(1) gives the command one), colour unless NO_COLOR or --color never.
         let script = "/usr/bin/script"
         guard FileManager.default.isExecutableFile(atPath: script) else { throw XCTSkip("no script(1) to give the binary a terminal") }
