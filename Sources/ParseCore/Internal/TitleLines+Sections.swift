@@ -33,7 +33,8 @@ extension TitleLines {
     private func opensWithoutLead(before i: Int, title: [Bool], sectionBylines: Set<Int>) -> Bool {
         var paragraphs = 0, sections = 0
         var k = i - 1
-        while k >= 0 {
+        // A page of endless sections must not cost a walk to the top for each of them.
+        while k >= max(0, i - Self.roundupLookBack) {
             let line = lines[k]
             switch line.kind {
             case .text where title[k]:
@@ -55,6 +56,9 @@ extension TitleLines {
         }
         return false
     }
+
+    /// Lines looked back for a roundup's headline: longer than any roundup prints.
+    static let roundupLookBack = 400
 
     /// Paragraphs of uncredited text under a headline before a titled, bylined section belongs to it.
     static let roundupOpening = 2
