@@ -12,6 +12,6 @@ func openArchive(_ args: Arguments) throws(IndexError) -> Archive {
 
 func parseQuery(_ text: String, usage: String) throws(UsageError) -> Query {
     do { return try QueryParser.parse(text) } catch {
-        throw UsageError(message: "\(error.description): \(text)", usage: usage)
+        throw UsageError(message: error.quoting(text), usage: usage)
     }
 }

@@ -33,7 +33,7 @@ struct QueryBatch {
 
     /// Reports a line that cannot be read: one line on stderr, and with JSON an object in its place.
     func report(_ line: Line, _ error: QueryError, json: Bool, into out: inout Console) {
-        Console.error("\(source):\(line.number): \(error.description): \(line.text)")
+        Console.error("\(source):\(line.number): \(error.quoting(line.text))")
         guard json else { return }
         var w = JSONWriter()
         w.raw("{"); w.key("query", first: true); w.string(line.text)

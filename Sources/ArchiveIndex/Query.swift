@@ -41,6 +41,19 @@ public struct QueryError: Error, Equatable, CustomStringConvertible, Sendable {
     public let position: Int
     public let message: String
     public var description: String { "query error at column \(position): \(message)" }
+
+    /// The error with the query quoted around the problem: at most `QueryError.quoted`
+    /// characters, control characters shown as �, so a huge or binary query stays one short line.
+    public func quoting(_ text: String) -> String {
+        let s = Array(text.unicodeScalars)
+        let half = Self.quoted / 2
+        let lo = max(0, min(position - 1 - half, s.count - Self.quoted)), hi = min(s.count, lo + Self.quoted)
+        var v = String.UnicodeScalarView()
+        for c in s[lo..<hi] { v.append(c.value < 0x20 || c.value == 0x7F ? "\u{FFFD}" : c) }
+        return "\(description): \(lo > 0 ? "…" : "")\(String(v))\(hi < s.count ? "…" : "")"
+    }
+
+    public static let quoted = 60
 }
 
 /// Reads the query language: space-separated terms are all required, "quoted phrases" keep
@@ -53,9 +66,20 @@ public struct QueryParser {
 
     private var tokens: [(Token, Int)] = []
     private var at = 0
+    private var depth = 0
     private let length: Int
 
+    /// Deepest nesting of brackets and exclusions read: deeper is no query a person writes,
+    /// and the parser and evaluator recurse once a level.
+    public static let maxDepth = 100
+    /// Longest query read, in characters: far beyond any search, short of costing seconds.
+    public static let maxLength = 10_000
+
     public static func parse(_ text: String) throws(QueryError) -> Query {
+        let length = text.unicodeScalars.count
+        guard length <= maxLength else {
+            throw QueryError(position: maxLength + 1, message: "longer than \(maxLength) characters (\(length))")
+        }
         var p = try QueryParser(text)
         guard !p.tokens.isEmpty else { throw QueryError(position: 1, message: "empty query") }
         let q = try p.orExpression()
@@ -148,6 +172,13 @@ public struct QueryParser {
     private mutating func unary() throws(QueryError) -> Query {
         let (token, pos) = tokens[at]
         at += 1
+        if token == .minus || token == .open {
+            guard depth < Self.maxDepth else {
+                throw QueryError(position: pos, message: "nested more than \(Self.maxDepth) levels deep")
+            }
+            depth += 1
+        }
+        defer { if token == .minus || token == .open { depth -= 1 } }
         switch token {
         case .minus:
             guard at < tokens.count, tokens[at].0 != .or, tokens[at].0 != .close else {
@@ -171,6 +202,11 @@ public struct QueryParser {
         }
     }
 
+    /// A value as an error message quotes it: its first 30 characters.
+    private static func shown(_ value: String) -> String {
+        value.unicodeScalars.count > 30 ? String(value.prefix(30)) + "…" : value
+    }
+
     private static func field(_ name: String, _ value: String, at pos: Int) throws(QueryError) -> Query {
         switch name {
         case "headline": return .text(value, .headline)
@@ -179,13 +215,13 @@ public struct QueryParser {
         case "source": return .source(value)
         case "kind":
             guard let k = Article.Kind(rawValue: value) else {
-                throw QueryError(position: pos, message: "kind: is 'article' or 'photo', not '\(value)'")
+                throw QueryError(position: pos, message: "kind: is 'article' or 'photo', not '\(Self.shown(value))'")
             }
             return .kind(k)
         default:
             let parts = value.components(separatedBy: "..")
             guard parts.count <= 2, let lo = DateBound(parts[0]), let hi = DateBound(parts.count == 2 ? parts[1] : parts[0]) else {
-                throw QueryError(position: pos, message: "date: takes YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B, not '\(value)'")
+                throw QueryError(position: pos, message: "date: takes YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B, not '\(Self.shown(value))'")
             }
             guard lo.first <= hi.last else { throw QueryError(position: pos, message: "date: the range ends before it starts") }
             return .date(lo.first, hi.last)

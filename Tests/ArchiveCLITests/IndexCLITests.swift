@@ -57,6 +57,22 @@ final class IndexCLITests: XCTestCase {
         XCTAssertTrue(bad.err.hasPrefix("archive: query error at column 1: '(' is never closed"), bad.err)
     }
 
+    func testHugeAndDeeplyNestedQueriesGetOneShortError() throws {
+        let queries = [String(repeating: "(", count: 40_000) + "工会",
+                       String(repeating: "-", count: 20_000) + "工会",
+                       String(repeating: "(", count: 3_000) + "工会" + String(repeating: ")", count: 3_000)]
+        for q in queries {
+            let r = try run(["search", "--index", index, "--", q])
+            XCTAssertEqual(r.status, 2, "no crash: \(r.err.prefix(80))")
+            let first = try XCTUnwrap(r.err.split(separator: "\n").first)
+            XCTAssertTrue(first.hasPrefix("archive: query error at column"), String(first.prefix(80)))
+            XCTAssertLessThan(first.count, 200)
+        }
+        let dashed = try run(["search", String(repeating: "-", count: 500) + "工会", "--index", index])
+        XCTAssertEqual(dashed.status, 2)
+        XCTAssertLessThan(dashed.err.split(separator: "\n").first?.count ?? 999, 200, "an unknown option is quoted short too")
+    }
+
     func testSearchJSONAndBatch() throws {
         let json = try run(["search", "headline:工匠", "--json", "--index", index])
         let records = json.out.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }

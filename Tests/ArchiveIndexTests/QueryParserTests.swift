@@ -1,5 +1,6 @@
 import XCTest
 @testable import ArchiveIndex
+import ParseCore
 
 final class QueryParserTests: XCTestCase {
     private func parse(_ s: String) throws -> Query { try QueryParser.parse(s) }
@@ -50,5 +51,38 @@ final class QueryParserTests: XCTestCase {
         XCTAssertEqual(error("工会 date:2023-13")?.position, 4)
         XCTAssertEqual(error("date:2023-09..2023-08"), QueryError(position: 1, message: "date: the range ends before it starts"))
         XCTAssertEqual(error("headline:"), QueryError(position: 1, message: "headline: needs a value"))
+    }
+
+    func testDeepNestingAndHugeQueriesGetOneShortError() throws {
+        XCTAssertNoThrow(try parse(String(repeating: "(", count: 100) + "工会" + String(repeating: ")", count: 100)))
+        XCTAssertEqual(error(String(repeating: "(", count: 40_000) + "工会")?.message, "longer than 10000 characters (40002)")
+        let deep = String(repeating: "(", count: 4_000) + "工会" + String(repeating: ")", count: 4_000)
+        XCTAssertEqual(error(deep), QueryError(position: 101, message: "nested more than 100 levels deep"))
+        let minus = String(repeating: "-", count: 9_000) + "工会"
+        XCTAssertEqual(error(minus), QueryError(position: 101, message: "nested more than 100 levels deep"))
+        let quoted = try XCTUnwrap(error(deep)).quoting(deep)
+        XCTAssertLessThan(quoted.count, 140, "the error quotes the query around the problem only")
+        XCTAssertTrue(quoted.hasSuffix("…"))
+        let control = try XCTUnwrap(error("工会\u{1B}[31m )")).quoting("工会\u{1B}[31m )")
+        XCTAssertFalse(control.unicodeScalars.contains { $0.value < 0x20 }, "no control character reaches the terminal")
+    }
+
+    /// Random mixes of operators, fields, brackets, quotes, control and full-width characters,
+    /// from a few characters to a megabyte: each is a query or one error, never a crash or a hang.
+    func testGarbageQueriesNeverCrash() {
+        let pieces = ["(", ")", "\"", "-", "- ", " OR ", "|", " ", "\u{3000}", "工会", "职工", "headline:", "union:", "date:",
+                      "date:2023..", "kind:", "source:", ":", "..", "\u{0}", "\u{1B}", "\t", "\n", "（", "）", "＂", "ＯＲ", "a", "Z9",
+                      "\u{FFFD}", "😀", "\\", "*"]
+        var rng = SplitMix64(seed: 20261130)
+        for round in 0..<400 {
+            let length = round < 390 ? Int.random(in: 1...200, using: &rng) : Int.random(in: 50_000...250_000, using: &rng)
+            var q = ""
+            for _ in 0..<length { q += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            do {
+                _ = try QueryParser.parse(q)
+            } catch {
+                XCTAssertLessThanOrEqual(error.quoting(q).unicodeScalars.count, 200)
+            }
+        }
     }
 }
