@@ -24,7 +24,15 @@ demo: release
 	$(BIN) search --union 厦门 --index .build/demo-index
 	$(BIN) count 工会 职工 劳动竞赛 产业工人 union:安徽 --index .build/demo-index
 	$(BIN) unions --limit 5 --index .build/demo-index
+	$(BIN) kwic 劳动竞赛 --width 12 --limit 5 --index .build/demo-index
 	$(BIN) stats --index .build/demo-index
+	@rm -rf .build/demo-dated .build/demo-dated-index && mkdir -p .build/demo-dated
+	@n=0; for f in Fixtures/dumps/*.txt; do n=$$((n+1)); cp $$f .build/demo-dated/grrb-2023$$(printf %02d $$((2*n)))15-0$$n.txt; done
+	$(BIN) ingest .build/demo-dated --index .build/demo-dated-index
+	$(BIN) count 工会 职工 劳动竞赛 --chart --index .build/demo-dated-index
+	@rm -rf .build/demo-cont-index
+	$(BIN) ingest Fixtures/continuations --index .build/demo-cont-index
+	$(BIN) show d7ea930379aa-10 --index .build/demo-cont-index | head -4
 
 # Times ingest and queries; CORPUS=DIR for a folder of dumps, else the bundled dumps scaled to 20 MB;
 # QUERIES=FILE for a query per line (bench_anchors.py queries), else queries drawn from the index.

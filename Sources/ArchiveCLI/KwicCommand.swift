@@ -45,10 +45,14 @@ struct KwicCommand {
             let keyWidth = lines.map { DisplayWidth.of($0.match) }.max() ?? 0
             let leftWidth = lines.map { DisplayWidth.of($0.left) }.max() ?? 0
             let (on, off) = args.colour ? ("\u{1B}[1m", "\u{1B}[0m") : ("", "")
-            for l in lines {
+            // Date and page, or the dump's path when its name carries no date, as search shows them.
+            let places = lines.map { l in
                 let a = archive.article(l.ref)
-                let place = DisplayWidth.pad("\(a.date ?? "-") p\(a.page.map(String.init) ?? "-")", to: 14)
-                out.line("\(place) \(a.id)  \(DisplayWidth.pad(l.left, to: leftWidth, leading: true))  "
+                return (a.date.map { d in a.page.map { "\(d) p\($0)" } ?? d } ?? a.source, a.id)
+            }
+            let placeWidth = places.map { DisplayWidth.of($0.0) }.max() ?? 0
+            for (l, (place, id)) in zip(lines, places) {
+                out.line("\(DisplayWidth.pad(place, to: placeWidth))  \(id)  \(DisplayWidth.pad(l.left, to: leftWidth, leading: true))  "
                          + "\(on)\(DisplayWidth.pad(l.match, to: keyWidth))\(off)  \(l.right)")
             }
         }

@@ -114,9 +114,10 @@ enum Usage {
     usage: archive kwic QUERY [--width N] [--limit N] [--sort date|left|right] [--json] [--index DIR]
 
     Keyword in context: every occurrence of the query's words and phrases in the pieces it
-    matches, one line each: date, page, id, the text before, the keyword in a column of its
-    own, the text after, aligned by display width (a CJK character takes two columns). The
-    query's filters apply (kwic 劳动竞赛 date:2023 union:安徽). Exit status 1 if none.
+    matches, one line each: date and page (or the path of a dump without a date), id, the text
+    before, the keyword in a column of its own, the text after, aligned by display width (a
+    CJK character takes two columns). The query's filters apply (kwic 劳动竞赛 date:2023
+    union:安徽). Exit status 1 if none.
       --width N     characters of context on each side (default 20); context stops at the
                     end of a headline or paragraph
       --limit N     the first N occurrences (default all)
