@@ -1,4 +1,3 @@
-import ArchiveIndex
 import Foundation
 
 /// A small command-line reader: flags, options with a value, and positional arguments.
@@ -29,8 +28,7 @@ struct Arguments {
                 values[name] = args[i]
                 i += 1
             } else {
-                let shown = a.unicodeScalars.count > QueryError.quoted ? String(a.prefix(QueryError.quoted)) + "…" : a
-                throw UsageError(message: "unknown option '\(shown)' (a query starting with - goes after --)", usage: usage)
+                throw UsageError(message: "unknown option '\(shortened(a))' (a query starting with - goes after --)", usage: usage)
             }
         }
         if let c = values["--color"], !["always", "never", "auto"].contains(c) {

@@ -15,3 +15,8 @@ func parseQuery(_ text: String, usage: String) throws(UsageError) -> Query {
         throw UsageError(message: error.quoting(text), usage: usage)
     }
 }
+
+/// Text an error message quotes, cut to what fits on one line.
+func shortened(_ s: String) -> String {
+    s.count > QueryError.quoted ? String(s.prefix(QueryError.quoted)) + "…" : s
+}

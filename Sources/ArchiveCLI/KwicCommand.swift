@@ -22,7 +22,7 @@ struct KwicCommand {
         let text = args.positional.joined(separator: " ")
         let q = try parseQuery(text, usage: Self.usage)
         guard !q.positiveTexts.isEmpty else {
-            throw UsageError(message: "kwic needs a word or phrase to show in context: \(text)", usage: Self.usage)
+            throw UsageError(message: "kwic needs a word or phrase to show in context: \(shortened(text))", usage: Self.usage)
         }
         let archive = try openArchive(args)
         let searcher = Searcher(archive: archive)
@@ -33,7 +33,7 @@ struct KwicCommand {
         refs = refs.enumerated().sorted { (archive.date($0.element), $0.offset) < (archive.date($1.element), $1.offset) }.map(\.element)
         var lines = searcher.concordance(q, in: refs, width: width, limit: sort == "date" && limit > 0 ? limit : nil)
         switch sort {
-        case "left": lines.sort { ($0.left.reversed().map { $0 }.lexicographicallyPrecedes($1.left.reversed())) }
+        case "left": lines.sort { $0.left.reversed().lexicographicallyPrecedes($1.left.reversed()) }
         case "right": lines.sort { $0.right < $1.right }
         default: break
         }
