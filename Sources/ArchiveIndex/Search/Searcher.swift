@@ -150,7 +150,7 @@ public final class Searcher {
             return allLive(s).filter { (lo...hi).contains(seg.date(Int($0))) }
         case .source(let text):
             let needle = SearchText.folded(text)
-            return allLive(s).filter { Self.contains(needle, in: seg.article(Int($0)).source) }
+            return allLive(s).filter { Self.contains(needle, in: seg.source(Int($0))) }
         case .union(let u):
             return unionMatches(u, segment: s).docs
         case .reporter(let name):

@@ -54,6 +54,14 @@ enum RecordCodec {
         return Encoded(text: text, headlineLength: headlineLength, meta: m)
     }
 
+    /// The dump a record came from, read from the head of its metadata alone: a `source:`
+    /// filter must not decode whole records.
+    static func source(meta file: MappedFile, at offset: Int) -> String {
+        var at = offset
+        _ = file.string(&at)
+        return file.string(&at)
+    }
+
     /// Rebuilds the record from its metadata and text blob.
     static func decode(meta file: MappedFile, at offset: Int, text: [UInt16], date: String?, page: Int?) -> Article {
         var at = offset

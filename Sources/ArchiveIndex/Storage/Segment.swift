@@ -72,6 +72,8 @@ final class Segment: @unchecked Sendable {
         }
     }
 
+    func source(_ doc: Int) -> String { RecordCodec.source(meta: meta, at: Int(docs.u64(entry(doc) + 8))) }
+
     func article(_ doc: Int) -> Article {
         let units = units(doc).text
         let d = date(doc)
