@@ -17,7 +17,7 @@ struct StatsCommand {
         let dates = refs.map(archive.date).filter { $0 > 0 }
         func iso(_ d: UInt32) -> String { String(format: "%04d-%02d-%02d", d / 10000, d / 100 % 100, d % 100) }
         var reporters: [String: Int] = [:]
-        for r in refs { for n in Set(archive.article(r).reporters) { reporters[n, default: 0] += 1 } }
+        for r in refs { for n in Set(archive.reporters(r)) { reporters[n, default: 0] += 1 } }
         let top = reporters.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(10)
         let unions = archive.unionCounts().prefix(10)
         let files = archive.files.count

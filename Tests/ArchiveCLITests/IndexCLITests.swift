@@ -133,6 +133,15 @@ final class IndexCLITests: XCTestCase {
         XCTAssertEqual(s["pieces"] as? Int, 45)
         XCTAssertEqual(s["photos"] as? Int, 5)
         XCTAssertEqual(s["files"] as? Int, 5)
+        // The tally read from the start of each record agrees with the full records.
+        let records = try run(["export", "--format", "ndjson", "--index", index]).out.split(separator: "\n")
+            .map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        var credited: [String: Int] = [:]
+        for r in records { for n in Set(r["reporters"] as! [String]) { credited[n, default: 0] += 1 } }
+        let top = try XCTUnwrap(s["top_reporters"] as? [[String: Any]])
+        XCTAssertEqual(top.count, 10)
+        for t in top { XCTAssertEqual(credited[t["name"] as! String], t["pieces"] as? Int) }
+        XCTAssertEqual(top.first?["name"] as? String, "王晓颖")
         XCTAssertTrue(try run(["stats", "--index", index]).out.contains("pieces         45 (40 articles, 5 photos)"))
 
         XCTAssertEqual(try run(["verify", "--index", index]).status, 0)

@@ -62,6 +62,21 @@ enum RecordCodec {
         return file.string(&at)
     }
 
+    /// Where a record's reporters stand in its text blob, read from its metadata alone: how many
+    /// fields after the headline block come first (column, summary), and how many reporters.
+    static func reporterFields(meta file: MappedFile, at offset: Int) -> (skip: Int, count: Int) {
+        var at = offset
+        _ = file.string(&at)
+        _ = file.string(&at)
+        let flags = file.varint(&at)
+        if flags & (1 << 5) != 0 { _ = file.string(&at) }
+        if flags & (1 << 6) != 0 { _ = file.string(&at) }
+        _ = file.varint(&at)
+        _ = file.varint(&at)
+        let skip = (flags & (1 << 3) != 0 ? 1 : 0) + (flags & (1 << 4) != 0 ? 1 : 0)
+        return (skip, Int(file.varint(&at)))
+    }
+
     /// Rebuilds the record from its metadata and text blob.
     static func decode(meta file: MappedFile, at offset: Int, text: [UInt16], date: String?, page: Int?) -> Article {
         var at = offset

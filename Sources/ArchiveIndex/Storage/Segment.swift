@@ -72,6 +72,14 @@ final class Segment: @unchecked Sendable {
         }
     }
 
+    /// The reporters credited on a record, decoding only the start of its text.
+    func reporters(_ doc: Int) -> [String] {
+        let (skip, count) = RecordCodec.reporterFields(meta: meta, at: Int(docs.u64(entry(doc) + 8)))
+        guard count > 0 else { return [] }
+        let h = headlineLength(doc)
+        return withBytes(doc) { b in code.fields(UnsafeBufferPointer(rebasing: b[h...]), skip: skip, take: count) }
+    }
+
     func source(_ doc: Int) -> String { RecordCodec.source(meta: meta, at: Int(docs.u64(entry(doc) + 8))) }
 
     func article(_ doc: Int) -> Article {

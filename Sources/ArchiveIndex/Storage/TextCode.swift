@@ -53,14 +53,32 @@ struct TextCode: Sendable {
         var out: [UInt16] = []
         out.reserveCapacity(bytes.count)
         var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b < 0xC0 {
-                out.append(units[Int(b)]); i += 1
-            } else if b == Self.escape {
-                out.append(UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i + 2])); i += 3
-            } else {
-                out.append(units[Self.oneByteCodes + Int(b - 0xC0) << 8 + Int(bytes[i + 1])]); i += 2
+        while i < bytes.count { out.append(unit(bytes, &i)) }
+        return out
+    }
+
+    /// The unit coded at `i`, moving `i` past its code.
+    @inline(__always) private func unit(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt16 {
+        let b = bytes[i]
+        if b < 0xC0 { i += 1; return units[Int(b)] }
+        if b == Self.escape { i += 3; return UInt16(bytes[i - 2]) << 8 | UInt16(bytes[i - 1]) }
+        i += 2
+        return units[Self.oneByteCodes + Int(b - 0xC0) << 8 + Int(bytes[i - 1])]
+    }
+
+    /// Fields `skip ..< skip + take` of a coded text (fields end in a line break), decoding no
+    /// further than the last of them.
+    func fields(_ bytes: UnsafeBufferPointer<UInt8>, skip: Int, take: Int) -> [String] {
+        var out: [String] = [], field: [UInt16] = []
+        var seen = 0, i = 0
+        while i < bytes.count, out.count < take {
+            let unit = unit(bytes, &i)
+            if unit == RecordCodec.separator {
+                if seen >= skip { out.append(String(decoding: field, as: UTF16.self)) }
+                seen += 1
+                field.removeAll(keepingCapacity: true)
+            } else if seen >= skip {
+                field.append(unit)
             }
         }
         return out
