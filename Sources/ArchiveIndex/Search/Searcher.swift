@@ -156,7 +156,7 @@ public final class Searcher {
         case .reporter(let name):
             let needle = SearchText.folded(name)
             return termMatches(name, .all, segment: s).docs.filter { d in
-                seg.article(Int(d)).allNames.contains { Self.contains(needle, in: $0) }
+                seg.names(Int(d), reportersOnly: false).contains { Self.contains(needle, in: $0) }
             }
         case .not(let inner):
             return Self.subtract(allLive(s), evaluate(inner, segment: s))

@@ -62,9 +62,10 @@ enum RecordCodec {
         return file.string(&at)
     }
 
-    /// Where a record's reporters stand in its text blob, read from its metadata alone: how many
-    /// fields after the headline block come first (column, summary), and how many reporters.
-    static func reporterFields(meta file: MappedFile, at offset: Int) -> (skip: Int, count: Int) {
+    /// Where a record's credited names stand in its text blob, read from its metadata alone: how
+    /// many fields after the headline block come first (column, summary), and how many reporters
+    /// and names in all (reporters, correspondents, photographers, authors) follow.
+    static func nameFields(meta file: MappedFile, at offset: Int) -> (skip: Int, reporters: Int, names: Int) {
         var at = offset
         _ = file.string(&at)
         _ = file.string(&at)
@@ -74,7 +75,8 @@ enum RecordCodec {
         _ = file.varint(&at)
         _ = file.varint(&at)
         let skip = (flags & (1 << 3) != 0 ? 1 : 0) + (flags & (1 << 4) != 0 ? 1 : 0)
-        return (skip, Int(file.varint(&at)))
+        let counts = (0..<4).map { _ in Int(file.varint(&at)) }
+        return (skip, counts[0], counts.reduce(0, +))
     }
 
     /// Rebuilds the record from its metadata and text blob.

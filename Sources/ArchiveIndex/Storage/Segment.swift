@@ -72,12 +72,13 @@ final class Segment: @unchecked Sendable {
         }
     }
 
-    /// The reporters credited on a record, decoding only the start of its text.
-    func reporters(_ doc: Int) -> [String] {
-        let (skip, count) = RecordCodec.reporterFields(meta: meta, at: Int(docs.u64(entry(doc) + 8)))
+    /// The reporters credited on a record, or every name credited, decoding only the start of its text.
+    func names(_ doc: Int, reportersOnly: Bool) -> [String] {
+        let f = RecordCodec.nameFields(meta: meta, at: Int(docs.u64(entry(doc) + 8)))
+        let count = reportersOnly ? f.reporters : f.names
         guard count > 0 else { return [] }
         let h = headlineLength(doc)
-        return withBytes(doc) { b in code.fields(UnsafeBufferPointer(rebasing: b[h...]), skip: skip, take: count) }
+        return withBytes(doc) { b in code.fields(UnsafeBufferPointer(rebasing: b[h...]), skip: f.skip, take: count) }
     }
 
     func source(_ doc: Int) -> String { RecordCodec.source(meta: meta, at: Int(docs.u64(entry(doc) + 8))) }
