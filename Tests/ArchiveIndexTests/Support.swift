@@ -11,6 +11,7 @@ enum TestFixtures {
     static func temporaryDirectory(_ name: String) -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("archive-\(name)-\(UUID().uuidString)").path
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        TemporaryDirectories.shared.add(dir)
         return dir
     }
 
@@ -32,5 +33,24 @@ enum TestFixtures {
     /// The searchable text of a record exactly as the index defines it, for brute-force checks.
     static func searchableFields(_ a: Article) -> [String] {
         [a.headline, a.kicker, a.subheadline, a.column, a.summary].compactMap { $0 } + a.allNames + a.paragraphs
+    }
+}
+
+/// Removes the folders the tests made once the whole bundle has run: indexes shared by many
+/// tests cannot go in a tearDown, and nothing should be left behind in the temporary folder.
+final class TemporaryDirectories: NSObject, XCTestObservation, @unchecked Sendable {
+    static let shared: TemporaryDirectories = {
+        let o = TemporaryDirectories()
+        XCTestObservationCenter.shared.addTestObserver(o)
+        return o
+    }()
+
+    private let lock = NSLock()
+    private var made: [String] = []
+
+    func add(_ dir: String) { lock.withLock { made.append(dir) } }
+
+    func testBundleDidFinish(_ testBundle: Bundle) {
+        for dir in lock.withLock({ made }) { try? FileManager.default.removeItem(atPath: dir) }
     }
 }
