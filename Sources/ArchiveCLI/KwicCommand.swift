@@ -39,15 +39,18 @@ struct KwicCommand {
         }
         if limit > 0 { lines = Array(lines.prefix(limit)) }
         var out = Console()
+        // Each record decoded once, however many of its occurrences are shown.
+        var records: [Archive.DocRef: Article] = [:]
+        for l in lines where records[l.ref] == nil { records[l.ref] = archive.article(l.ref) }
         if args.has("--json") {
-            for l in lines { out.write(bytes: Self.json(l, archive.article(l.ref))) }
+            for l in lines { out.write(bytes: Self.json(l, records[l.ref]!)) }
         } else {
             let keyWidth = lines.map { DisplayWidth.of($0.match) }.max() ?? 0
             let leftWidth = lines.map { DisplayWidth.of($0.left) }.max() ?? 0
             let (on, off) = args.colour ? ("\u{1B}[1m", "\u{1B}[0m") : ("", "")
             // Date and page, or the dump's path when its name carries no date, as search shows them.
             let places = lines.map { l in
-                let a = archive.article(l.ref)
+                let a = records[l.ref]!
                 return (a.date.map { d in a.page.map { "\(d) p\($0)" } ?? d } ?? a.source, a.id)
             }
             let placeWidth = places.map { DisplayWidth.of($0.0) }.max() ?? 0

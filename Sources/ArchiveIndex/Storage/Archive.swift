@@ -95,14 +95,9 @@ public final class Archive: @unchecked Sendable {
 
     /// The first and last date (yyyymmdd) of the live records that have one.
     public var dateRange: ClosedRange<UInt32>? {
-        var lo = UInt32.max, hi: UInt32 = 0
-        for (s, seg) in segments.enumerated() {
-            for d in 0..<seg.docCount where seg.isLive(d) {
-                let day = date(DocRef(segment: s, doc: d))
-                if day > 0 { lo = min(lo, day); hi = max(hi, day) }
-            }
-        }
-        return hi > 0 ? lo...hi : nil
+        let days = allDocs.map(date).filter { $0 > 0 }
+        guard let first = days.min(), let last = days.max() else { return nil }
+        return first...last
     }
 
     public func date(_ r: DocRef) -> UInt32 { segments[r.segment].date(r.doc) }
@@ -126,16 +121,7 @@ public final class Archive: @unchecked Sendable {
         return out
     }
 
-    public func find(id: String) -> DocRef? {
-        let h = Fingerprint.fnv1a(id.utf8)
-        for (s, seg) in segments.enumerated() {
-            for d in 0..<seg.docCount where seg.idHash(d) == h && seg.isLive(d) {
-                let r = DocRef(segment: s, doc: d)
-                if article(r).id == id { return r }
-            }
-        }
-        return nil
-    }
+    public func find(id: String) -> DocRef? { find(ids: [id])[id] }
 
     /// Bytes of every file the manifest names, plus the manifest.
     public var sizeOnDisk: Int {

@@ -62,37 +62,43 @@ enum RecordCodec {
         return file.string(&at)
     }
 
-    /// Where a record's credited names stand in its text blob, read from its metadata alone: how
-    /// many fields after the headline block come first (column, summary), and how many reporters
-    /// and names in all (reporters, correspondents, photographers, authors) follow.
-    static func nameFields(meta file: MappedFile, at offset: Int) -> (skip: Int, reporters: Int, names: Int) {
+    /// The fixed head of a record's metadata, before its unions: what every reader of it needs.
+    struct Head {
+        var id: String
+        var source: String
+        var flags: UInt64
+        var dateline: String?
+        var agency: String?
+        var continuedFrom: Int?
+        var continuesTo: Int?
+        /// Reporters, correspondents, photographers, authors, paragraphs.
+        var counts: [Int]
+        /// Where the unions begin.
+        var end: Int
+
+        /// Text fields after the headline block and before the names: column, summary.
+        var fieldsBeforeNames: Int { (flags & 8 != 0 ? 1 : 0) + (flags & 16 != 0 ? 1 : 0) }
+    }
+
+    static func head(meta file: MappedFile, at offset: Int) -> Head {
         var at = offset
-        _ = file.string(&at)
-        _ = file.string(&at)
+        let id = file.string(&at), source = file.string(&at)
         let flags = file.varint(&at)
-        if flags & (1 << 5) != 0 { _ = file.string(&at) }
-        if flags & (1 << 6) != 0 { _ = file.string(&at) }
-        _ = file.varint(&at)
-        _ = file.varint(&at)
-        let skip = (flags & (1 << 3) != 0 ? 1 : 0) + (flags & (1 << 4) != 0 ? 1 : 0)
-        let counts = (0..<4).map { _ in Int(file.varint(&at)) }
-        return (skip, counts[0], counts.reduce(0, +))
+        let dateline = flags & (1 << 5) != 0 ? file.string(&at) : nil
+        let agency = flags & (1 << 6) != 0 ? file.string(&at) : nil
+        let from = Int(file.varint(&at)), to = Int(file.varint(&at))
+        let counts = (0..<5).map { _ in Int(file.varint(&at)) }
+        return Head(id: id, source: source, flags: flags, dateline: dateline, agency: agency,
+                    continuedFrom: from > 0 ? from - 1 : nil, continuesTo: to > 0 ? to - 1 : nil, counts: counts, end: at)
     }
 
     /// Rebuilds the record from its metadata and text blob.
     static func decode(meta file: MappedFile, at offset: Int, text: [UInt16], date: String?, page: Int?) -> Article {
-        var at = offset
-        var a = Article()
-        a.id = file.string(&at)
-        a.source = file.string(&at)
-        let flags = file.varint(&at)
-        if flags & (1 << 5) != 0 { a.dateline = file.string(&at) }
-        if flags & (1 << 6) != 0 { a.agency = file.string(&at) }
-        a.kind = flags & (1 << 7) != 0 ? .photo : .article
-        let from = Int(file.varint(&at)), to = Int(file.varint(&at))
-        a.continuedFrom = from > 0 ? from - 1 : nil
-        a.continuesTo = to > 0 ? to - 1 : nil
-        let counts = (0..<5).map { _ in Int(file.varint(&at)) }
+        let h = head(meta: file, at: offset)
+        var at = h.end
+        let flags = h.flags, counts = h.counts
+        var a = Article(id: h.id, source: h.source, kind: flags & (1 << 7) != 0 ? .photo : .article, dateline: h.dateline,
+                        agency: h.agency, continuedFrom: h.continuedFrom, continuesTo: h.continuesTo)
         let unionCount = Int(file.varint(&at))
         for _ in 0..<unionCount {
             let name = file.string(&at)

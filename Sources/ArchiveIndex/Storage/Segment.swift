@@ -74,11 +74,11 @@ final class Segment: @unchecked Sendable {
 
     /// The reporters credited on a record, or every name credited, decoding only the start of its text.
     func names(_ doc: Int, reportersOnly: Bool) -> [String] {
-        let f = RecordCodec.nameFields(meta: meta, at: Int(docs.u64(entry(doc) + 8)))
-        let count = reportersOnly ? f.reporters : f.names
+        let head = RecordCodec.head(meta: meta, at: Int(docs.u64(entry(doc) + 8)))
+        let count = reportersOnly ? head.counts[0] : head.counts[0..<4].reduce(0, +)
         guard count > 0 else { return [] }
         let h = headlineLength(doc)
-        return withBytes(doc) { b in code.fields(UnsafeBufferPointer(rebasing: b[h...]), skip: f.skip, take: count) }
+        return withBytes(doc) { b in code.fields(UnsafeBufferPointer(rebasing: b[h...]), skip: head.fieldsBeforeNames, take: count) }
     }
 
     func source(_ doc: Int) -> String { RecordCodec.source(meta: meta, at: Int(docs.u64(entry(doc) + 8))) }
