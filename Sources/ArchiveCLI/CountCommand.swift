@@ -45,7 +45,7 @@ struct CountCommand {
                 if let batch, let line = entry.line, case .failure(let error) = line.query { batch.report(line, error, json: json, into: &out) }
                 continue
             }
-            let s = TrendSeries(term: entry.text, count: searcher.count(q), periods: periods, by: period ?? .month)
+            let s = TrendSeries(term: entry.text, count: searcher.count(q, byMonth: period != nil), periods: periods, by: period ?? .month)
             series.append(s)
             if json {
                 out.write(bytes: Self.json(s, periods: periods, by: period))

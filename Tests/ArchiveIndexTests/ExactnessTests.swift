@@ -80,4 +80,80 @@ final class ExactnessTests: XCTestCase {
         XCTAssertEqual(searcher.count(.text("工会职工", .all)).pieces, 0)
         XCTAssertEqual(searcher.count(.text("工会", .all)).pieces, 1)
     }
+
+    /// Positions are kept in 16 bits; a piece longer than that is read instead, and still counted exactly.
+    func testPhrasesFarIntoALongPieceAreCountedExactly() throws {
+        let filler = String(repeating: "职工群众生活,", count: 10_000)
+        let searcher = try searcher(forPage: "# 长文\n\n本报讯 总工会开会。\(filler)总工会闭幕,天天天天。\n")
+        XCTAssertEqual(searcher.count(.text("总工会", .all)).occurrences, 2)
+        XCTAssertEqual(searcher.count(.text("总工会闭幕", .all)).occurrences, 1)
+        XCTAssertEqual(searcher.count(.text("天天天", .all)).occurrences, 1)
+        XCTAssertEqual(searcher.count(.text("群众生活", .all)).occurrences, 10_000)
+    }
+
+    /// A scan counts without overlap, left to right; so do positions.
+    func testOverlappingRunsCountAsAScanWould() throws {
+        let searcher = try searcher(forPage: "# 天天向上\n\n本报讯 天天天天,哈哈哈哈哈,哈哈哈。\n")
+        XCTAssertEqual(searcher.count(.text("天天", .all)).occurrences, 3)
+        XCTAssertEqual(searcher.count(.text("天天", .headline)).occurrences, 1)
+        XCTAssertEqual(searcher.count(.text("天天天", .all)).occurrences, 1)
+        XCTAssertEqual(searcher.count(.text("哈哈哈", .all)).occurrences, 2)
+        XCTAssertEqual(searcher.count(.text("哈哈", .all)).occurrences, 3)
+    }
+
+    /// The same property over an archive of 5,000 pieces of real newspaper text: the paragraphs of
+    /// `Fixtures/real-articles` (People's Daily articles) dealt out afresh into 500 pages of ten
+    /// pieces each, so the vocabulary, punctuation, digits and Latin are a national daily's. The scan
+    /// is Foundation's literal string search over the records as the index stores them.
+    func testCountEqualsABruteForceScanOverFiveThousandRealPieces() throws {
+        let truth = try String(contentsOf: TestFixtures.root.appendingPathComponent("real-articles/truth.jsonl"), encoding: .utf8)
+        var headlines: [String] = [], paragraphs: [String] = []
+        for line in truth.split(separator: "\n") {
+            let page = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            for a in page["articles"] as? [[String: Any]] ?? [] {
+                if let h = a["headline"] as? String { headlines.append(h) }
+                paragraphs += (a["paragraphs"] as? [String] ?? []).filter { $0.count > 20 }
+            }
+        }
+        XCTAssertGreaterThan(paragraphs.count, 1_000)
+        var rng = SplitMix64(seed: 5_000)
+        let dir = TestFixtures.temporaryDirectory("real-pieces")
+        for p in 0..<500 {
+            let pieces = (0..<10).map { _ in
+                "# \(headlines[rng.below(headlines.count)])\n\n" + (0..<(2 + rng.below(2))).map { _ in paragraphs[rng.below(paragraphs.count)] }.joined(separator: "\n\n")
+            }
+            let name = String(format: "grrb-%04d%02d%02d-%02d.txt", 1990 + p / 100, p / 8 % 12 + 1, p % 28 + 1, p % 8 + 1)
+            try (pieces.joined(separator: "\n\n\n") + "\n").write(toFile: "\(dir)/\(name)", atomically: false, encoding: .utf8)
+        }
+        _ = try Ingester.run(index: "\(dir)/index", paths: [dir])
+        let archive = try Archive.open(dir: "\(dir)/index")
+        let records = archive.allDocs.map { TestFixtures.searchableFields(archive.article($0)) }
+        XCTAssertGreaterThan(records.count, 4_500)
+        // Folded the way search folds, one string per record, fields apart.
+        let folded = records.map { fields in fields.map { String(decoding: SearchText.folded($0), as: UTF16.self) }.joined(separator: "\n") }
+        var queries = ["工会", "职工", "总工会", "中国", "发展", "2019", "GDP", "新时代中国特色社会主义"]
+        while queries.count < 250 {
+            let field = Array(folded[rng.below(folded.count)].unicodeScalars)
+            let len = 2 + rng.below(7)
+            guard field.count > len else { continue }
+            let start = rng.below(field.count - len)
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: field[start..<(start + len)])
+            let q = String(v)
+            if !q.contains("\n") { queries.append(q) }
+        }
+        let searcher = Searcher(archive: archive)
+        for q in queries {
+            let fq = String(decoding: SearchText.folded(q), as: UTF16.self)
+            var pieces = 0, occurrences = 0
+            for r in folded {
+                var n = 0, from = r.startIndex
+                while let hit = r.range(of: fq, options: .literal, range: from..<r.endIndex) { n += 1; from = hit.upperBound }
+                if n > 0 { pieces += 1; occurrences += n }
+            }
+            let got = searcher.count(.text(q, .all))
+            XCTAssertEqual(got.pieces, pieces, "pieces for \(q)")
+            XCTAssertEqual(got.occurrences, occurrences, "occurrences for \(q)")
+        }
+    }
 }

@@ -39,10 +39,11 @@ enum SearchText {
         }
     }
 
-    /// The index keys of a folded text: each pair of adjacent word letters, and each letter
-    /// standing alone between non-letters paired with 0, so every occurrence of a letter is
-    /// under some key: as the first of a pair, the second of one, or alone.
-    static func keys(_ f: UnsafeBufferPointer<UInt16>, into out: inout [UInt32]) {
+    /// The index keys of a folded text, each with the position of its first letter (plus `base`)
+    /// in the low half: each pair of adjacent word letters, and each letter standing alone between
+    /// non-letters paired with 0, so every occurrence of a letter is under some key: as the first
+    /// of a pair, the second of one, or alone.
+    static func keys(_ f: UnsafeBufferPointer<UInt16>, base: Int, into out: inout [UInt64]) {
         let n = f.count
         var i = 0
         var previousWord = false
@@ -51,9 +52,9 @@ enum SearchText {
             let word = isWord(a)
             if word {
                 if i + 1 < n && isWord(f[i + 1]) {
-                    out.append(UInt32(a) << 16 | UInt32(f[i + 1]))
+                    out.append(UInt64(a) << 48 | UInt64(f[i + 1]) << 32 | UInt64(base + i))
                 } else if !previousWord {
-                    out.append(UInt32(a) << 16)
+                    out.append(UInt64(a) << 48 | UInt64(base + i))
                 }
             }
             previousWord = word
@@ -62,8 +63,8 @@ enum SearchText {
     }
 
     static func keys(_ f: [UInt16]) -> [UInt32] {
-        var out: [UInt32] = []
-        f.withUnsafeBufferPointer { keys($0, into: &out) }
-        return out
+        var out: [UInt64] = []
+        f.withUnsafeBufferPointer { keys($0, base: 0, into: &out) }
+        return out.map { UInt32($0 >> 32) }
     }
 }

@@ -109,7 +109,7 @@ struct UnionDictionary {
         return lo..<end
     }
 
-    func postings(_ i: Int, docs out: inout [Int32], tfs: inout [UInt32], isLive: (Int) -> Bool) {
-        TermDictionary.decode(file, entry(i).postings, docs: &out, tfs: &tfs, isLive: isLive)
+    func list(_ i: Int, deleted: [UInt64]?) -> PostingList {
+        TermDictionary.decode(file, entry(i).postings, firstPosition: 0, deleted: deleted)
     }
 }

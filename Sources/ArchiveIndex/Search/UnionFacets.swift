@@ -23,8 +23,8 @@ extension Archive {
                 let e = seg.unions.entry(i)
                 let places = e.info.isEmpty ? [] : e.info.components(separatedBy: "/")
                 if let province, places.first != province { continue }
-                var docs: [Int32] = [], tfs: [UInt32] = []
-                seg.unions.postings(i, docs: &docs, tfs: &tfs, isLive: seg.isLive)
+                let list = seg.unions.list(i, deleted: seg.deleted)
+                let docs = list.docs, tfs = list.tfs
                 guard !docs.isEmpty else { continue }
                 let name = String(e.key.dropFirst(2))
                 var c = byName[name] ?? (0, 0, UInt32.max, 0, places)

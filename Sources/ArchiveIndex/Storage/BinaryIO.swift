@@ -137,10 +137,11 @@ final class FileSink {
     }
 
     func write(_ bytes: [UInt8]) throws(IndexError) {
-        try write(bytes[...])
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { try flush() }
     }
 
-    func write(_ bytes: ArraySlice<UInt8>) throws(IndexError) {
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(IndexError) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { try flush() }
     }

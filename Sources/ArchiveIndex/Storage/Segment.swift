@@ -33,8 +33,8 @@ final class Segment: @unchecked Sendable {
             throw IndexError("\(docs.path): holds \(docs.count) bytes for \(info.docCount) documents; the index is damaged, run 'archive ingest --rebuild'")
         }
         self.deleted = deleted
-        body = try TermDictionary(terms: try map("terms"), postings: try map("post"))
-        headline = try TermDictionary(terms: try map("hterms"), postings: try map("hpost"))
+        body = try TermDictionary(terms: try map("terms"), postings: try map("post"), positions: try map("pos"))
+        headline = try TermDictionary(terms: try map("hterms"), postings: try map("hpost"), positions: nil)
         unions = try UnionDictionary(try map("unions"))
     }
 
@@ -49,7 +49,10 @@ final class Segment: @unchecked Sendable {
     func textRange(_ doc: Int) -> (offset: Int, length: Int) {
         (Int(docs.u64(entry(doc))), Int(docs.u32(entry(doc) + 16)))
     }
-    func headlineLength(_ doc: Int) -> Int { Int(docs.u32(entry(doc) + 20)) }
+    /// How many bytes of the coded text the headline block takes.
+    func headlineBytes(_ doc: Int) -> Int { Int(docs.u32(entry(doc) + 20)) }
+    /// How many UTF-16 units of the text the headline block takes: where body positions start.
+    func headlineUnits(_ doc: Int) -> Int { Int(docs.u32(entry(doc) + 40)) }
     func idHash(_ doc: Int) -> UInt64 { docs.u64(entry(doc) + 24) }
     /// The date as yyyymmdd, 0 when the source carried none.
     func date(_ doc: Int) -> UInt32 { docs.u32(entry(doc) + 32) }
@@ -66,7 +69,7 @@ final class Segment: @unchecked Sendable {
     /// The record's text as UTF-16 units, and how many of them the headline block takes.
     func units(_ doc: Int) -> (text: [UInt16], headline: Int) {
         withBytes(doc) { b in
-            let h = headlineLength(doc)
+            let h = headlineBytes(doc)
             let head = code.decode(UnsafeBufferPointer(rebasing: b[0..<h]))
             return (head + code.decode(UnsafeBufferPointer(rebasing: b[h...])), head.count)
         }
@@ -77,7 +80,7 @@ final class Segment: @unchecked Sendable {
         let head = RecordCodec.head(meta: meta, at: Int(docs.u64(entry(doc) + 8)))
         let count = reportersOnly ? head.counts[0] : head.counts[0..<4].reduce(0, +)
         guard count > 0 else { return [] }
-        let h = headlineLength(doc)
+        let h = headlineBytes(doc)
         return withBytes(doc) { b in code.fields(UnsafeBufferPointer(rebasing: b[h...]), skip: head.fieldsBeforeNames, take: count) }
     }
 
@@ -93,30 +96,45 @@ final class Segment: @unchecked Sendable {
         return RecordCodec.decode(meta: meta, at: Int(docs.u64(entry(doc) + 8)), text: units, date: dateString, page: page(doc))
     }
 
-    /// Decodes the postings of `dict`'s term `i`: live documents and their term frequencies.
-    func postings(_ dict: TermDictionary, _ i: Int, docs out: inout [Int32], tfs: inout [UInt32]) {
-        dict.postings(i, docs: &out, tfs: &tfs, isLive: isLive)
-    }
+    /// The postings of `dict`'s term `i` in this segment's live documents.
+    func list(_ dict: TermDictionary, _ i: Int) -> PostingList { dict.list(i, deleted: deleted) }
 }
 
-/// A sorted dictionary of 32-bit keys (two UTF-16 units) and the postings each one points to.
+/// A decoded posting list: documents in order, how often the term occurs in each, and the number
+/// of each document's first position (see `TermDictionary.position(_:)`).
+struct PostingList {
+    var docs: [Int32] = []
+    var tfs: [UInt32] = []
+    var starts: [UInt32] = []
+}
+
+/// A sorted dictionary of 32-bit keys (two UTF-16 units) and the postings each one points to:
+/// the magic, the term count, the keys, then offsets into the postings (one more than terms)
+/// and, in a dictionary with positions, offsets into the positions, counted in positions.
 struct TermDictionary {
     static let magic: UInt32 = 0x4D52_5441  // "ATRM"
+    static let positionalMagic: UInt32 = 0x5052_5441  // "ATRP"
     let terms: MappedFile
     let post: MappedFile
+    let positions: MappedFile?
     let termCount: Int
     private let keysAt = 8
     private let offsetsAt: Int
+    private let positionOffsetsAt: Int
 
-    init(terms: MappedFile, postings: MappedFile) throws(IndexError) {
+    init(terms: MappedFile, postings: MappedFile, positions: MappedFile?) throws(IndexError) {
         self.terms = terms
         post = postings
-        guard terms.count >= 8, terms.u32(0) == Self.magic else {
+        self.positions = positions
+        guard terms.count >= 8, terms.u32(0) == (positions == nil ? Self.magic : Self.positionalMagic) else {
             throw IndexError("\(terms.path): not a term dictionary; the index is damaged, run 'archive ingest --rebuild'")
         }
         termCount = Int(terms.u32(4))
         offsetsAt = keysAt + termCount * 4
-        guard terms.count == offsetsAt + (termCount + 1) * 4, Int(terms.u32(offsetsAt + termCount * 4)) == post.count else {
+        positionOffsetsAt = offsetsAt + (termCount + 1) * 4
+        let size = positionOffsetsAt + (positions == nil ? 0 : (termCount + 1) * 4)
+        guard terms.count == size, Int(terms.u32(offsetsAt + termCount * 4)) == post.count,
+              positions.map({ Int(terms.u32(positionOffsetsAt + termCount * 4)) * 2 == $0.count }) ?? true else {
             throw IndexError("\(terms.path): does not match its postings; the index is damaged, run 'archive ingest --rebuild'")
         }
     }
@@ -138,24 +156,74 @@ struct TermDictionary {
         return i < termCount && key(i) == k ? i : nil
     }
 
-    func postings(_ i: Int, docs out: inout [Int32], tfs: inout [UInt32], isLive: (Int) -> Bool) {
-        TermDictionary.decode(post, Int(terms.u32(offsetsAt + i * 4))..<Int(terms.u32(offsetsAt + (i + 1) * 4)),
-                              docs: &out, tfs: &tfs, isLive: isLive)
+    private func range(_ i: Int) -> Range<Int> {
+        Int(terms.u32(offsetsAt + i * 4))..<Int(terms.u32(offsetsAt + (i + 1) * 4))
     }
 
-    /// Decodes a posting list (see `PostingTable`): the live documents and their frequencies.
-    static func decode(_ file: MappedFile, _ range: Range<Int>, docs out: inout [Int32], tfs: inout [UInt32],
-                       isLive: (Int) -> Bool) {
-        var at = range.lowerBound
-        var doc: Int64 = -1
-        while at < range.upperBound {
-            let v = file.varint(&at)
-            doc += Int64(v >> 1)
-            let tf = v & 1 == 1 ? UInt32(file.varint(&at)) : 1
-            if isLive(Int(doc)) {
-                out.append(Int32(doc))
-                tfs.append(tf)
-            }
-        }
+    /// The live documents of term `i`'s posting list, their frequencies and where their positions start.
+    func list(_ i: Int, deleted: [UInt64]?) -> PostingList {
+        Self.decode(post, range(i), firstPosition: positions == nil ? 0 : terms.u32(positionOffsetsAt + i * 4), deleted: deleted)
     }
+
+    /// Decodes a posting list (see `PostingTable`) into arrays sized by its bytes, since every
+    /// posting takes at least one: the loop every query runs, so it touches raw memory only.
+    static func decode(_ file: MappedFile, _ r: Range<Int>, firstPosition: UInt32, deleted: [UInt64]?) -> PostingList {
+        let capacity = r.count
+        var out = PostingList()
+        guard capacity > 0, let raw = file.base else { return out }
+        let bytes = raw.assumingMemoryBound(to: UInt8.self)
+        var count = 0
+        out.docs = [Int32](unsafeUninitializedCapacity: capacity) { docs, docCount in
+            out.tfs = [UInt32](unsafeUninitializedCapacity: capacity) { tfs, tfCount in
+                out.starts = [UInt32](unsafeUninitializedCapacity: capacity) { starts, startCount in
+                    var at = r.lowerBound
+                    var doc: Int64 = -1
+                    var start = firstPosition
+                    while at < r.upperBound {
+                        var v = UInt64(bytes[at]); at += 1
+                        if v >= 0x80 {
+                            v &= 0x7F
+                            var shift: UInt64 = 7
+                            while true {
+                                let b = bytes[at]; at += 1
+                                v |= UInt64(b & 0x7F) << shift
+                                if b < 0x80 { break }
+                                shift += 7
+                            }
+                        }
+                        doc += Int64(v >> 1)
+                        var tf: UInt32 = 1
+                        if v & 1 == 1 {
+                            var t = UInt32(bytes[at]); at += 1
+                            if t >= 0x80 {
+                                t &= 0x7F
+                                var shift: UInt32 = 7
+                                while true {
+                                    let b = bytes[at]; at += 1
+                                    t |= UInt32(b & 0x7F) << shift
+                                    if b < 0x80 { break }
+                                    shift += 7
+                                }
+                            }
+                            tf = t
+                        }
+                        if deleted.map({ $0[Int(doc) >> 6] & (1 << UInt64(doc & 63)) == 0 }) ?? true {
+                            docs[count] = Int32(doc)
+                            tfs[count] = tf
+                            starts[count] = start
+                            count += 1
+                        }
+                        start &+= tf
+                    }
+                    startCount = count
+                }
+                tfCount = count
+            }
+            docCount = count
+        }
+        return out
+    }
+
+    /// The position numbered `n` in the positions file: 65,535 stands for any beyond.
+    @inline(__always) func position(_ n: Int) -> UInt16 { positions!.u16(n * 2) }
 }

@@ -8,6 +8,8 @@ struct PreparedDoc: Sendable {
     let meta: [UInt8]
     let keys: [UInt32]
     let tfs: [UInt32]
+    /// Each key's positions in the text, in key order (see `PostingTable`).
+    let positions: [UInt16]
     let headlineKeys: [UInt32]
     let headlineTfs: [UInt32]
     let unions: [UnionMention]
@@ -21,22 +23,22 @@ struct PreparedDoc: Sendable {
         text = e.text
         headlineLength = e.headlineLength
         meta = e.meta.bytes
-        var all: [UInt32] = []
+        var all: [UInt64] = []
         all.reserveCapacity(text.count)
         // Keys come in text order, so the headline block's are the first ones.
         let headlineKeyCount = text.withUnsafeBufferPointer { t in
             var folded = [UInt16](repeating: 0, count: t.count)
             for i in t.indices { folded[i] = SearchText.fold(t[i]) }
             return folded.withUnsafeBufferPointer { f in
-                SearchText.keys(UnsafeBufferPointer(rebasing: f[..<e.headlineLength]), into: &all)
+                SearchText.keys(UnsafeBufferPointer(rebasing: f[..<e.headlineLength]), base: 0, into: &all)
                 let n = all.count
-                SearchText.keys(UnsafeBufferPointer(rebasing: f[e.headlineLength...]), into: &all)
+                SearchText.keys(UnsafeBufferPointer(rebasing: f[e.headlineLength...]), base: e.headlineLength, into: &all)
                 return n
             }
         }
-        var head = Array(all[..<headlineKeyCount])
+        var head = all[..<headlineKeyCount].map { UInt32($0 >> 32) }
         (headlineKeys, headlineTfs) = Self.counted(&head)
-        (keys, tfs) = Self.counted(&all)
+        (keys, tfs, positions) = Self.grouped(&all)
         unions = a.unions
         idHash = Fingerprint.fnv1a(a.id.utf8)
         date = a.date.map(Self.packedDate) ?? 0
@@ -57,20 +59,36 @@ struct PreparedDoc: Sendable {
     /// The distinct keys, sorted, with how often each occurs.
     private static func counted(_ all: inout [UInt32]) -> ([UInt32], [UInt32]) {
         RadixSort.sort(&all)
+        var keys: [UInt32] = [], tfs: [UInt32] = []
+        for k in all {
+            if let last = keys.last, last == k { tfs[tfs.count - 1] += 1 } else { keys.append(k); tfs.append(1) }
+        }
+        return (keys, tfs)
+    }
+
+    /// Keys with positions (key in the high half) sorted into the distinct keys, how often each
+    /// occurs, and the positions of each in turn, 65,535 standing for any beyond.
+    private static func grouped(_ all: inout [UInt64]) -> ([UInt32], [UInt32], [UInt16]) {
+        RadixSort.sort(&all)
         var keys = [UInt32](repeating: 0, count: all.count), tfs = [UInt32](repeating: 0, count: all.count)
+        var positions = [UInt16](repeating: 0, count: all.count)
         var n = 0
         all.withUnsafeBufferPointer { all in
             keys.withUnsafeMutableBufferPointer { keys in
                 tfs.withUnsafeMutableBufferPointer { tfs in
-                    for k in all {
-                        if n > 0 && keys[n - 1] == k { tfs[n - 1] += 1 } else { keys[n] = k; tfs[n] = 1; n += 1 }
+                    positions.withUnsafeMutableBufferPointer { positions in
+                        for (i, x) in all.enumerated() {
+                            let k = UInt32(x >> 32)
+                            if n > 0 && keys[n - 1] == k { tfs[n - 1] += 1 } else { keys[n] = k; tfs[n] = 1; n += 1 }
+                            positions[i] = UInt16(clamping: x & 0xFFFF_FFFF)
+                        }
                     }
                 }
             }
         }
         keys.removeLast(keys.count - n)
         tfs.removeLast(tfs.count - n)
-        return (keys, tfs)
+        return (keys, tfs, positions)
     }
 }
 
@@ -92,7 +110,7 @@ public struct SegmentInfo: Equatable, Sendable {
 /// Builds one immutable segment: records go to disk as they come; postings stay in memory
 /// until `finish`, which the ingester calls before they outgrow their budget.
 final class SegmentWriter {
-    static let docEntrySize = 40
+    static let docEntrySize = 44
     /// Postings of one segment must stay addressable by 32-bit offsets.
     static let maxPostingBytes = Int(UInt32.max) / 2
     let name: String
@@ -101,8 +119,8 @@ final class SegmentWriter {
     private let code: TextCode
     private var textBytes: UInt64 = 0
     private var metaBytes: UInt64 = 0
-    private var table = PostingTable()
-    private var headlines = PostingTable()
+    private let table = PostingTable(positions: true)
+    private let headlines = PostingTable(positions: false)
     private var unions = UnionTable()
     private(set) var docCount = 0
     var postingBytes: Int { table.bytes + headlines.bytes }
@@ -138,12 +156,13 @@ final class SegmentWriter {
         e.u16(d.page)
         e.u8(d.kind)
         e.u8(0)
+        e.u32(UInt32(d.headlineLength))
         try docs.write(&e)
         try text.write(coded)
         try meta.write(d.meta)
         textBytes += UInt64(coded.count)
         metaBytes += UInt64(d.meta.count)
-        table.add(doc: doc, keys: d.keys, tfs: d.tfs)
+        table.add(doc: doc, keys: d.keys, tfs: d.tfs, positions: d.positions)
         headlines.add(doc: doc, keys: d.headlineKeys, tfs: d.headlineTfs)
         unions.add(doc: doc, unions: d.unions)
         docCount += 1
@@ -154,10 +173,11 @@ final class SegmentWriter {
         for sink in [docs, text, meta] { sink.discard() }
     }
 
-    /// Writes the term dictionary and postings and closes every file.
+    /// Writes the term dictionaries, postings and positions, and closes every file.
     func finish() throws(IndexError) -> SegmentInfo {
-        let body = try Self.write(table, terms: "\(dir)/\(name).terms", postings: "\(dir)/\(name).post")
-        let head = try Self.write(headlines, terms: "\(dir)/\(name).hterms", postings: "\(dir)/\(name).hpost")
+        let body = try Self.write(table, terms: "\(dir)/\(name).terms", postings: "\(dir)/\(name).post",
+                                  positions: "\(dir)/\(name).pos")
+        let head = try Self.write(headlines, terms: "\(dir)/\(name).hterms", postings: "\(dir)/\(name).hpost", positions: nil)
         var files: [FileRecord] = []
         let codes = try FileSink(path: "\(dir)/\(name).codes")
         var w = ByteWriter()
@@ -165,35 +185,49 @@ final class SegmentWriter {
         try codes.write(&w)
         let unionFile = try FileSink(path: "\(dir)/\(name).unions")
         try unionFile.write(unions.bytes())
-        for sink in [docs, text, meta, codes, body.0, body.1, head.0, head.1, unionFile] {
+        for sink in [docs, text, meta, codes, unionFile] + body + head {
             try sink.finish()
             files.append(FileRecord(name: String(sink.path.split(separator: "/").last!), size: sink.size, checksum: sink.checksum.value))
         }
         return SegmentInfo(name: name, docCount: docCount, textUnits: Int(textBytes), files: files)
     }
 
-    /// Writes a term dictionary (sorted keys, then 32-bit offsets into the postings) and its
-    /// postings; the sinks are returned unfinished, to be finished with the segment's other files.
-    private static func write(_ table: PostingTable, terms path: String, postings postPath: String) throws(IndexError) -> (FileSink, FileSink) {
+    /// Writes a term dictionary (see `TermDictionary`), its postings and, for a table that keeps
+    /// them, its positions; the sinks are returned unfinished, to be finished with the segment's
+    /// other files.
+    private static func write(_ table: PostingTable, terms path: String, postings postPath: String,
+                              positions posPath: String?) throws(IndexError) -> [FileSink] {
         var byKey = table.keys.enumerated().map { UInt64($0.element) << 32 | UInt64($0.offset) }
         RadixSort.sort(&byKey)
         let order = byKey.map { Int($0 & 0xFFFF_FFFF) }
         let post = try FileSink(path: postPath)
+        let pos = try posPath.map { p throws(IndexError) in try FileSink(path: p) }
         let terms = try FileSink(path: path)
         var w = ByteWriter()
-        w.u32(TermDictionary.magic)
+        w.u32(pos == nil ? TermDictionary.magic : TermDictionary.positionalMagic)
         w.u32(UInt32(order.count))
         for i in order { w.u32(table.keys[i]) }
         var offset: UInt32 = 0
         for i in order {
             w.u32(offset)
-            try table.forEachPart(ofTerm: i) { part throws(IndexError) in
+            try table.forEachPostingPart(ofTerm: i) { part throws(IndexError) in
                 offset += UInt32(part.count)
                 try post.write(part)
             }
         }
         w.u32(offset)
+        if let pos {
+            var count: UInt32 = 0
+            for i in order {
+                w.u32(count)
+                try table.forEachPositionPart(ofTerm: i) { part throws(IndexError) in
+                    count += UInt32(part.count / 2)
+                    try pos.write(part)
+                }
+            }
+            w.u32(count)
+        }
         try terms.write(&w)
-        return (terms, post)
+        return [terms, post] + (pos.map { [$0] } ?? [])
     }
 }

@@ -1,0 +1,120 @@
+/// Byte streams, one per term, that grow in slices of a shared pool of 1 MB blocks (the way
+/// Lucene's byte block pool does) instead of an array per term: small slices for the many rare
+/// terms, growing ones for the common, and no block ever moves or doubles. A slice ends with the
+/// 4-byte address of the next one, so a stream costs only its head, cursor and level to keep.
+final class SlicePool {
+    private struct Stream {
+        var first: UInt32
+        var cursor: UInt32
+        /// Where the current slice's data ends and the address of the next slice goes.
+        var limit: UInt32
+        var level: UInt32
+    }
+
+    static let blockBits = 20
+    static let blockSize = 1 << blockBits
+    /// Slices are 16 bytes at level 0, doubling to 4 KB at the top level.
+    private static let topLevel: UInt32 = 8
+    @inline(__always) private static func size(_ level: UInt32) -> UInt32 { 16 << level }
+
+    private var streams: UnsafeMutablePointer<Stream>
+    private var streamCapacity = 1 << 12
+    private(set) var streamCount = 0
+    private var blocks: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>>
+    private var blockCapacity = 64
+    private var blockCount = 0
+    /// Bytes handed out in the last block.
+    private var used = SlicePool.blockSize
+    /// Bytes written into streams.
+    private(set) var bytes = 0
+
+    init() {
+        streams = .allocate(capacity: streamCapacity)
+        blocks = .allocate(capacity: blockCapacity)
+    }
+
+    deinit {
+        streams.deallocate()
+        for i in 0..<blockCount { blocks[i].deallocate() }
+        blocks.deallocate()
+    }
+
+    /// Memory held, for the ingest's budget.
+    var footprint: Int { blockCount * Self.blockSize + streamCapacity * MemoryLayout<Stream>.stride }
+
+    func addStream() {
+        if streamCount == streamCapacity {
+            let grown = UnsafeMutablePointer<Stream>.allocate(capacity: streamCapacity * 2)
+            grown.moveInitialize(from: streams, count: streamCount)
+            streams.deallocate()
+            streams = grown
+            streamCapacity *= 2
+        }
+        let s = allocate(level: 0)
+        (streams + streamCount).initialize(to: Stream(first: s, cursor: s, limit: s + Self.size(0) - 4, level: 0))
+        streamCount += 1
+    }
+
+    @inline(__always) private func pointer(_ address: UInt32) -> UnsafeMutablePointer<UInt8> {
+        blocks[Int(address >> UInt32(Self.blockBits))] + Int(address & UInt32(Self.blockSize - 1))
+    }
+
+    private func allocate(level: UInt32) -> UInt32 {
+        let size = Int(Self.size(level))
+        if used + size > Self.blockSize {
+            if blockCount == blockCapacity {
+                let grown = UnsafeMutablePointer<UnsafeMutablePointer<UInt8>>.allocate(capacity: blockCapacity * 2)
+                grown.moveInitialize(from: blocks, count: blockCount)
+                blocks.deallocate()
+                blocks = grown
+                blockCapacity *= 2
+            }
+            (blocks + blockCount).initialize(to: .allocate(capacity: Self.blockSize))
+            blockCount += 1
+            used = 0
+        }
+        let address = UInt32((blockCount - 1) << Self.blockBits + used)
+        used += size
+        return address
+    }
+
+    /// Appends bytes to stream `t`.
+    @inline(__always) func append(_ src: UnsafeRawBufferPointer, to t: Int) {
+        var from = 0
+        let n = src.count
+        bytes += n
+        while from < n {
+            var s = streams[t]
+            if s.cursor == s.limit {
+                let level = min(s.level + 1, Self.topLevel)
+                let next = allocate(level: level)
+                UnsafeMutableRawPointer(pointer(s.limit)).storeBytes(of: next.littleEndian, as: UInt32.self)
+                s.cursor = next
+                s.limit = next + Self.size(level) - 4
+                s.level = level
+            }
+            let k = min(n - from, Int(s.limit - s.cursor))
+            let to = pointer(s.cursor)
+            for j in 0..<k { to[j] = src[from + j] }
+            s.cursor += UInt32(k)
+            from += k
+            streams[t] = s
+        }
+    }
+
+    /// Hands over stream `t` in order, a slice at a time.
+    func forEachPart<E: Error>(of t: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+        let s = streams[t]
+        var at = s.first
+        var level: UInt32 = 0
+        while true {
+            let last = s.cursor >= at && s.cursor <= at + Self.size(level) - 4
+            let end = last ? s.cursor : at + Self.size(level) - 4
+            try body(UnsafeBufferPointer(start: pointer(at), count: Int(end - at)))
+            if last { return }
+            let p = pointer(end)
+            at = UInt32(p[0]) | UInt32(p[1]) << 8 | UInt32(p[2]) << 16 | UInt32(p[3]) << 24
+            level = min(level + 1, Self.topLevel)
+        }
+    }
+}

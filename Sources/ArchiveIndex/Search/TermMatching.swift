@@ -1,0 +1,164 @@
+import Dispatch
+
+/// Matches of one text term in one segment: documents, occurrences, occurrences in the headline block.
+struct TermMatches {
+    var docs: [Int32] = []
+    var tfs: [UInt32] = []
+    var headlineTfs: [UInt32] = []
+}
+
+/// Finds a folded text term in a segment exactly, the cheapest way its letters allow: a pair of
+/// two different word letters straight from its postings; a longer run of word letters from the
+/// positions of its pairs (`PhraseMatching`); anything else (a letter alone, punctuation, spaces)
+/// by reading the text of the records the postings leave as candidates.
+enum TermMatching {
+    static func matches(_ q: [UInt16], _ scope: Query.Scope, in seg: Segment) -> TermMatches {
+        guard !q.isEmpty else { return TermMatches() }
+        if q.count >= 2 && q.allSatisfy(SearchText.isWord) {
+            if q.count == 2 && q[0] != q[1] { return pair(UInt32(q[0]) << 16 | UInt32(q[1]), scope, in: seg) }
+            return PhraseMatching.matches(q, scope, in: seg)
+        }
+        return verified(q, scope, in: seg)
+    }
+
+    /// A pair's postings are exact, and its headline occurrences come from the headline postings.
+    private static func pair(_ key: UInt32, _ scope: Query.Scope, in seg: Segment) -> TermMatches {
+        var out = TermMatches()
+        guard let t = seg.body.find(key) else { return out }
+        let all = seg.list(seg.body, t)
+        let docs = all.docs, tfs = all.tfs
+        let head = seg.headline.find(key).map { seg.list(seg.headline, $0) } ?? PostingList()
+        let hd = head.docs, htf = head.tfs
+        if scope == .headline {
+            out.docs = hd
+            out.headlineTfs = htf
+            var j = 0
+            out.tfs = hd.map { d in
+                while docs[j] < d { j += 1 }
+                return tfs[j]
+            }
+            return out
+        }
+        out.docs = docs
+        out.tfs = tfs
+        out.headlineTfs = [UInt32](repeating: 0, count: docs.count)
+        var j = 0
+        for (i, d) in docs.enumerated() where j < hd.count && hd[j] == d {
+            out.headlineTfs[i] = htf[j]
+            j += 1
+        }
+        return out
+    }
+
+    /// Candidates from the postings of every key the term needs, each then read and counted.
+    private static func verified(_ q: [UInt16], _ scope: Query.Scope, in seg: Segment) -> TermMatches {
+        var out = TermMatches()
+        let (pairs, singles) = keys(q)
+        var lists: [[Int32]] = []
+        let dict = seg.body
+        for k in pairs {
+            guard let t = dict.find(k) else { return out }
+            lists.append(seg.list(dict, t).docs)
+        }
+        for c in singles {
+            // A letter is under a pair it begins, a pair it ends, or alone: every such list.
+            var seen = [Bool](repeating: false, count: seg.docCount)
+            var t = dict.lowerBound(UInt32(c) << 16)
+            while t < dict.termCount, dict.key(t) >> 16 == UInt32(c) {
+                for x in seg.list(dict, t).docs { seen[Int(x)] = true }
+                t += 1
+            }
+            for t in 0..<dict.termCount where dict.key(t) & 0xFFFF == UInt32(c) {
+                for x in seg.list(dict, t).docs { seen[Int(x)] = true }
+            }
+            lists.append(seen.indices.filter { seen[$0] }.map { Int32($0) })
+        }
+        lists.sort { $0.count < $1.count }
+        let docs = lists.dropFirst().reduce(lists.first) { acc, l in acc.map { Searcher.intersect($0, l) } }
+            ?? (0..<seg.docCount).filter(seg.isLive).map { Int32($0) }
+        // A query with nothing to fold is found by comparing coded bytes; otherwise each
+        // candidate is decoded and folded. Many candidates are verified on every core.
+        let coded: [UInt8]? = q.allSatisfy { $0 >= 0x80 } ? seg.code.encode(q) : nil
+        var counts = [(tf: UInt32, headline: UInt32)](repeating: (0, 0), count: docs.count)
+        let chunk = 2048
+        counts.withUnsafeMutableBufferPointer { out in
+            let slots = UnsafeMutableSendableBuffer(out)
+            DispatchQueue.concurrentPerform(iterations: (docs.count + chunk - 1) / chunk) { c in
+                for i in (c * chunk)..<min(docs.count, (c + 1) * chunk) {
+                    slots.buffer[i] = occurrences(q, coded: coded, in: seg, doc: Int(docs[i]), headlineOnly: scope == .headline)
+                }
+            }
+        }
+        for (d, c) in zip(docs, counts) where (scope == .headline ? c.headline : c.tf) > 0 {
+            out.docs.append(d)
+            out.tfs.append(c.tf)
+            out.headlineTfs.append(c.headline)
+        }
+        return out
+    }
+
+    /// Occurrences of folded `q` (coded as `coded` when it has nothing to fold) in a record,
+    /// and in its headline block, read from its text.
+    static func occurrences(_ q: [UInt16], coded: [UInt8]?, in seg: Segment, doc d: Int,
+                            headlineOnly: Bool) -> (tf: UInt32, headline: UInt32) {
+        let h: Int, rest: Int
+        if let coded {
+            (h, rest) = seg.withBytes(d) { b in
+                let split = seg.headlineBytes(d)
+                let head = TextCode.count(coded, in: UnsafeBufferPointer(rebasing: b[0..<split]))
+                return (head, headlineOnly ? 0 : TextCode.count(coded, in: UnsafeBufferPointer(rebasing: b[split...])))
+            }
+        } else {
+            let (t, split) = seg.units(d)
+            (h, rest) = t.withUnsafeBufferPointer { t in
+                let head = count(q, in: UnsafeBufferPointer(rebasing: t[0..<split]))
+                return (head, headlineOnly ? 0 : count(q, in: UnsafeBufferPointer(rebasing: t[split...])))
+            }
+        }
+        return (UInt32(h + rest), UInt32(h))
+    }
+
+    /// The index keys a folded query needs: pairs of adjacent word letters, and the letters
+    /// that stand alone between non-letters (found under any key they begin).
+    static func keys(_ q: [UInt16]) -> (pairs: [UInt32], singles: [UInt16]) {
+        var pairs = Set<UInt32>(), singles: [UInt16] = []
+        var i = 0
+        while i < q.count {
+            guard SearchText.isWord(q[i]) else { i += 1; continue }
+            var j = i
+            while j < q.count, SearchText.isWord(q[j]) { j += 1 }
+            if j - i == 1 { singles.append(q[i]) }
+            for k in i..<(j - 1) { pairs.insert(UInt32(q[k]) << 16 | UInt32(q[k + 1])) }
+            i = j
+        }
+        return (Array(pairs), singles)
+    }
+
+    /// Non-overlapping occurrences of folded `q` in a record's text, folding the text as it
+    /// goes: the scan every candidate of a longer query pays, so it runs on raw buffers.
+    static func count(_ q: [UInt16], in t: UnsafeBufferPointer<UInt16>) -> Int {
+        let m = q.count
+        guard m > 0, t.count >= m, let base = t.baseAddress else { return 0 }
+        return q.withUnsafeBufferPointer { qb -> Int in
+            let first = qb[0]
+            // Folding maps only to ASCII: a query letter above it matches its own printed form only.
+            let firstFolds = first < 0x80
+            var i = 0, c = 0
+            let last = t.count - m
+            while i <= last {
+                let u = base[i]
+                if u == first || (firstFolds && SearchText.fold(u) == first) {
+                    var j = 1
+                    while j < m {
+                        let v = base[i + j], w = qb[j]
+                        if v != w && (w >= 0x80 || SearchText.fold(v) != w) { break }
+                        j += 1
+                    }
+                    if j == m { c += 1; i += m; continue }
+                }
+                i += 1
+            }
+            return c
+        }
+    }
+}

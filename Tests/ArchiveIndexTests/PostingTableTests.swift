@@ -1,0 +1,47 @@
+import ParseCore
+import XCTest
+@testable import ArchiveIndex
+
+final class PostingTableTests: XCTestCase {
+    /// Streams of every length, interleaved, come back whole across slices and 1 MB blocks.
+    func testSlicePoolStreamsComeBackInOrder() {
+        let pool = SlicePool()
+        var expected: [[UInt8]] = []
+        var rng = SplitMix64(seed: 3)
+        for _ in 0..<500 { pool.addStream(); expected.append([]) }
+        for _ in 0..<40_000 {
+            let t = rng.below(rng.below(2) == 0 ? 5 : 500)
+            let bytes = (0..<(1 + rng.below(90))).map { _ in UInt8(rng.below(256)) }
+            bytes.withUnsafeBytes { pool.append($0, to: t) }
+            expected[t] += bytes
+        }
+        XCTAssertGreaterThan(pool.footprint, SlicePool.blockSize, "the streams span several blocks")
+        for t in expected.indices {
+            var got: [UInt8] = []
+            pool.forEachPart(of: t) { got += $0 }
+            XCTAssertEqual(got, expected[t], "stream \(t)")
+        }
+    }
+
+    /// Postings and positions written by the table are what the dictionary reads back.
+    func testPostingsAndPositionsRoundTrip() throws {
+        let text = (0..<3_000).map { i in "第\(i % 7)届职工运动会\(i % 3 == 0 ? "工会工会" : "")。" }
+        let pages = Dictionary(uniqueKeysWithValues: stride(from: 0, to: text.count, by: 100).map { start in
+            ("grrb-2020-01-\(start / 100).txt", "# 标题\(start)\n\n本报讯 " + text[start..<(start + 100)].joined() + "\n")
+        })
+        let index = TestFixtures.index("postings", pages: pages)
+        let archive = try Archive.open(dir: index)
+        let seg = try XCTUnwrap(archive.segments.first)
+        let key = UInt32(Array("工会".utf16)[0]) << 16 | UInt32(Array("工会".utf16)[1])
+        let t = try XCTUnwrap(seg.body.find(key))
+        let list = seg.list(seg.body, t)
+        XCTAssertGreaterThan(list.docs.count, 5)
+        for (i, d) in list.docs.enumerated() {
+            let (units, _) = seg.units(Int(d))
+            let folded = units.map(SearchText.fold)
+            let expected = (0..<(folded.count - 1)).filter { folded[$0] == Array("工会".utf16)[0] && folded[$0 + 1] == Array("工会".utf16)[1] }
+            let got = (0..<Int(list.tfs[i])).map { Int(seg.body.position(Int(list.starts[i]) + $0)) }
+            XCTAssertEqual(got, expected, "document \(d)")
+        }
+    }
+}
