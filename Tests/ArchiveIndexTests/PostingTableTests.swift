@@ -40,7 +40,7 @@ final class PostingTableTests: XCTestCase {
             let (units, _) = seg.units(Int(d))
             let folded = units.map(SearchText.fold)
             let expected = (0..<(folded.count - 1)).filter { folded[$0] == Array("工会".utf16)[0] && folded[$0 + 1] == Array("工会".utf16)[1] }
-            let got = (0..<Int(list.tfs[i])).map { Int(seg.body.position(Int(list.starts[i]) + $0)) }
+            let got = (0..<Int(list.tfs[i])).map { Int(list.positions[Int(list.starts[i]) + $0]) }
             XCTAssertEqual(got, expected, "document \(d)")
         }
     }

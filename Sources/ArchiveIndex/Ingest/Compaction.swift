@@ -2,15 +2,16 @@ import Foundation
 import ParseCore
 
 /// Keeps the number of segments small as incremental ingests add them. Segments that are small
-/// (postings under a quarter of the ingest's memory budget) or mostly replaced records are
-/// rewritten, their live records re-coded but not re-parsed, with the same ids, into as few
-/// segments as the budget allows; large healthy segments are left alone. The commit is the same
-/// as an ingest's: all or nothing.
+/// (see `isSmall`) or mostly replaced records are rewritten, their live records re-coded but not
+/// re-parsed, with the same ids, into as few segments as the budget allows; large healthy
+/// segments are left alone. The commit is the same as an ingest's: all or nothing.
 enum Compaction {
     static let maxSmallSegments = 8
 
+    /// A segment an ingest filled writes postings and positions of about half its memory budget;
+    /// one under a quarter is the tail of an ingest.
     static func isSmall(_ s: Manifest.SegmentEntry) -> Bool {
-        (s.files.first { $0.name.hasSuffix(".post") }?.size ?? 0) < Ingester.segmentBudget / 4
+        s.files.filter { $0.name.hasSuffix(".post") || $0.name.hasSuffix(".pos") }.reduce(0) { $0 + $1.size } < Ingester.segmentBudget / 4
     }
 
     static func isMostlyDead(_ s: Manifest.SegmentEntry) -> Bool { s.deleted * 2 > s.docs }

@@ -37,8 +37,9 @@ public struct IngestOptions: Sendable {
 /// new and changed files are parsed on every core and written to a new segment; the commit
 /// swaps the manifest in at the end, so an interrupted ingest leaves the previous index whole.
 public enum Ingester {
-    /// Postings held in memory before a segment is written out.
-    static let segmentBudget = 256 << 20
+    /// Memory the postings of a segment may hold before it is written out: what bounds an
+    /// ingest's memory, whatever the size of the archive.
+    static let segmentBudget = 192 << 20
     static let batchSize = 256
 
     struct Input {

@@ -110,6 +110,6 @@ struct UnionDictionary {
     }
 
     func list(_ i: Int, deleted: [UInt64]?) -> PostingList {
-        TermDictionary.decode(file, entry(i).postings, firstPosition: 0, deleted: deleted)
+        TermDictionary.decode(file, entry(i).postings, deleted: deleted)
     }
 }

@@ -16,7 +16,6 @@ enum PhraseMatching {
         }
         var candidates = lists.map(\.docs).min { $0.count < $1.count } ?? []
         for l in lists where !candidates.isEmpty { candidates = Searcher.intersect(candidates, l.docs) }
-        let dict = seg.body
         var coded: [UInt8]??
         // Per pair: where the walk through its documents has got to, and the current record's positions.
         var cursors = [Int](repeating: 0, count: lists.count)
@@ -30,14 +29,14 @@ enum PhraseMatching {
                 cursors[i] = c
                 from[i] = Int(lists[i].starts[c])
                 to[i] = from[i] + Int(lists[i].tfs[c])
-                if dict.position(to[i] - 1) == UInt16.max { saturated = true }
+                if lists[i].positions[to[i] - 1] == UInt16.max { saturated = true }
             }
             let tf: UInt32, headline: UInt32
             if saturated {
                 if coded == nil { coded = .some(q.allSatisfy { $0 >= 0x80 } ? seg.code.encode(q) : nil) }
                 (tf, headline) = TermMatching.occurrences(q, coded: coded!, in: seg, doc: Int(d), headlineOnly: scope == .headline)
             } else {
-                (tf, headline) = count(offsets, from: &from, to: to, length: m, headlineUnits: seg.headlineUnits(Int(d)), in: dict)
+                (tf, headline) = count(offsets, lists.map(\.positions), from: &from, to: to, length: m, headlineUnits: seg.headlineUnits(Int(d)))
             }
             if (scope == .headline ? headline : tf) > 0 {
                 out.docs.append(d)
@@ -50,21 +49,21 @@ enum PhraseMatching {
 
     /// Occurrences in one record, given each pair's positions there (`from[i]..<to[i]`), and how
     /// many lie in the headline block.
-    private static func count(_ offsets: [Int], from next: inout [Int], to ends: [Int], length m: Int,
-                              headlineUnits h: Int, in dict: TermDictionary) -> (UInt32, UInt32) {
+    private static func count(_ offsets: [Int], _ positions: [PackedPositions], from next: inout [Int], to ends: [Int],
+                              length m: Int, headlineUnits h: Int) -> (UInt32, UInt32) {
         // Driven by the pair with fewest positions; the others are walked forward alongside.
         var lead = 0
         for i in offsets.indices where ends[i] - next[i] < ends[lead] - next[lead] { lead = i }
         var total: UInt32 = 0, headline: UInt32 = 0
         var free = 0
         for n in next[lead]..<ends[lead] {
-            let s = Int(dict.position(n)) - offsets[lead]
+            let s = Int(positions[lead][n]) - offsets[lead]
             guard s >= free, s + m <= h || s >= h else { continue }
             var all = true
             for i in offsets.indices where i != lead {
                 let want = s + offsets[i]
-                while next[i] < ends[i] && Int(dict.position(next[i])) < want { next[i] += 1 }
-                if next[i] == ends[i] || Int(dict.position(next[i])) != want { all = false; break }
+                while next[i] < ends[i] && Int(positions[i][next[i]]) < want { next[i] += 1 }
+                if next[i] == ends[i] || Int(positions[i][next[i]]) != want { all = false; break }
             }
             guard all else { continue }
             total += 1

@@ -43,6 +43,36 @@ struct ByteWriter {
     }
 }
 
+/// Packs numbers of a fixed width into bytes, lowest bits first.
+struct BitPacker {
+    private(set) var bytes: [UInt8] = []
+    private var pending: UInt64 = 0
+    private var pendingBits = 0
+
+    mutating func append(_ v: UInt64, width: Int) {
+        pending |= v << UInt64(pendingBits)
+        pendingBits += width
+        while pendingBits >= 8 {
+            bytes.append(UInt8(truncatingIfNeeded: pending))
+            pending >>= 8
+            pendingBits -= 8
+        }
+    }
+
+    /// Pads to a byte boundary.
+    mutating func align() {
+        if pendingBits > 0 { bytes.append(UInt8(truncatingIfNeeded: pending)) }
+        pending = 0
+        pendingBits = 0
+    }
+
+    /// The whole bytes so far, handed over and forgotten.
+    mutating func take() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+}
+
 /// A read-only view of a file mapped into memory: opening an index costs no reading.
 final class MappedFile: @unchecked Sendable {
     let path: String

@@ -101,16 +101,32 @@ final class Segment: @unchecked Sendable {
 }
 
 /// A decoded posting list: documents in order, how often the term occurs in each, and the number
-/// of each document's first position (see `TermDictionary.position(_:)`).
+/// of each document's first position among the term's (see `positions`).
 struct PostingList {
     var docs: [Int32] = []
     var tfs: [UInt32] = []
     var starts: [UInt32] = []
+    var positions = PackedPositions(base: nil, width: 0)
+}
+
+/// A term's positions, bit-packed at one width (see `SegmentWriter`): the n-th is read directly.
+struct PackedPositions {
+    let base: UnsafeRawPointer?
+    let width: Int
+
+    /// The n-th position: 65,535 stands for any beyond.
+    @inline(__always) subscript(_ n: Int) -> UInt16 {
+        let bit = n * width
+        let word = base!.loadUnaligned(fromByteOffset: bit >> 3, as: UInt32.self).littleEndian
+        return UInt16(truncatingIfNeeded: (word >> UInt32(bit & 7)) & (1 << UInt32(width) - 1))
+    }
 }
 
 /// A sorted dictionary of 32-bit keys (two UTF-16 units) and the postings each one points to:
 /// the magic, the term count, the keys, then offsets into the postings (one more than terms)
-/// and, in a dictionary with positions, offsets into the positions, counted in positions.
+/// and, in a dictionary with positions, offsets into the positions file (one more than terms;
+/// the file ends with four bytes of padding) and each term's position width in bits, one byte each,
+/// padded to four.
 struct TermDictionary {
     static let magic: UInt32 = 0x4D52_5441  // "ATRM"
     static let positionalMagic: UInt32 = 0x5052_5441  // "ATRP"
@@ -121,6 +137,7 @@ struct TermDictionary {
     private let keysAt = 8
     private let offsetsAt: Int
     private let positionOffsetsAt: Int
+    private let widthsAt: Int
 
     init(terms: MappedFile, postings: MappedFile, positions: MappedFile?) throws(IndexError) {
         self.terms = terms
@@ -132,9 +149,10 @@ struct TermDictionary {
         termCount = Int(terms.u32(4))
         offsetsAt = keysAt + termCount * 4
         positionOffsetsAt = offsetsAt + (termCount + 1) * 4
-        let size = positionOffsetsAt + (positions == nil ? 0 : (termCount + 1) * 4)
+        widthsAt = positionOffsetsAt + (termCount + 1) * 4
+        let size = positions == nil ? positionOffsetsAt : widthsAt + (termCount + 3) / 4 * 4
         guard terms.count == size, Int(terms.u32(offsetsAt + termCount * 4)) == post.count,
-              positions.map({ Int(terms.u32(positionOffsetsAt + termCount * 4)) * 2 == $0.count }) ?? true else {
+              positions.map({ Int(terms.u32(positionOffsetsAt + termCount * 4)) + 4 == $0.count }) ?? true else {
             throw IndexError("\(terms.path): does not match its postings; the index is damaged, run 'archive ingest --rebuild'")
         }
     }
@@ -162,12 +180,16 @@ struct TermDictionary {
 
     /// The live documents of term `i`'s posting list, their frequencies and where their positions start.
     func list(_ i: Int, deleted: [UInt64]?) -> PostingList {
-        Self.decode(post, range(i), firstPosition: positions == nil ? 0 : terms.u32(positionOffsetsAt + i * 4), deleted: deleted)
+        var l = Self.decode(post, range(i), deleted: deleted)
+        if let positions, let base = positions.base {
+            l.positions = PackedPositions(base: base + Int(terms.u32(positionOffsetsAt + i * 4)), width: Int(terms.u8(widthsAt + i)))
+        }
+        return l
     }
 
     /// Decodes a posting list (see `PostingTable`) into arrays sized by its bytes, since every
     /// posting takes at least one: the loop every query runs, so it touches raw memory only.
-    static func decode(_ file: MappedFile, _ r: Range<Int>, firstPosition: UInt32, deleted: [UInt64]?) -> PostingList {
+    static func decode(_ file: MappedFile, _ r: Range<Int>, deleted: [UInt64]?) -> PostingList {
         let capacity = r.count
         var out = PostingList()
         guard capacity > 0, let raw = file.base else { return out }
@@ -178,7 +200,7 @@ struct TermDictionary {
                 out.starts = [UInt32](unsafeUninitializedCapacity: capacity) { starts, startCount in
                     var at = r.lowerBound
                     var doc: Int64 = -1
-                    var start = firstPosition
+                    var start: UInt32 = 0
                     while at < r.upperBound {
                         var v = UInt64(bytes[at]); at += 1
                         if v >= 0x80 {
@@ -223,7 +245,4 @@ struct TermDictionary {
         }
         return out
     }
-
-    /// The position numbered `n` in the positions file: 65,535 stands for any beyond.
-    @inline(__always) func position(_ n: Int) -> UInt16 { positions!.u16(n * 2) }
 }

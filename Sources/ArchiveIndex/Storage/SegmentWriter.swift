@@ -123,9 +123,9 @@ final class SegmentWriter {
     private let headlines = PostingTable(positions: false)
     private var unions = UnionTable()
     private(set) var docCount = 0
-    var postingBytes: Int { table.bytes + headlines.bytes }
-    /// Whether the postings held in memory have reached the budget, so the segment should end.
-    var isFull: Bool { postingBytes > min(Ingester.segmentBudget, Self.maxPostingBytes) }
+    /// Whether the memory the postings being gathered hold has reached the budget, so the segment
+    /// should end; what they write is less, so it also stays addressable.
+    var isFull: Bool { table.footprint + headlines.footprint > min(Ingester.segmentBudget, Self.maxPostingBytes) }
 
     static func name(number: Int) -> String { String(format: "seg-%06d", number) }
 
@@ -217,15 +217,29 @@ final class SegmentWriter {
         }
         w.u32(offset)
         if let pos {
-            var count: UInt32 = 0
+            // Each term's positions bit-packed at the width its largest one needs, from a byte boundary.
+            var packed = BitPacker()
+            var flushed = 0
+            var widths: [UInt8] = []
             for i in order {
-                w.u32(count)
-                try table.forEachPositionPart(ofTerm: i) { part throws(IndexError) in
-                    count += UInt32(part.count / 2)
-                    try pos.write(part)
+                var positions: [UInt16] = []
+                table.forEachPositionPart(ofTerm: i) { part in
+                    for k in stride(from: 0, to: part.count, by: 2) { positions.append(UInt16(part[k]) | UInt16(part[k + 1]) << 8) }
+                }
+                let width = UInt8(max(1, 16 - (positions.max() ?? 0).leadingZeroBitCount))
+                w.u32(UInt32(flushed + packed.bytes.count))
+                widths.append(width)
+                for p in positions { packed.append(UInt64(p), width: Int(width)) }
+                packed.align()
+                if packed.bytes.count >= 1 << 20 {
+                    flushed += packed.bytes.count
+                    try pos.write(packed.take())
                 }
             }
-            w.u32(count)
+            w.u32(UInt32(flushed + packed.bytes.count))
+            try pos.write(packed.take() + [0, 0, 0, 0])
+            w.bytes += widths
+            while w.bytes.count % 4 != 0 { w.bytes.append(0) }
         }
         try terms.write(&w)
         return [terms, post] + (pos.map { [$0] } ?? [])
