@@ -1,3 +1,4 @@
+import ParseCore
 import XCTest
 @testable import ArchiveIndex
 
@@ -11,6 +12,15 @@ final class SearchTextTests: XCTestCase {
         let keys = Set(SearchText.keys(SearchText.folded("工会,职")))
         let u = Array("工会职".utf16).map(UInt32.init)
         XCTAssertEqual(keys, [u[0] << 16 | u[1], u[2] << 16], "a pair, and a letter standing alone")
+    }
+
+    func testStringsFromUTF16MatchTheStandardLibrarysDecoding() {
+        var rng = SplitMix64(seed: 16)
+        let pool: [UInt16] = [0x41, 0x0A, 0x7F, 0x80, 0x7FF, 0x800, 0x5DE5, 0xFFFD, 0xFFFF, 0xD840, 0xDC00, 0xDBFF, 0xDFFF]
+        for _ in 0..<2_000 {
+            let units = (0..<rng.below(12)).map { _ in pool[rng.below(pool.count)] }
+            XCTAssertEqual(units.withUnsafeBufferPointer(SearchText.string), String(decoding: units, as: UTF16.self), "\(units)")
+        }
     }
 
     func testUTF16FromUTF8MatchesTheStringsOwnView() {

@@ -39,6 +39,41 @@ enum SearchText {
         }
     }
 
+    /// A string from UTF-16 units, transcoded by hand to UTF-8 (a lone surrogate becomes U+FFFD):
+    /// `String(decoding:as: UTF16.self)` goes a scalar at a time through generic code, and every
+    /// record a search prints or an export writes comes through here.
+    static func string(_ units: UnsafeBufferPointer<UInt16>) -> String {
+        String(unsafeUninitializedCapacity: units.count * 3) { out in
+            var n = 0, i = 0
+            let count = units.count
+            while i < count {
+                let u = UInt32(units[i])
+                i += 1
+                var v = u
+                if u >= 0xD800 && u < 0xE000 {
+                    if u < 0xDC00, i < count, units[i] >= 0xDC00, units[i] < 0xE000 {
+                        v = 0x10000 + ((u - 0xD800) << 10) + (UInt32(units[i]) - 0xDC00)
+                        i += 1
+                    } else {
+                        v = 0xFFFD
+                    }
+                }
+                if v < 0x80 {
+                    out[n] = UInt8(v); n += 1
+                } else if v < 0x800 {
+                    out[n] = UInt8(0xC0 | v >> 6); out[n + 1] = UInt8(0x80 | v & 0x3F); n += 2
+                } else if v < 0x10000 {
+                    out[n] = UInt8(0xE0 | v >> 12); out[n + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
+                    out[n + 2] = UInt8(0x80 | v & 0x3F); n += 3
+                } else {
+                    out[n] = UInt8(0xF0 | v >> 18); out[n + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
+                    out[n + 2] = UInt8(0x80 | (v >> 6) & 0x3F); out[n + 3] = UInt8(0x80 | v & 0x3F); n += 4
+                }
+            }
+            return n
+        }
+    }
+
     /// The index keys of a folded text, each with the position of its first letter (plus `base`)
     /// in the low half: each pair of adjacent word letters, and each letter standing alone between
     /// non-letters paired with 0, so every occurrence of a letter is under some key: as the first

@@ -107,8 +107,20 @@ enum RecordCodec {
             let places = (0..<Int(file.varint(&at))).map { _ in file.string(&at) }
             a.unions.append(UnionMention(name: name, mentions: mentions, occurrences: occurrences, places: places))
         }
-        var fields = text.split(separator: separator, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF16.self) }[...]
-        func next() -> String { fields.popFirst() ?? "" }
+        var fields: [String] = []
+        text.withUnsafeBufferPointer { t in
+            var start = 0
+            for i in t.indices where t[i] == separator {
+                fields.append(SearchText.string(UnsafeBufferPointer(rebasing: t[start..<i])))
+                start = i + 1
+            }
+            fields.append(SearchText.string(UnsafeBufferPointer(rebasing: t[start...])))
+        }
+        var taken = 0
+        func next() -> String {
+            defer { taken += 1 }
+            return taken < fields.count ? fields[taken] : ""
+        }
         if flags & 1 != 0 { a.headline = next() }
         if flags & 2 != 0 { a.kicker = next() }
         if flags & 4 != 0 { a.subheadline = next() }

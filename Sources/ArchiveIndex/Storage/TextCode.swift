@@ -74,7 +74,7 @@ struct TextCode: Sendable {
         while i < bytes.count, out.count < take {
             let unit = unit(bytes, &i)
             if unit == RecordCodec.separator {
-                if seen >= skip { out.append(String(decoding: field, as: UTF16.self)) }
+                if seen >= skip { out.append(field.withUnsafeBufferPointer(SearchText.string)) }
                 seen += 1
                 field.removeAll(keepingCapacity: true)
             } else if seen >= skip {
