@@ -8,19 +8,22 @@ import Glibc
 /// `archive-bench ARCHIVE_BINARY [CORPUS [QUERIES]]`: times a whole ingest of a folder of dumps,
 /// then batch and one-process queries on the index, and prints what a user would weigh. Without a
 /// corpus it builds one from the bundled dumps, copied under new names until it is 20 MB; without
-/// a query file (one per line, such as bench_anchors.py writes) it draws its own.
+/// a query file (one per line, such as bench_anchors.py writes) it draws its own. With ANCHORS set
+/// to bench_anchors.py and a corpus that has its truth.jsonl, tantivy is built and queried in the
+/// same run, and its figures are printed beside these.
 
 func fail(_ s: String) -> Never {
     FileHandle.standardError.write(Data("archive-bench: \(s)\n".utf8))
     exit(2)
 }
 
-/// Runs the binary with output discarded, timed from spawn to exit (posix_spawn: Foundation's
-/// Process adds tens of milliseconds of its own on Linux).
-func run(_ binary: String, _ args: [String]) -> (status: Int32, seconds: Double) {
+/// Runs the binary with output discarded (or sent to `output`), timed from spawn to exit, with its
+/// peak memory in MB (posix_spawn: Foundation's Process adds tens of milliseconds of its own on Linux).
+@discardableResult
+func run(_ binary: String, _ args: [String], output: String = "/dev/null") -> (status: Int32, seconds: Double, peakMB: Double) {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     defer { posix_spawn_file_actions_destroy(&actions) }
     let argv = ([binary] + args).map { strdup($0) } + [nil]
@@ -29,8 +32,9 @@ func run(_ binary: String, _ args: [String]) -> (status: Int32, seconds: Double)
     let t0 = Date()
     guard posix_spawn(&pid, binary, &actions, nil, argv, environ) == 0 else { fail("cannot run \(binary)") }
     var status: Int32 = 0
-    waitpid(pid, &status, 0)
-    return ((status >> 8) & 0xFF, Date().timeIntervalSince(t0))
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    return ((status >> 8) & 0xFF, Date().timeIntervalSince(t0), Double(usage.ru_maxrss) / 1024)
 }
 
 func folderBytes(_ path: String) -> (files: Int, bytes: Int) {
@@ -83,10 +87,8 @@ print(String(format: "corpus       %@: %d files, %.1f MB", corpus, files, Double
 let index = "\(work)/index"
 let ingest = run(binary, ["ingest", corpus, "--index", index])
 guard ingest.status == 0 else { fail("ingest failed with status \(ingest.status)") }
-var usage = rusage()
-getrusage(RUSAGE_CHILDREN.rawValue, &usage)
 print(String(format: "ingest       %.2f s, %.1f MB/s, peak memory %.0f MB",
-             ingest.seconds, Double(raw) / 1e6 / ingest.seconds, Double(usage.ru_maxrss) / 1024))
+             ingest.seconds, Double(raw) / 1e6 / ingest.seconds, ingest.peakMB))
 let reingest = run(binary, ["ingest", corpus, "--index", index])
 print(String(format: "re-ingest    %.2f s with nothing changed (%.1f%% of the first)", reingest.seconds, 100 * reingest.seconds / ingest.seconds))
 let (_, indexBytes) = folderBytes(index)
@@ -114,21 +116,54 @@ while queries.count < 200, !docs.isEmpty {
     v.append(contentsOf: run.dropFirst(start).prefix(k))
     queries.append(String(v))
 }
-let searcher = Searcher(archive: archive)
-for q in queries.prefix(5) { _ = searcher.search(.text(q, .all)).prefix(10) }
-var batch: [Double] = []
-var hits = 0
-for q in queries {
-    let fresh = Searcher(archive: archive)
-    let t0 = Date()
-    hits += fresh.search(.text(q, .all), top: 10).total
-    batch.append(Date().timeIntervalSince(t0) * 1000)
+let queriesPath = "\(work)/queries.txt"
+let emptyPath = "\(work)/none.txt"
+try? queries.joined(separator: "\n").write(toFile: queriesPath, atomically: false, encoding: .utf8)
+try? "".write(toFile: emptyPath, atomically: false, encoding: .utf8)
+
+/// One process answers every query; the mean per query leaves out what the process costs with no
+/// query at all (start, opening the index). Best of three runs, as for tantivy's warm index.
+@MainActor func batchMean(_ args: [String]) -> (mean: Double, whole: Double) {
+    var best = Double.infinity, empty = Double.infinity
+    for _ in 0..<3 {
+        best = min(best, run(binary, args + ["--from", queriesPath, "--index", index]).seconds)
+        empty = min(empty, run(binary, args + ["--from", emptyPath, "--index", index]).seconds)
+    }
+    return ((best - empty) * 1000 / Double(queries.count), best)
 }
-print(String(format: "batch        %d queries, %d hits: mean %.2f ms, p50 %.2f ms, p95 %.2f ms",
-             queries.count, hits, batch.reduce(0, +) / Double(batch.count), percentile(batch, 0.5), percentile(batch, 0.95)))
-let slowest = zip(queries, batch).sorted { $0.1 > $1.1 }.prefix(8)
-print("slowest      " + slowest.map { String(format: "%@ %.1f ms", $0.0, $0.1) }.joined(separator: ", "))
+run(binary, ["count", "--from", queriesPath, "--index", index])
+let counting = batchMean(["count"])
+print(String(format: "batch count  %d queries in one 'archive count --from': mean %.3f ms a query (whole run %.0f ms)",
+             queries.count, counting.mean, counting.whole * 1000))
+let searching = batchMean(["search", "--json", "--limit", "10"])
+print(String(format: "batch search 'archive search --from --json --limit 10': mean %.3f ms a query (whole run %.0f ms)",
+             searching.mean, searching.whole * 1000))
+
 var single: [Double] = []
-for q in queries.prefix(40) { single.append(run(binary, ["search", q, "--index", index]).seconds * 1000) }
-print(String(format: "one process  %d runs of 'archive search': p50 %.1f ms, p95 %.1f ms",
-             single.count, percentile(single, 0.5), percentile(single, 0.95)))
+var peak = 0.0
+for q in queries {
+    let r = run(binary, ["search", q, "--limit", "10", "--index", index])
+    single.append(r.seconds * 1000)
+    peak = max(peak, r.peakMB)
+}
+print(String(format: "one process  %d runs of 'archive search Q --limit 10': p50 %.1f ms, p95 %.1f ms, slowest %.1f ms, peak memory %.0f MB",
+             single.count, percentile(single, 0.5), percentile(single, 0.95), single.max() ?? 0, peak))
+let slowest = zip(queries, single).sorted { $0.1 > $1.1 }.prefix(5)
+print("slowest      " + slowest.map { String(format: "%@ %.1f ms", $0.0, $0.1) }.joined(separator: ", "))
+let common = ["总工会", "职工", "工会"].map { q in (q, (0..<3).map { _ in run(binary, ["search", q, "--limit", "10", "--index", index]).seconds * 1000 }.min()!) }
+print("common       " + common.map { String(format: "%@ %.1f ms", $0.0, $0.1) }.joined(separator: ", "))
+
+// tantivy on the same archive and queries, in the same run.
+if let anchors = ProcessInfo.processInfo.environment["ANCHORS"], !anchors.isEmpty,
+   FileManager.default.fileExists(atPath: "\(corpus)/truth.jsonl") {
+    func anchor(_ args: [String]) -> String {
+        let out = "\(work)/anchor.json"
+        guard run("/usr/bin/env", ["python3", anchors] + args, output: out).status == 0 else {
+            fail("bench_anchors.py \(args.joined(separator: " ")) failed (is tantivy installed? pip install tantivy)")
+        }
+        return ((try? String(contentsOfFile: out, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    print("tantivy      " + anchor(["build", "--engine", "tantivy", "--corpus", corpus, "--index", "\(work)/tantivy"]))
+    print("tantivy      " + anchor(["query", "--engine", "tantivy", "--index", "\(work)/tantivy", "--queries", queriesPath]))
+    print("tantivy      --stored " + anchor(["build", "--engine", "tantivy", "--stored", "--corpus", corpus, "--index", "\(work)/tantivy"]))
+}

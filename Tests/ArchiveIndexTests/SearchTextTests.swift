@@ -44,13 +44,13 @@ final class TextCodeTests: XCTestCase {
     }
 
     func testMatchesStartOnCodeBoundariesOnly() {
-        // 200 units fill the one-byte codes; the 201st gets a two-byte code whose second byte
-        // equals the one-byte code of the 9th unit.
+        // The first units fill the one-byte codes; the next gets a two-byte code whose second
+        // byte equals the one-byte code of the 9th unit.
         let units = (0..<300).map { UInt16(0x4E00 + $0) }
         let code = TextCode(units: units)
         let twoByte = units[TextCode.oneByteCodes + 8]
         let bytes = code.encode([twoByte])
-        XCTAssertEqual(bytes, [0xC0, 8])
+        XCTAssertEqual(bytes, [TextCode.firstLead, 8])
         let q = code.encode([units[8]])
         XCTAssertEqual(q, [8])
         XCTAssertEqual(bytes.withUnsafeBufferPointer { TextCode.count(q, in: $0) }, 0)

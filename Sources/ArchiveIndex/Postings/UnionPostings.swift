@@ -110,6 +110,6 @@ struct UnionDictionary {
     }
 
     func list(_ i: Int, deleted: [UInt64]?) -> PostingList {
-        TermDictionary.decode(file, entry(i).postings, deleted: deleted)
+        TermDictionary.decode(file, [.init(bytes: entry(i).postings, docBase: -1, firstPosition: 0)], deleted: deleted)
     }
 }

@@ -37,15 +37,16 @@ public final class Searcher {
         var dfs: [Int] = Array(repeating: 0, count: terms.count)
         var perSegment: [[Int32]] = []
         for s in archive.segments.indices {
+            // Asked with headline counts first, so that evaluating finds them made.
+            for (i, t) in terms.enumerated() { dfs[i] += termMatches(t.0, t.1, segment: s, headlineCounts: true).docs.count }
             perSegment.append(evaluate(q, segment: s))
-            for (i, t) in terms.enumerated() { dfs[i] += termMatches(t.0, t.1, segment: s).docs.count }
         }
         let n = Double(max(1, archive.pieceCount))
         let idfs = dfs.map { log(1 + (n - Double($0) + 0.5) / (Double($0) + 0.5)) }
         var hits: [Hit] = []
         for (s, docs) in perSegment.enumerated() {
             let seg = archive.segments[s]
-            let termSets = terms.map { termMatches($0.0, $0.1, segment: s) }
+            let termSets = terms.map { termMatches($0.0, $0.1, segment: s, headlineCounts: true) }
             // Both the matches and each term's documents are sorted: a cursor per term walks along.
             var cursors = [Int](repeating: 0, count: terms.count)
             for d in docs {
@@ -192,10 +193,10 @@ public final class Searcher {
 
     // MARK: text terms
 
-    func termMatches(_ text: String, _ scope: Query.Scope, segment s: Int) -> TermMatches {
+    func termMatches(_ text: String, _ scope: Query.Scope, segment s: Int, headlineCounts: Bool = false) -> TermMatches {
         let key = TermKey(text: text, scope: scope, segment: s)
-        if let m = cache[key] { return m }
-        let m = TermMatching.matches(SearchText.folded(text), scope, in: archive.segments[s])
+        if let m = cache[key], m.hasHeadlineCounts || !headlineCounts { return m }
+        let m = TermMatching.matches(SearchText.folded(text), scope, in: archive.segments[s], headlineCounts: headlineCounts)
         cache[key] = m
         return m
     }

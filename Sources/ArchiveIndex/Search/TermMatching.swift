@@ -1,10 +1,12 @@
 import Dispatch
 
-/// Matches of one text term in one segment: documents, occurrences, occurrences in the headline block.
+/// Matches of one text term in one segment: documents, occurrences and, when asked for (ranking
+/// and headline: queries need them, counting does not), occurrences in the headline block.
 struct TermMatches {
     var docs: [Int32] = []
     var tfs: [UInt32] = []
     var headlineTfs: [UInt32] = []
+    var hasHeadlineCounts = false
 }
 
 /// Finds a folded text term in a segment exactly, the cheapest way its letters allow: a pair of
@@ -12,21 +14,27 @@ struct TermMatches {
 /// positions of its pairs (`PhraseMatching`); anything else (a letter alone, punctuation, spaces)
 /// by reading the text of the records the postings leave as candidates.
 enum TermMatching {
-    static func matches(_ q: [UInt16], _ scope: Query.Scope, in seg: Segment) -> TermMatches {
-        guard !q.isEmpty else { return TermMatches() }
+    static func matches(_ q: [UInt16], _ scope: Query.Scope, in seg: Segment, headlineCounts: Bool) -> TermMatches {
+        guard !q.isEmpty else { return TermMatches(hasHeadlineCounts: true) }
+        let headlineCounts = headlineCounts || scope == .headline
         if q.count >= 2 && q.allSatisfy(SearchText.isWord) {
-            if q.count == 2 && q[0] != q[1] { return pair(UInt32(q[0]) << 16 | UInt32(q[1]), scope, in: seg) }
-            return PhraseMatching.matches(q, scope, in: seg)
+            if q.count == 2 && q[0] != q[1] { return pair(UInt32(q[0]) << 16 | UInt32(q[1]), scope, in: seg, headlineCounts: headlineCounts) }
+            return PhraseMatching.matches(q, scope, in: seg, headlineCounts: headlineCounts)
         }
         return verified(q, scope, in: seg)
     }
 
     /// A pair's postings are exact, and its headline occurrences come from the headline postings.
-    private static func pair(_ key: UInt32, _ scope: Query.Scope, in seg: Segment) -> TermMatches {
-        var out = TermMatches()
+    private static func pair(_ key: UInt32, _ scope: Query.Scope, in seg: Segment, headlineCounts: Bool) -> TermMatches {
+        var out = TermMatches(hasHeadlineCounts: headlineCounts)
         guard let t = seg.body.find(key) else { return out }
         let all = seg.list(seg.body, t)
         let docs = all.docs, tfs = all.tfs
+        guard headlineCounts else {
+            out.docs = docs
+            out.tfs = tfs
+            return out
+        }
         let head = seg.headline.find(key).map { seg.list(seg.headline, $0) } ?? PostingList()
         let hd = head.docs, htf = head.tfs
         if scope == .headline {
@@ -52,13 +60,18 @@ enum TermMatching {
 
     /// Candidates from the postings of every key the term needs, each then read and counted.
     private static func verified(_ q: [UInt16], _ scope: Query.Scope, in seg: Segment) -> TermMatches {
-        var out = TermMatches()
+        var out = TermMatches(hasHeadlineCounts: true)
         let (pairs, singles) = keys(q)
         var lists: [[Int32]] = []
         let dict = seg.body
+        var terms: [Int] = []
         for k in pairs {
             guard let t = dict.find(k) else { return out }
-            lists.append(seg.list(dict, t).docs)
+            terms.append(t)
+        }
+        // The rarest pair first; the others read only in the blocks that can hold its documents.
+        for t in terms.sorted(by: { dict.size($0) < dict.size($1) }) {
+            lists.append(seg.list(dict, t, within: lists.first).docs)
         }
         for c in singles {
             // A letter is under a pair it begins, a pair it ends, or alone: every such list.

@@ -96,8 +96,10 @@ final class Segment: @unchecked Sendable {
         return RecordCodec.decode(meta: meta, at: Int(docs.u64(entry(doc) + 8)), text: units, date: dateString, page: page(doc))
     }
 
-    /// The postings of `dict`'s term `i` in this segment's live documents.
-    func list(_ dict: TermDictionary, _ i: Int) -> PostingList { dict.list(i, deleted: deleted) }
+    /// The postings of `dict`'s term `i` in this segment's live documents (see `TermDictionary.list`).
+    func list(_ dict: TermDictionary, _ i: Int, within candidates: [Int32]? = nil) -> PostingList {
+        dict.list(i, deleted: deleted, within: candidates)
+    }
 }
 
 /// A decoded posting list: documents in order, how often the term occurs in each, and the number
@@ -122,8 +124,9 @@ struct PackedPositions {
     }
 }
 
-/// A sorted dictionary of 32-bit keys (two UTF-16 units) and the postings each one points to:
-/// the magic, the term count, the keys, then offsets into the postings (one more than terms)
+/// A sorted dictionary of 32-bit keys (two UTF-16 units) and the postings each one points to
+/// (each list behind its `SkipBlocks` header): the magic, the term count, the keys, then offsets
+/// into the postings (one more than terms)
 /// and, in a dictionary with positions, offsets into the positions file (one more than terms;
 /// the file ends with four bytes of padding) and each term's position width in bits, one byte each,
 /// padded to four.
@@ -178,19 +181,49 @@ struct TermDictionary {
         Int(terms.u32(offsetsAt + i * 4))..<Int(terms.u32(offsetsAt + (i + 1) * 4))
     }
 
-    /// The live documents of term `i`'s posting list, their frequencies and where their positions start.
-    func list(_ i: Int, deleted: [UInt64]?) -> PostingList {
-        var l = Self.decode(post, range(i), deleted: deleted)
+    /// How many bytes term `i`'s postings take: how common it is, known without decoding.
+    func size(_ i: Int) -> Int { range(i).count }
+
+    /// The live documents of term `i`'s posting list, their frequencies and where their positions
+    /// start; only the blocks that may hold one of `candidates` (sorted) when they are given.
+    func list(_ i: Int, deleted: [UInt64]?, within candidates: [Int32]? = nil) -> PostingList {
+        let r = range(i)
+        let (blocks, listStart) = SkipBlocks.read(post, r)
+        var parts: [Part] = []
+        if let candidates, !blocks.isEmpty {
+            var c = 0
+            var previous: Int64 = -1
+            for (k, b) in blocks.enumerated() {
+                while c < candidates.count && Int64(candidates[c]) <= previous { c += 1 }
+                if c == candidates.count { break }
+                if Int64(candidates[c]) <= b.lastDoc {
+                    parts.append(Part(bytes: b.start..<(k + 1 < blocks.count ? blocks[k + 1].start : r.upperBound),
+                                      docBase: previous, firstPosition: b.firstPosition))
+                }
+                previous = b.lastDoc
+            }
+        } else {
+            parts = [Part(bytes: listStart..<r.upperBound, docBase: -1, firstPosition: 0)]
+        }
+        var l = Self.decode(post, parts, deleted: deleted)
         if let positions, let base = positions.base {
             l.positions = PackedPositions(base: base + Int(terms.u32(positionOffsetsAt + i * 4)), width: Int(terms.u8(widthsAt + i)))
         }
         return l
     }
 
-    /// Decodes a posting list (see `PostingTable`) into arrays sized by its bytes, since every
-    /// posting takes at least one: the loop every query runs, so it touches raw memory only.
-    static func decode(_ file: MappedFile, _ r: Range<Int>, deleted: [UInt64]?) -> PostingList {
-        let capacity = r.count
+    /// A run of a posting list to decode: its bytes, the document its first gap counts from, and
+    /// the number of its first position.
+    struct Part {
+        let bytes: Range<Int>
+        let docBase: Int64
+        let firstPosition: UInt32
+    }
+
+    /// Decodes runs of a posting list (see `PostingTable`) into arrays sized by their bytes, since
+    /// every posting takes at least one: the loop every query runs, so it touches raw memory only.
+    static func decode(_ file: MappedFile, _ parts: [Part], deleted: [UInt64]?) -> PostingList {
+        let capacity = parts.reduce(0) { $0 + $1.bytes.count }
         var out = PostingList()
         guard capacity > 0, let raw = file.base else { return out }
         let bytes = raw.assumingMemoryBound(to: UInt8.self)
@@ -198,44 +231,46 @@ struct TermDictionary {
         out.docs = [Int32](unsafeUninitializedCapacity: capacity) { docs, docCount in
             out.tfs = [UInt32](unsafeUninitializedCapacity: capacity) { tfs, tfCount in
                 out.starts = [UInt32](unsafeUninitializedCapacity: capacity) { starts, startCount in
-                    var at = r.lowerBound
-                    var doc: Int64 = -1
-                    var start: UInt32 = 0
-                    while at < r.upperBound {
-                        var v = UInt64(bytes[at]); at += 1
-                        if v >= 0x80 {
-                            v &= 0x7F
-                            var shift: UInt64 = 7
-                            while true {
-                                let b = bytes[at]; at += 1
-                                v |= UInt64(b & 0x7F) << shift
-                                if b < 0x80 { break }
-                                shift += 7
-                            }
-                        }
-                        doc += Int64(v >> 1)
-                        var tf: UInt32 = 1
-                        if v & 1 == 1 {
-                            var t = UInt32(bytes[at]); at += 1
-                            if t >= 0x80 {
-                                t &= 0x7F
-                                var shift: UInt32 = 7
+                    for part in parts {
+                        var at = part.bytes.lowerBound
+                        var doc = part.docBase
+                        var start = part.firstPosition
+                        while at < part.bytes.upperBound {
+                            var v = UInt64(bytes[at]); at += 1
+                            if v >= 0x80 {
+                                v &= 0x7F
+                                var shift: UInt64 = 7
                                 while true {
                                     let b = bytes[at]; at += 1
-                                    t |= UInt32(b & 0x7F) << shift
+                                    v |= UInt64(b & 0x7F) << shift
                                     if b < 0x80 { break }
                                     shift += 7
                                 }
                             }
-                            tf = t
+                            doc += Int64(v >> 1)
+                            var tf: UInt32 = 1
+                            if v & 1 == 1 {
+                                var t = UInt32(bytes[at]); at += 1
+                                if t >= 0x80 {
+                                    t &= 0x7F
+                                    var shift: UInt32 = 7
+                                    while true {
+                                        let b = bytes[at]; at += 1
+                                        t |= UInt32(b & 0x7F) << shift
+                                        if b < 0x80 { break }
+                                        shift += 7
+                                    }
+                                }
+                                tf = t
+                            }
+                            if deleted.map({ $0[Int(doc) >> 6] & (1 << UInt64(doc & 63)) == 0 }) ?? true {
+                                docs[count] = Int32(doc)
+                                tfs[count] = tf
+                                starts[count] = start
+                                count += 1
+                            }
+                            start &+= tf
                         }
-                        if deleted.map({ $0[Int(doc) >> 6] & (1 << UInt64(doc & 63)) == 0 }) ?? true {
-                            docs[count] = Int32(doc)
-                            tfs[count] = tf
-                            starts[count] = start
-                            count += 1
-                        }
-                        start &+= tf
                     }
                     startCount = count
                 }

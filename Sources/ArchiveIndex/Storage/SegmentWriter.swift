@@ -208,12 +208,15 @@ final class SegmentWriter {
         w.u32(UInt32(order.count))
         for i in order { w.u32(table.keys[i]) }
         var offset: UInt32 = 0
+        var list: [UInt8] = []
         for i in order {
             w.u32(offset)
-            try table.forEachPostingPart(ofTerm: i) { part throws(IndexError) in
-                offset += UInt32(part.count)
-                try post.write(part)
-            }
+            list.removeAll(keepingCapacity: true)
+            table.forEachPostingPart(ofTerm: i) { list.append(contentsOf: $0) }
+            let skips = SkipBlocks.header(for: list)
+            offset += UInt32(skips.count + list.count)
+            try post.write(skips)
+            try post.write(list)
         }
         w.u32(offset)
         if let pos {

@@ -1,10 +1,13 @@
 /// How a segment stores text: a byte code built from the segment's own character frequencies.
-/// The 192 most frequent UTF-16 units take one byte, the next 16,128 two bytes, anything else
-/// three (an escape and the unit). Chinese news text comes to about 1.5 bytes a character
-/// against 3 in UTF-8, and a query coded the same way is found by comparing bytes.
+/// The 240 most frequent UTF-16 units take one byte, the next 3,840 two bytes (a lead byte of
+/// 240 to 254 and one more), anything else three (an escape and the unit): Chinese news text
+/// comes to about 1.4 bytes a character against 3 in UTF-8 (the 4,080 most frequent characters
+/// of a segment are more than 99.5% of its text), and a query coded the same way is found by
+/// comparing bytes.
 struct TextCode: Sendable {
-    static let oneByteCodes = 192
-    static let leads = 0xFF - 0xC0
+    static let oneByteCodes = 240
+    static let firstLead = UInt8(oneByteCodes)
+    static let leads = 0xFF - oneByteCodes
     static let capacity = oneByteCodes + leads * 256
     static let escape: UInt8 = 0xFF
 
@@ -36,7 +39,7 @@ struct TextCode: Sendable {
             out.append(UInt8(c - 1))
         } else {
             let k = c - 1 - Self.oneByteCodes
-            out.append(UInt8(0xC0 + k >> 8)); out.append(UInt8(k & 0xFF))
+            out.append(Self.firstLead + UInt8(k >> 8)); out.append(UInt8(k & 0xFF))
         }
     }
 
@@ -47,7 +50,7 @@ struct TextCode: Sendable {
     }
 
     /// Bytes of the code starting with `b`.
-    @inline(__always) static func length(_ b: UInt8) -> Int { b < 0xC0 ? 1 : (b == escape ? 3 : 2) }
+    @inline(__always) static func length(_ b: UInt8) -> Int { b < firstLead ? 1 : (b == escape ? 3 : 2) }
 
     func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
         var out: [UInt16] = []
@@ -60,10 +63,10 @@ struct TextCode: Sendable {
     /// The unit coded at `i`, moving `i` past its code.
     @inline(__always) private func unit(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt16 {
         let b = bytes[i]
-        if b < 0xC0 { i += 1; return units[Int(b)] }
+        if b < Self.firstLead { i += 1; return units[Int(b)] }
         if b == Self.escape { i += 3; return UInt16(bytes[i - 2]) << 8 | UInt16(bytes[i - 1]) }
         i += 2
-        return units[Self.oneByteCodes + Int(b - 0xC0) << 8 + Int(bytes[i - 1])]
+        return units[Self.oneByteCodes + Int(b - Self.firstLead) << 8 + Int(bytes[i - 1])]
     }
 
     /// Fields `skip ..< skip + take` of a coded text (fields end in a line break), decoding no
