@@ -44,4 +44,30 @@ final class PostingTableTests: XCTestCase {
             XCTAssertEqual(got, expected, "document \(d)")
         }
     }
+
+    /// A list read only in the blocks that can hold some candidates holds every candidate it has,
+    /// with the frequencies and positions the whole list gives them.
+    func testSkipBlocksReadOnlyWhatCandidatesNeed() throws {
+        let pages = Dictionary(uniqueKeysWithValues: (0..<200).map { p in
+            ("grrb-2021-02-\(p).txt", (0..<10).map { i in "# 标题\(p)-\(i)\n\n本报讯 职工\(String(repeating: "工会", count: 1 + (p + i) % 3))。\n" }.joined(separator: "\n\n"))
+        })
+        let archive = try Archive.open(dir: TestFixtures.index("skips", pages: pages))
+        let seg = try XCTUnwrap(archive.segments.first)
+        let t = try XCTUnwrap(seg.body.find(UInt32(Array("工会".utf16)[0]) << 16 | UInt32(Array("工会".utf16)[1])))
+        XCTAssertGreaterThan(seg.body.size(t), SkipBlocks.minimumBytes, "the list has skip data")
+        let whole = seg.list(seg.body, t)
+        var rng = SplitMix64(seed: 9)
+        for _ in 0..<20 {
+            let candidates = Array(Set((0..<(1 + rng.below(3))).map { _ in whole.docs[rng.below(whole.docs.count)] })).sorted()
+            let part = seg.list(seg.body, t, within: candidates)
+            XCTAssertLessThan(part.docs.count, whole.docs.count)
+            for d in candidates {
+                let i = try XCTUnwrap(whole.docs.firstIndex(of: d))
+                let j = try XCTUnwrap(part.docs.firstIndex(of: d), "candidate \(d)")
+                XCTAssertEqual(part.tfs[j], whole.tfs[i])
+                XCTAssertEqual((0..<Int(part.tfs[j])).map { part.positions[Int(part.starts[j]) + $0] },
+                               (0..<Int(whole.tfs[i])).map { whole.positions[Int(whole.starts[i]) + $0] })
+            }
+        }
+    }
 }
