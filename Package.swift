@@ -17,8 +17,9 @@ let package = Package(
         // The place gazetteer (GB/T 2260 divisions, 2023) and the GB 18030 decoding table are
         // compiled into the library, so the `archive` binary stands alone wherever it is installed.
         .target(name: "ParseCore", exclude: ["Resources/make_gb18030.py", "Resources/make_bigram_df.py",
-                                               "Resources/fit_title_groups.py", "Resources/make_title_words.py"],
-                resources: [.embedInCode("Resources/pca-code.json"), .embedInCode("Resources/gb18030.bin"),
+                                               "Resources/fit_title_groups.py", "Resources/make_title_words.py",
+                                               "Resources/make_places.py", "Resources/pca-code.json"],
+                resources: [.embedInCode("Resources/places.txt"), .embedInCode("Resources/gb18030.bin"),
                             .embedInCode("Resources/bigram-df.bin"),
                             .embedInCode("Resources/title-words.bin")],
                 swiftSettings: uncheckedExclusivity),

@@ -145,15 +145,11 @@ public final class Searcher {
         case .date(let lo, let hi):
             return allLive(s).filter { (lo...hi).contains(seg.date(Int($0))) }
         case .source(let text):
-            let needle = SearchText.folded(text)
-            return allLive(s).filter { Self.contains(needle, in: seg.source(Int($0))) }
+            return seg.sources.docs(containing: SearchText.folded(text)).filter { seg.isLive(Int($0)) }
         case .union(let u):
             return unionMatches(u, segment: s).docs
         case .reporter(let name):
-            let needle = SearchText.folded(name)
-            return termMatches(name, .all, segment: s).docs.filter { d in
-                seg.names(Int(d), reportersOnly: false).contains { Self.contains(needle, in: $0) }
-            }
+            return seg.names.docs(containing: SearchText.folded(name)).filter { seg.isLive(Int($0)) }
         case .not(let inner):
             return Self.subtract(allLive(s), evaluate(inner, segment: s))
         case .or(let parts):

@@ -54,14 +54,6 @@ enum RecordCodec {
         return Encoded(text: text, headlineLength: headlineLength, meta: m)
     }
 
-    /// The dump a record came from, read from the head of its metadata alone: a `source:`
-    /// filter must not decode whole records.
-    static func source(meta file: MappedFile, at offset: Int) -> String {
-        var at = offset
-        _ = file.string(&at)
-        return file.string(&at)
-    }
-
     /// The fixed head of a record's metadata, before its unions: what every reader of it needs.
     struct Head {
         var id: String

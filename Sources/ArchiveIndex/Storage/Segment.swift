@@ -10,6 +10,8 @@ final class Segment: @unchecked Sendable {
     let body: TermDictionary, headline: TermDictionary
     /// The unions the records name, by name, printed form and place.
     let unions: UnionDictionary
+    /// The dumps the records come from, and the names they credit.
+    let sources: FieldDictionary, names: FieldDictionary
     /// Deleted documents, one bit each; nil when none are.
     let deleted: [UInt64]?
 
@@ -36,6 +38,8 @@ final class Segment: @unchecked Sendable {
         body = try TermDictionary(terms: try map("terms"), postings: try map("post"), positions: try map("pos"))
         headline = try TermDictionary(terms: try map("hterms"), postings: try map("hpost"), positions: nil)
         unions = try UnionDictionary(try map("unions"))
+        sources = try FieldDictionary(try map("sources"))
+        names = try FieldDictionary(try map("names"))
     }
 
     @inline(__always) func isLive(_ doc: Int) -> Bool {
@@ -76,15 +80,13 @@ final class Segment: @unchecked Sendable {
     }
 
     /// The reporters credited on a record, or every name credited, decoding only the start of its text.
-    func names(_ doc: Int, reportersOnly: Bool) -> [String] {
+    func credits(_ doc: Int, reportersOnly: Bool) -> [String] {
         let head = RecordCodec.head(meta: meta, at: Int(docs.u64(entry(doc) + 8)))
         let count = reportersOnly ? head.counts[0] : head.counts[0..<4].reduce(0, +)
         guard count > 0 else { return [] }
         let h = headlineBytes(doc)
         return withBytes(doc) { b in code.fields(UnsafeBufferPointer(rebasing: b[h...]), skip: head.fieldsBeforeNames, take: count) }
     }
-
-    func source(_ doc: Int) -> String { RecordCodec.source(meta: meta, at: Int(docs.u64(entry(doc) + 8))) }
 
     func article(_ doc: Int) -> Article {
         let units = units(doc).text

@@ -13,6 +13,9 @@ struct PreparedDoc: Sendable {
     let headlineKeys: [UInt32]
     let headlineTfs: [UInt32]
     let unions: [UnionMention]
+    let source: String
+    /// Every name the record credits: reporters, correspondents, photographers, authors.
+    let names: [String]
     let idHash: UInt64
     let date: UInt32
     let page: UInt16
@@ -40,6 +43,8 @@ struct PreparedDoc: Sendable {
         (headlineKeys, headlineTfs) = Self.counted(&head)
         (keys, tfs, positions) = Self.grouped(&all)
         unions = a.unions
+        source = a.source
+        names = a.allNames
         idHash = Fingerprint.fnv1a(a.id.utf8)
         date = a.date.map(Self.packedDate) ?? 0
         page = UInt16(clamping: a.page ?? 0)
@@ -122,6 +127,8 @@ final class SegmentWriter {
     private let table = PostingTable(positions: true)
     private let headlines = PostingTable(positions: false)
     private var unions = UnionTable()
+    private var sources = FieldTable()
+    private var names = FieldTable()
     private(set) var docCount = 0
     /// Whether the memory the postings being gathered hold has reached the budget, so the segment
     /// should end; what they write is less, so it also stays addressable.
@@ -165,6 +172,8 @@ final class SegmentWriter {
         table.add(doc: doc, keys: d.keys, tfs: d.tfs, positions: d.positions)
         headlines.add(doc: doc, keys: d.headlineKeys, tfs: d.headlineTfs)
         unions.add(doc: doc, unions: d.unions)
+        sources.add(doc: doc, values: [d.source])
+        names.add(doc: doc, values: d.names)
         docCount += 1
     }
 
@@ -185,7 +194,11 @@ final class SegmentWriter {
         try codes.write(&w)
         let unionFile = try FileSink(path: "\(dir)/\(name).unions")
         try unionFile.write(unions.bytes())
-        for sink in [docs, text, meta, codes, unionFile] + body + head {
+        let sourceFile = try FileSink(path: "\(dir)/\(name).sources")
+        try sourceFile.write(sources.bytes())
+        let nameFile = try FileSink(path: "\(dir)/\(name).names")
+        try nameFile.write(names.bytes())
+        for sink in [docs, text, meta, codes, unionFile, sourceFile, nameFile] + body + head {
             try sink.finish()
             files.append(FileRecord(name: String(sink.path.split(separator: "/").last!), size: sink.size, checksum: sink.checksum.value))
         }

@@ -2,8 +2,9 @@ import Foundation
 
 /// China's places at province, prefecture and county level, to bound place names in union names
 /// and to put a county under its prefecture and province. Built once from the embedded
-/// `Resources/pca-code.json`: GB/T 2260 divisions (National Bureau of Statistics, 2023 edition)
-/// as compiled by github.com/modood/Administrative-divisions-of-China (WTFPL).
+/// `Resources/places.txt`, which `make_places.py` writes from `pca-code.json`: GB/T 2260
+/// divisions (National Bureau of Statistics, 2023 edition) as compiled by
+/// github.com/modood/Administrative-divisions-of-China (WTFPL).
 struct Gazetteer: Sendable {
     enum Level: Int, Sendable { case province = 0, prefecture, county }
 
@@ -25,7 +26,7 @@ struct Gazetteer: Sendable {
     /// Forms by their first two letters, so a scan tries only the few that can start anywhere.
     private let starts: [UInt64: [(form: [Unicode.Scalar], places: [Int])]]
 
-    static let shared = Gazetteer(json: PackageResources.pca_code_json)
+    static let shared = Gazetteer(tree: PackageResources.places_txt)
 
     /// Peoples named in autonomous places, longest first so 布依 is cut before 依.
     private static let peoples = ["维吾尔", "哈萨克", "柯尔克孜", "塔吉克", "达斡尔", "鄂温克", "鄂伦春", "土家", "布依", "朝鲜",
@@ -34,23 +35,28 @@ struct Gazetteer: Sendable {
                                   "壮", "回", "藏", "苗", "侗", "彝", "傣", "白", "羌", "瑶", "黎", "畲", "满", "水", "佤", "怒", "土"]
     private static let suffixes = ["特别行政区", "自治区", "自治州", "自治县", "自治旗", "林区", "特区", "地区", "省", "市", "县", "区", "旗", "州", "盟"]
 
-    init(json: [UInt8]) {
+    /// - Parameter tree: one place a line, depth-first: its depth in the tree, a tab, its name.
+    init(tree: [UInt8]) {
         var places: [Place] = []
-        func add(_ node: [String: Any], level: Level, parent: Int) {
-            guard let name = node["name"] as? String else { return }
-            let children = node["children"] as? [[String: Any]] ?? []
+        // Per depth, the node last seen there: a place, or a group whose places go to its parent.
+        var open: [(place: Int, level: Level, isGroup: Bool)] = []
+        for line in tree.split(separator: UInt8(ascii: "\n")) {
+            guard let tab = line.firstIndex(of: UInt8(ascii: "\t")), let depth = Int(String(decoding: line[..<tab], as: UTF8.self)),
+                  depth <= open.count else { continue }
+            let name = String(decoding: line[(tab + 1)...], as: UTF8.self)
+            open.removeLast(open.count - depth)
+            let above = open.last
+            let parent = above?.place ?? -1
+            let level: Level = above.map { $0.isGroup ? .county : Level(rawValue: min(2, $0.level.rawValue + 1))! } ?? .province
             // 市辖区, 县 and 省直辖县级行政区划 group counties under a province: not places themselves.
-            if name == "市辖区" || name == "县" || name.contains("直辖") {
-                for c in children { add(c, level: .county, parent: parent) }
-                return
+            if name == "市辖区" || name == "县" || Self.contains(name.unicodeScalars, Self.directlyGoverned) {
+                open.append((parent, level, true))
+                continue
             }
             let (short, suffix) = Self.shorten(name)
             places.append(Place(name: name, short: short.count >= 2 ? short : nil, level: level, parent: parent, suffix: suffix))
-            let me = places.count - 1
-            for c in children { add(c, level: Level(rawValue: min(2, level.rawValue + 1))!, parent: me) }
+            open.append((places.count - 1, level, false))
         }
-        let root = (try? JSONSerialization.jsonObject(with: Data(json))) as? [[String: Any]] ?? []
-        for p in root { add(p, level: .province, parent: -1) }
         self.places = places
 
         var forms: [String: [Int]] = [:]
@@ -74,29 +80,36 @@ struct Gazetteer: Sendable {
         self.starts = starts
     }
 
-    /// The official name without its level word and the peoples of an autonomous place.
+    private static let directlyGoverned = Array("直辖".unicodeScalars)
+    private static let peopleScalars = peoples.map { Array($0.unicodeScalars) }
+    private static let suffixScalars = suffixes.map { Array($0.unicodeScalars) }
+
+    /// The official name without its level word and the peoples of an autonomous place. Worked on
+    /// scalars: every query for a union builds the gazetteer, and String's suffix tests are slow.
     static func shorten(_ name: String) -> (short: String, suffix: String) {
-        var s = name
+        var s = Array(name.unicodeScalars)
         var suffix = ""
-        for x in suffixes where s.hasSuffix(x) && s.count > x.count {
+        for (x, xs) in zip(suffixes, suffixScalars) where s.count > xs.count && s.suffix(xs.count).elementsEqual(xs) {
             suffix = x
-            s.removeLast(x.count)
+            s.removeLast(xs.count)
             break
         }
         if suffix.hasPrefix("自治") {
-            var cut = true
-            while cut {
-                cut = false
-                if s.hasSuffix("族") {
-                    let stem = s.dropLast()
-                    if let p = peoples.first(where: { stem.hasSuffix($0) && stem.count > $0.count }) {
-                        s = String(stem.dropLast(p.count))
-                        cut = true
-                    }
-                }
+            while s.last == "族" {
+                let stem = s.dropLast()
+                guard let p = peopleScalars.first(where: { stem.count > $0.count && stem.suffix($0.count).elementsEqual($0) }) else { break }
+                s = Array(stem.dropLast(p.count))
             }
         }
-        return (s, suffix)
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: s)
+        return (String(v), suffix)
+    }
+
+    private static func contains(_ s: String.UnicodeScalarView, _ part: [Unicode.Scalar]) -> Bool {
+        let a = Array(s)
+        guard a.count >= part.count else { return false }
+        return (0...(a.count - part.count)).contains { a[$0..<($0 + part.count)].elementsEqual(part) }
     }
 
     @inline(__always) static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 {
