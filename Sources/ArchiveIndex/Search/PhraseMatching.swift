@@ -25,6 +25,7 @@ enum PhraseMatching {
             candidates = Searcher.intersect(candidates, lists[i].docs)
         }
         var coded: [UInt8]??
+        let positions = lists.map(\.positions)
         // Per pair: where the walk through its documents has got to, and the current record's positions.
         var cursors = [Int](repeating: 0, count: lists.count)
         var from = [Int](repeating: 0, count: lists.count), to = from
@@ -37,14 +38,14 @@ enum PhraseMatching {
                 cursors[i] = c
                 from[i] = Int(lists[i].starts[c])
                 to[i] = from[i] + Int(lists[i].tfs[c])
-                if lists[i].positions[to[i] - 1] == UInt16.max { saturated = true }
+                if positions[i][to[i] - 1] == UInt16.max { saturated = true }
             }
             let tf: UInt32, headline: UInt32
             if saturated {
                 if coded == nil { coded = .some(q.allSatisfy { $0 >= 0x80 } ? seg.code.encode(q) : nil) }
                 (tf, headline) = TermMatching.occurrences(q, coded: coded!, in: seg, doc: Int(d), headlineOnly: scope == .headline)
             } else {
-                (tf, headline) = count(offsets, lists.map(\.positions), from: &from, to: to, length: m, headlineUnits: headlineCounts ? seg.headlineUnits(Int(d)) : 0)
+                (tf, headline) = count(offsets, positions, from: &from, to: to, length: m, headlineUnits: headlineCounts ? seg.headlineUnits(Int(d)) : 0)
             }
             if (scope == .headline ? headline : tf) > 0 {
                 out.docs.append(d)
