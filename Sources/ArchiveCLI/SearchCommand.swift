@@ -84,18 +84,18 @@ enum HitPrinter {
     /// The match is shown in bold when colouring, else in [brackets].
     static func plain(_ hits: [Hit], from offset: Int, query: Query, searcher: Searcher, colour bold: Bool, into out: inout Console) {
         for (i, h) in hits.enumerated() {
-            let a = searcher.archive.article(h.ref)
+            let (a, snippet) = searcher.shown(h.ref, for: query, linked: false)
             let place = a.date.map { d in a.page.map { "\(d) p\($0)" } ?? d } ?? a.source
             out.write("\(String(format: "%3d", offset + i + 1)). \(a.id)  \(place)  \(a.headline ?? "(no headline)")\n")
-            if let s = searcher.snippet(h.ref, for: query) {
+            if let s = snippet {
                 out.write("     \(s.before)\(bold ? "\u{1B}[1m" : "[")\(s.match)\(bold ? "\u{1B}[0m" : "]")\(s.after)\n")
             }
         }
     }
 
     static func json(_ h: Hit, query: Query, searcher: Searcher, into w: inout JSONWriter) {
-        let a = searcher.archive.record(h.ref)
-        let snippet = searcher.snippet(h.ref, for: query).map { "\($0.before)[\($0.match)]\($0.after)" }
+        let (a, shown) = searcher.shown(h.ref, for: query, linked: true)
+        let snippet = shown.map { "\($0.before)[\($0.match)]\($0.after)" }
         a.writeJSON(to: &w) { w in
             w.key("score"); w.raw(String(format: "%.4f", h.score))
             w.key("snippet"); w.optional(snippet)

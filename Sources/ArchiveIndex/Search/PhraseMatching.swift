@@ -26,6 +26,8 @@ enum PhraseMatching {
         }
         var coded: [UInt8]??
         let positions = lists.map(\.positions)
+        // Only a term packed at 16 bits can hold the 65,535 that stands for a position beyond.
+        let mayRunPast = positions.map { $0.width == 16 }
         // Per pair: where the walk through its documents has got to, and the current record's positions.
         var cursors = [Int](repeating: 0, count: lists.count)
         var from = [Int](repeating: 0, count: lists.count), to = from
@@ -38,7 +40,7 @@ enum PhraseMatching {
                 cursors[i] = c
                 from[i] = Int(lists[i].starts[c])
                 to[i] = from[i] + Int(lists[i].tfs[c])
-                if positions[i][to[i] - 1] == UInt16.max { saturated = true }
+                if mayRunPast[i] && positions[i][to[i] - 1] == UInt16.max { saturated = true }
             }
             let tf: UInt32, headline: UInt32
             if saturated {

@@ -51,7 +51,7 @@ public final class Searcher {
             var cursors = [Int](repeating: 0, count: terms.count)
             for d in docs {
                 var score = 0.0
-                let dl = Double(seg.textRange(Int(d)).length)
+                let dl = Double(seg.lengthNorm(Int(d)))
                 for (i, m) in termSets.enumerated() {
                     while cursors[i] < m.docs.count && m.docs[cursors[i]] < d { cursors[i] += 1 }
                     let at = cursors[i]

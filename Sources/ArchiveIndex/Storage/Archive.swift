@@ -76,8 +76,11 @@ public final class Archive: @unchecked Sendable {
 
     /// A record as the JSON outputs print it: with the ids of the other part of an article
     /// continued across pages.
-    public func record(_ r: DocRef) -> Article {
-        var a = article(r)
+    public func record(_ r: DocRef) -> Article { linked(article(r)) }
+
+    /// The record with the ids of the other part of its article, if continued across pages.
+    func linked(_ record: Article) -> Article {
+        var a = record
         if let link = continuations[a.id] { a.continuesToId = link.rest; a.continuedFromId = link.first }
         return a
     }

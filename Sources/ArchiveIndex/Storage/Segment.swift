@@ -5,6 +5,9 @@ import ParseCore
 final class Segment: @unchecked Sendable {
     let info: SegmentInfo
     let docs: MappedFile, text: MappedFile, meta: MappedFile
+    /// Per record, 16 bits of its coded length (in `SegmentWriter.normUnit`s) and 16 of its
+    /// headline block's length in units: what ranking reads of every hit, four bytes apart.
+    let norms: MappedFile
     let code: TextCode
     /// Keys of every searchable field, and keys of the headline block alone.
     let body: TermDictionary, headline: TermDictionary
@@ -29,10 +32,11 @@ final class Segment: @unchecked Sendable {
         docs = try map("docs")
         text = try map("text")
         meta = try map("meta")
+        norms = try map("norms")
         let codes = try map("codes")
         code = TextCode(units: (0..<codes.count / 2).map { codes.u16($0 * 2) })
-        guard docs.count == info.docCount * SegmentWriter.docEntrySize else {
-            throw IndexError("\(docs.path): holds \(docs.count) bytes for \(info.docCount) documents; the index is damaged, run 'archive ingest --rebuild'")
+        for (file, size) in [(docs, SegmentWriter.docEntrySize), (norms, 4)] where file.count != info.docCount * size {
+            throw IndexError("\(file.path): holds \(file.count) bytes for \(info.docCount) documents; the index is damaged, run 'archive ingest --rebuild'")
         }
         self.deleted = deleted
         body = try TermDictionary(terms: try map("terms"), postings: try map("post"), positions: try map("pos"))
@@ -55,8 +59,11 @@ final class Segment: @unchecked Sendable {
     }
     /// How many bytes of the coded text the headline block takes.
     func headlineBytes(_ doc: Int) -> Int { Int(docs.u32(entry(doc) + 20)) }
-    /// How many UTF-16 units of the text the headline block takes: where body positions start.
-    func headlineUnits(_ doc: Int) -> Int { Int(docs.u32(entry(doc) + 40)) }
+    /// How many UTF-16 units of the text the headline block takes (65,535 for any more): where
+    /// body positions start.
+    func headlineUnits(_ doc: Int) -> Int { Int(norms.u16(doc * 4 + 2)) }
+    /// The length BM25 weighs a record by: its coded length, to within `SegmentWriter.normUnit` bytes.
+    func lengthNorm(_ doc: Int) -> Int { Int(norms.u16(doc * 4)) * SegmentWriter.normUnit }
     func idHash(_ doc: Int) -> UInt64 { docs.u64(entry(doc) + 24) }
     /// The date as yyyymmdd, 0 when the source carried none.
     func date(_ doc: Int) -> UInt32 { docs.u32(entry(doc) + 32) }
@@ -88,8 +95,9 @@ final class Segment: @unchecked Sendable {
         return withBytes(doc) { b in code.fields(UnsafeBufferPointer(rebasing: b[h...]), skip: head.fieldsBeforeNames, take: count) }
     }
 
-    func article(_ doc: Int) -> Article {
-        let units = units(doc).text
+    /// The record, from its text when that is decoded already.
+    func article(_ doc: Int, text: [UInt16]? = nil) -> Article {
+        let units = text ?? units(doc).text
         let d = date(doc)
         let dateString: String? = d == 0 ? nil : {
             let y = d / 10000, m = d / 100 % 100, day = d % 100

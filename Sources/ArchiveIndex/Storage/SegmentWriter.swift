@@ -115,7 +115,9 @@ public struct SegmentInfo: Equatable, Sendable {
 /// Builds one immutable segment: records go to disk as they come; postings stay in memory
 /// until `finish`, which the ingester calls before they outgrow their budget.
 final class SegmentWriter {
-    static let docEntrySize = 44
+    static let docEntrySize = 40
+    /// Coded lengths are kept in the norms in units of this many bytes.
+    static let normUnit = 4
     /// Postings of one segment must stay addressable by 32-bit offsets.
     static let maxPostingBytes = Int(UInt32.max) / 2
     let name: String
@@ -127,6 +129,8 @@ final class SegmentWriter {
     private let table = PostingTable(positions: true)
     private let headlines = PostingTable(positions: false)
     private var unions = UnionTable()
+    /// Per record, what ranking reads of every hit: its length and its headline block's.
+    private var norms = ByteWriter()
     private var sources = FieldTable()
     private var names = FieldTable()
     private(set) var docCount = 0
@@ -163,8 +167,9 @@ final class SegmentWriter {
         e.u16(d.page)
         e.u8(d.kind)
         e.u8(0)
-        e.u32(UInt32(d.headlineLength))
         try docs.write(&e)
+        norms.u16(UInt16(clamping: (coded.count + Self.normUnit - 1) / Self.normUnit))
+        norms.u16(UInt16(clamping: d.headlineLength))
         try text.write(coded)
         try meta.write(d.meta)
         textBytes += UInt64(coded.count)
@@ -198,7 +203,9 @@ final class SegmentWriter {
         try sourceFile.write(sources.bytes())
         let nameFile = try FileSink(path: "\(dir)/\(name).names")
         try nameFile.write(names.bytes())
-        for sink in [docs, text, meta, codes, unionFile, sourceFile, nameFile] + body + head {
+        let normFile = try FileSink(path: "\(dir)/\(name).norms")
+        try normFile.write(&norms)
+        for sink in [docs, text, meta, codes, unionFile, sourceFile, nameFile, normFile] + body + head {
             try sink.finish()
             files.append(FileRecord(name: String(sink.path.split(separator: "/").last!), size: sink.size, checksum: sink.checksum.value))
         }
