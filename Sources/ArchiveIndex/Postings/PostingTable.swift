@@ -13,8 +13,7 @@ final class PostingTable {
     /// first letter is never 0).
     private var slots: UnsafeMutablePointer<UInt64>
     private var mask = (1 << 16) - 1
-    private var lastDoc: UnsafeMutablePointer<Int32>
-    private var lastDocCapacity = 1 << 12
+    private var lastDoc = RawVector<Int32>(capacity: 1 << 12)
     /// Per term, in order of first appearance.
     private(set) var keys: [UInt32] = []
     private let postings = SlicePool()
@@ -26,7 +25,6 @@ final class PostingTable {
         hasPositions = positions
         slots = .allocate(capacity: mask + 1)
         slots.initialize(repeating: 0, count: mask + 1)
-        lastDoc = .allocate(capacity: lastDocCapacity)
     }
 
     deinit {
@@ -37,7 +35,7 @@ final class PostingTable {
     var bytes: Int { postings.bytes + positions.bytes }
     /// Memory held: what an ingest weighs against its budget.
     var footprint: Int {
-        postings.footprint + positions.footprint + (mask + 1) * 8 + lastDocCapacity * 4 + keys.capacity * 4
+        postings.footprint + positions.footprint + (mask + 1) * 8 + lastDoc.capacity * 4 + keys.capacity * 4
     }
 
     /// Adds a document's distinct keys with their frequencies and, in a table with positions, each
@@ -105,14 +103,7 @@ final class PostingTable {
         let t = keys.count
         slots[i] = UInt64(k) << 32 | UInt64(t)
         keys.append(k)
-        if t == lastDocCapacity {
-            let grown = UnsafeMutablePointer<Int32>.allocate(capacity: lastDocCapacity * 2)
-            grown.moveInitialize(from: lastDoc, count: t)
-            lastDoc.deallocate()
-            lastDoc = grown
-            lastDocCapacity *= 2
-        }
-        lastDoc[t] = -1
+        lastDoc.append(-1)
         postings.addStream()
         if hasPositions { positions.addStream() }
         if keys.count * 4 > (mask + 1) * 3 { grow() }

@@ -17,42 +17,25 @@ final class SlicePool {
     private static let topLevel: UInt32 = 8
     @inline(__always) private static func size(_ level: UInt32) -> UInt32 { 16 << level }
 
-    private var streams: UnsafeMutablePointer<Stream>
-    private var streamCapacity = 1 << 12
-    private(set) var streamCount = 0
-    private var blocks: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>>
-    private var blockCapacity = 64
-    private var blockCount = 0
+    private var streams = RawVector<Stream>(capacity: 1 << 12)
+    private var blocks = RawVector<UnsafeMutablePointer<UInt8>>(capacity: 64)
     /// Bytes handed out in the last block.
     private var used = SlicePool.blockSize
     /// Bytes written into streams.
     private(set) var bytes = 0
 
-    init() {
-        streams = .allocate(capacity: streamCapacity)
-        blocks = .allocate(capacity: blockCapacity)
-    }
-
     deinit {
         streams.deallocate()
-        for i in 0..<blockCount { blocks[i].deallocate() }
+        for i in 0..<blocks.count { blocks[i].deallocate() }
         blocks.deallocate()
     }
 
     /// Memory held, for the ingest's budget.
-    var footprint: Int { blockCount * Self.blockSize + streamCapacity * MemoryLayout<Stream>.stride }
+    var footprint: Int { blocks.count * Self.blockSize + streams.capacity * MemoryLayout<Stream>.stride }
 
     func addStream() {
-        if streamCount == streamCapacity {
-            let grown = UnsafeMutablePointer<Stream>.allocate(capacity: streamCapacity * 2)
-            grown.moveInitialize(from: streams, count: streamCount)
-            streams.deallocate()
-            streams = grown
-            streamCapacity *= 2
-        }
         let s = allocate(level: 0)
-        (streams + streamCount).initialize(to: Stream(first: s, cursor: s, limit: s + Self.size(0) - 4, level: 0))
-        streamCount += 1
+        streams.append(Stream(first: s, cursor: s, limit: s + Self.size(0) - 4, level: 0))
     }
 
     @inline(__always) private func pointer(_ address: UInt32) -> UnsafeMutablePointer<UInt8> {
@@ -62,18 +45,10 @@ final class SlicePool {
     private func allocate(level: UInt32) -> UInt32 {
         let size = Int(Self.size(level))
         if used + size > Self.blockSize {
-            if blockCount == blockCapacity {
-                let grown = UnsafeMutablePointer<UnsafeMutablePointer<UInt8>>.allocate(capacity: blockCapacity * 2)
-                grown.moveInitialize(from: blocks, count: blockCount)
-                blocks.deallocate()
-                blocks = grown
-                blockCapacity *= 2
-            }
-            (blocks + blockCount).initialize(to: .allocate(capacity: Self.blockSize))
-            blockCount += 1
+            blocks.append(.allocate(capacity: Self.blockSize))
             used = 0
         }
-        let address = UInt32((blockCount - 1) << Self.blockBits + used)
+        let address = UInt32((blocks.count - 1) << Self.blockBits + used)
         used += size
         return address
     }

@@ -230,6 +230,21 @@ struct TermDictionary {
         let firstPosition: UInt32
     }
 
+    @inline(__always) private static func varint(_ bytes: UnsafePointer<UInt8>, _ at: inout Int) -> UInt64 {
+        var v = UInt64(bytes[at])
+        at += 1
+        guard v >= 0x80 else { return v }
+        v &= 0x7F
+        var shift: UInt64 = 7
+        while true {
+            let b = bytes[at]
+            at += 1
+            v |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return v }
+            shift += 7
+        }
+    }
+
     /// Decodes runs of a posting list (see `PostingTable`) into arrays sized by their bytes, since
     /// every posting takes at least one: the loop every query runs, so it touches raw memory only.
     static func decode(_ file: MappedFile, _ parts: [Part], deleted: [UInt64]?) -> PostingList {
@@ -246,33 +261,9 @@ struct TermDictionary {
                         var doc = part.docBase
                         var start = part.firstPosition
                         while at < part.bytes.upperBound {
-                            var v = UInt64(bytes[at]); at += 1
-                            if v >= 0x80 {
-                                v &= 0x7F
-                                var shift: UInt64 = 7
-                                while true {
-                                    let b = bytes[at]; at += 1
-                                    v |= UInt64(b & 0x7F) << shift
-                                    if b < 0x80 { break }
-                                    shift += 7
-                                }
-                            }
+                            let v = varint(bytes, &at)
                             doc += Int64(v >> 1)
-                            var tf: UInt32 = 1
-                            if v & 1 == 1 {
-                                var t = UInt32(bytes[at]); at += 1
-                                if t >= 0x80 {
-                                    t &= 0x7F
-                                    var shift: UInt32 = 7
-                                    while true {
-                                        let b = bytes[at]; at += 1
-                                        t |= UInt32(b & 0x7F) << shift
-                                        if b < 0x80 { break }
-                                        shift += 7
-                                    }
-                                }
-                                tf = t
-                            }
+                            let tf = v & 1 == 1 ? UInt32(truncatingIfNeeded: varint(bytes, &at)) : 1
                             if deleted.map({ $0[Int(doc) >> 6] & (1 << UInt64(doc & 63)) == 0 }) ?? true {
                                 docs[count] = Int32(doc)
                                 tfs[count] = tf
