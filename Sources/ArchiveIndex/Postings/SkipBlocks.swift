@@ -24,13 +24,15 @@ enum SkipBlocks {
         var at = 0, n = 0
         var doc: Int64 = -1, positions: UInt32 = 0
         var start = 0, startPositions: UInt32 = 0
-        while at < list.count {
-            if n % size == 0 { start = at; startPositions = positions }
-            let v = varint(list, &at)
-            doc += Int64(v >> 1)
-            positions &+= v & 1 == 1 ? UInt32(varint(list, &at)) : 1
-            n += 1
-            if n % size == 0 || at == list.count { blocks.append(Block(lastDoc: doc, start: start, firstPosition: startPositions)) }
+        list.withUnsafeBufferPointer { bytes in
+            while at < bytes.count {
+                if n % size == 0 { start = at; startPositions = positions }
+                let v = TermDictionary.varint(bytes.baseAddress!, &at)
+                doc += Int64(v >> 1)
+                positions &+= v & 1 == 1 ? UInt32(TermDictionary.varint(bytes.baseAddress!, &at)) : 1
+                n += 1
+                if n % size == 0 || at == bytes.count { blocks.append(Block(lastDoc: doc, start: start, firstPosition: startPositions)) }
+            }
         }
         var w = ByteWriter()
         guard blocks.count > 1 else { w.varint(0); return w.bytes }
@@ -41,17 +43,6 @@ enum SkipBlocks {
             w.u32(b.firstPosition)
         }
         return w.bytes
-    }
-
-    private static func varint(_ b: [UInt8], _ at: inout Int) -> UInt64 {
-        var v: UInt64 = 0, shift: UInt64 = 0
-        while true {
-            let x = b[at]
-            at += 1
-            v |= UInt64(x & 0x7F) << shift
-            if x < 0x80 { return v }
-            shift += 7
-        }
     }
 
     /// The blocks of the list in `range` of `file`, and where the list itself starts.

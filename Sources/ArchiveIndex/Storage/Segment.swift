@@ -230,7 +230,7 @@ struct TermDictionary {
         let firstPosition: UInt32
     }
 
-    @inline(__always) private static func varint(_ bytes: UnsafePointer<UInt8>, _ at: inout Int) -> UInt64 {
+    @inline(__always) static func varint(_ bytes: UnsafePointer<UInt8>, _ at: inout Int) -> UInt64 {
         var v = UInt64(bytes[at])
         at += 1
         guard v >= 0x80 else { return v }
