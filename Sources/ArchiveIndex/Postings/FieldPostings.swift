@@ -34,7 +34,7 @@ struct FieldDictionary {
     let file: MappedFile
 
     init(_ file: MappedFile) throws(IndexError) {
-        guard file.count >= 8, file.u32(0) == Self.magic else {
+        guard file.count >= 8, file.peekU32(0) == Self.magic else {
             throw IndexError("\(file.path): not a field table; the index is damaged, run 'archive ingest --rebuild'")
         }
         self.file = file

@@ -63,12 +63,12 @@ struct UnionDictionary {
 
     init(_ file: MappedFile) throws(IndexError) {
         self.file = file
-        guard file.count >= 8, file.u32(0) == Self.magic else {
+        guard file.count >= 8, file.peekU32(0) == Self.magic else {
             throw IndexError("\(file.path): not a union dictionary; the index is damaged, run 'archive ingest --rebuild'")
         }
-        count = Int(file.u32(4))
+        count = Int(file.peekU32(4))
         bodyAt = 8 + (count + 1) * 4
-        guard file.count >= bodyAt, bodyAt + Int(file.u32(8 + count * 4)) == file.count else {
+        guard file.count >= bodyAt, bodyAt + Int(file.peekU32(8 + count * 4)) == file.count else {
             throw IndexError("\(file.path): its entries do not fill it; the index is damaged, run 'archive ingest --rebuild'")
         }
     }

@@ -33,8 +33,9 @@ final class Segment: @unchecked Sendable {
         text = try map("text")
         meta = try map("meta")
         norms = try map("norms")
-        let codes = try map("codes")
-        code = TextCode(units: (0..<codes.count / 2).map { codes.u16($0 * 2) })
+        let codeFile = try map("codes")
+        let codes = codeFile.peek(0, codeFile.count)
+        code = TextCode(units: (0..<codes.count / 2).map { UInt16(codes[$0 * 2]) | UInt16(codes[$0 * 2 + 1]) << 8 })
         for (file, size) in [(docs, SegmentWriter.docEntrySize), (norms, 4)] where file.count != info.docCount * size {
             throw IndexError("\(file.path): holds \(file.count) bytes for \(info.docCount) documents; the index is damaged, run 'archive ingest --rebuild'")
         }
@@ -156,16 +157,16 @@ struct TermDictionary {
         self.terms = terms
         post = postings
         self.positions = positions
-        guard terms.count >= 8, terms.u32(0) == (positions == nil ? Self.magic : Self.positionalMagic) else {
+        guard terms.count >= 8, terms.peekU32(0) == (positions == nil ? Self.magic : Self.positionalMagic) else {
             throw IndexError("\(terms.path): not a term dictionary; the index is damaged, run 'archive ingest --rebuild'")
         }
-        termCount = Int(terms.u32(4))
+        termCount = Int(terms.peekU32(4))
         offsetsAt = keysAt + termCount * 4
         positionOffsetsAt = offsetsAt + (termCount + 1) * 4
         widthsAt = positionOffsetsAt + (termCount + 1) * 4
         let size = positions == nil ? positionOffsetsAt : widthsAt + (termCount + 3) / 4 * 4
-        guard terms.count == size, Int(terms.u32(offsetsAt + termCount * 4)) == post.count,
-              positions.map({ Int(terms.u32(positionOffsetsAt + termCount * 4)) + 4 == $0.count }) ?? true else {
+        guard terms.count == size, Int(terms.peekU32(offsetsAt + termCount * 4)) == post.count,
+              positions.map({ Int(terms.peekU32(positionOffsetsAt + termCount * 4)) + 4 == $0.count }) ?? true else {
             throw IndexError("\(terms.path): does not match its postings; the index is damaged, run 'archive ingest --rebuild'")
         }
     }
