@@ -32,7 +32,6 @@ final class PostingTable {
         lastDoc.deallocate()
     }
 
-    var bytes: Int { postings.bytes + positions.bytes }
     /// Memory held: what an ingest weighs against its budget.
     var footprint: Int {
         postings.footprint + positions.footprint + (mask + 1) * 8 + lastDoc.capacity * 4 + keys.capacity * 4

@@ -21,8 +21,6 @@ final class SlicePool {
     private var blocks = RawVector<UnsafeMutablePointer<UInt8>>(capacity: 64)
     /// Bytes handed out in the last block.
     private var used = SlicePool.blockSize
-    /// Bytes written into streams.
-    private(set) var bytes = 0
 
     deinit {
         streams.deallocate()
@@ -57,7 +55,6 @@ final class SlicePool {
     @inline(__always) func append(_ src: UnsafeRawBufferPointer, to t: Int) {
         var from = 0
         let n = src.count
-        bytes += n
         while from < n {
             var s = streams[t]
             if s.cursor == s.limit {
