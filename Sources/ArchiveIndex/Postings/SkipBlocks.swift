@@ -11,7 +11,7 @@ enum SkipBlocks {
     /// Every posting takes a byte at least: a shorter list has a single block.
     static let minimumBytes = 2 * size
 
-    struct Block {
+    private struct Block {
         let lastDoc: Int64
         let start: Int
         let firstPosition: UInt32
@@ -45,16 +45,35 @@ enum SkipBlocks {
         return w.bytes
     }
 
-    /// The blocks of the list in `range` of `file`, and where the list itself starts.
-    static func read(_ file: MappedFile, _ range: Range<Int>) -> (blocks: [Block], listStart: Int) {
-        guard range.count > minimumBytes else { return ([], range.lowerBound) }
+    /// The skip data of the list in `range` of `file`, read in place.
+    static func read(_ file: MappedFile, _ range: Range<Int>) -> Header {
+        guard range.count > minimumBytes else { return Header(file: file, entriesAt: range.lowerBound, count: 0, listStart: range.lowerBound) }
         var at = range.lowerBound
         let count = Int(file.varint(&at))
-        let listStart = at + count * entryBytes
-        let blocks = (0..<count).map { k in
-            Block(lastDoc: Int64(file.u32(at + k * entryBytes)), start: listStart + Int(file.u32(at + k * entryBytes + 4)),
-                  firstPosition: file.u32(at + k * entryBytes + 8))
+        return Header(file: file, entriesAt: at, count: count, listStart: at + count * entryBytes)
+    }
+
+    /// A list's skip entries, read where they lie: a common term has thousands, and a query
+    /// needs a few.
+    struct Header {
+        let file: MappedFile
+        let entriesAt: Int
+        let count: Int
+        /// Where the postings themselves start.
+        let listStart: Int
+
+        func lastDoc(_ k: Int) -> Int64 { Int64(file.u32(entriesAt + k * entryBytes)) }
+        func start(_ k: Int) -> Int { listStart + Int(file.u32(entriesAt + k * entryBytes + 4)) }
+        func firstPosition(_ k: Int) -> UInt32 { file.u32(entriesAt + k * entryBytes + 8) }
+
+        /// The first block at or after `k` whose last document is not below `doc`.
+        func block(holding doc: Int32, from k: Int) -> Int {
+            var lo = k, hi = count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if lastDoc(mid) < Int64(doc) { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
         }
-        return (blocks, listStart)
     }
 }

@@ -199,22 +199,22 @@ struct TermDictionary {
     /// start; only the blocks that may hold one of `candidates` (sorted) when they are given.
     func list(_ i: Int, deleted: [UInt64]?, within candidates: [Int32]? = nil) -> PostingList {
         let r = range(i)
-        let (blocks, listStart) = SkipBlocks.read(post, r)
+        let skips = SkipBlocks.read(post, r)
         var parts: [Part] = []
-        if let candidates, !blocks.isEmpty {
-            var c = 0
-            var previous: Int64 = -1
-            for (k, b) in blocks.enumerated() {
-                while c < candidates.count && Int64(candidates[c]) <= previous { c += 1 }
-                if c == candidates.count { break }
-                if Int64(candidates[c]) <= b.lastDoc {
-                    parts.append(Part(bytes: b.start..<(k + 1 < blocks.count ? blocks[k + 1].start : r.upperBound),
-                                      docBase: previous, firstPosition: b.firstPosition))
-                }
-                previous = b.lastDoc
+        if let candidates, skips.count > 0 {
+            // Per candidate not yet covered, the block that may hold it, found by binary search.
+            var c = 0, k = 0
+            while c < candidates.count {
+                k = skips.block(holding: candidates[c], from: k)
+                if k == skips.count { break }
+                let last = skips.lastDoc(k)
+                parts.append(Part(bytes: skips.start(k)..<(k + 1 < skips.count ? skips.start(k + 1) : r.upperBound),
+                                  docBase: k == 0 ? -1 : skips.lastDoc(k - 1), firstPosition: skips.firstPosition(k)))
+                while c < candidates.count && Int64(candidates[c]) <= last { c += 1 }
+                k += 1
             }
         } else {
-            parts = [Part(bytes: listStart..<r.upperBound, docBase: -1, firstPosition: 0)]
+            parts = [Part(bytes: skips.listStart..<r.upperBound, docBase: -1, firstPosition: 0)]
         }
         var l = Self.decode(post, parts, deleted: deleted)
         if let positions, let base = positions.base {
