@@ -38,7 +38,8 @@ demo: release
 	$(BIN) show d7ea930379aa-10 --index .build/demo-cont-index | head -4
 
 # Times ingest and queries; CORPUS=DIR for a folder of dumps, else the bundled dumps scaled to 20 MB;
-# QUERIES=FILE for a query per line (bench_anchors.py queries), else queries drawn from the index.
+# QUERIES=FILE for a query per line (bench_anchors.py queries), else queries drawn from the index;
+# ANCHORS=path/to/bench_anchors.py (and a make_corpus.py CORPUS) times tantivy in the same run.
 bench: release
 	$(SWIFT) build $(RELEASE) --product archive-bench
 	.build/release/archive-bench $(BIN) $(CORPUS) $(QUERIES)
