@@ -96,10 +96,4 @@ enum SearchText {
             i += 1
         }
     }
-
-    static func keys(_ f: [UInt16]) -> [UInt32] {
-        var out: [UInt64] = []
-        f.withUnsafeBufferPointer { keys($0, base: 0, into: &out) }
-        return out.map { UInt32($0 >> 32) }
-    }
 }

@@ -104,7 +104,7 @@ public final class Archive: @unchecked Sendable {
     }
 
     public func date(_ r: DocRef) -> UInt32 { segments[r.segment].date(r.doc) }
-    public func reporters(_ r: DocRef) -> [String] { segments[r.segment].credits(r.doc, reportersOnly: true) }
+    public func reporters(_ r: DocRef) -> [String] { segments[r.segment].reporters(r.doc) }
     public func isPhoto(_ r: DocRef) -> Bool { segments[r.segment].isPhoto(r.doc) }
 
     /// The ids of every part the index has linked to another.

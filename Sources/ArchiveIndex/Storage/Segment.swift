@@ -87,10 +87,10 @@ final class Segment: @unchecked Sendable {
         }
     }
 
-    /// The reporters credited on a record, or every name credited, decoding only the start of its text.
-    func credits(_ doc: Int, reportersOnly: Bool) -> [String] {
+    /// The reporters credited on a record, decoding only the start of its text.
+    func reporters(_ doc: Int) -> [String] {
         let head = RecordCodec.head(meta: meta, at: Int(docs.u64(entry(doc) + 8)))
-        let count = reportersOnly ? head.counts[0] : head.counts[0..<4].reduce(0, +)
+        let count = head.counts[0]
         guard count > 0 else { return [] }
         let h = headlineBytes(doc)
         return withBytes(doc) { b in code.fields(UnsafeBufferPointer(rebasing: b[h...]), skip: head.fieldsBeforeNames, take: count) }

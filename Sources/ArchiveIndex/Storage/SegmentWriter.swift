@@ -28,20 +28,15 @@ struct PreparedDoc: Sendable {
         meta = e.meta.bytes
         var all: [UInt64] = []
         all.reserveCapacity(text.count)
-        // Keys come in text order, so the headline block's are the first ones.
-        let headlineKeyCount = text.withUnsafeBufferPointer { t in
+        text.withUnsafeBufferPointer { t in
             var folded = [UInt16](repeating: 0, count: t.count)
             for i in t.indices { folded[i] = SearchText.fold(t[i]) }
-            return folded.withUnsafeBufferPointer { f in
+            folded.withUnsafeBufferPointer { f in
                 SearchText.keys(UnsafeBufferPointer(rebasing: f[..<e.headlineLength]), base: 0, into: &all)
-                let n = all.count
                 SearchText.keys(UnsafeBufferPointer(rebasing: f[e.headlineLength...]), base: e.headlineLength, into: &all)
-                return n
             }
         }
-        var head = all[..<headlineKeyCount].map { UInt32($0 >> 32) }
-        (headlineKeys, headlineTfs) = Self.counted(&head)
-        (keys, tfs, positions) = Self.grouped(&all)
+        (keys, tfs, positions, headlineKeys, headlineTfs) = Self.grouped(&all, headlineLength: e.headlineLength)
         unions = a.unions
         source = a.source
         names = a.allNames
@@ -61,20 +56,13 @@ struct PreparedDoc: Sendable {
         return v
     }
 
-    /// The distinct keys, sorted, with how often each occurs.
-    private static func counted(_ all: inout [UInt32]) -> ([UInt32], [UInt32]) {
-        RadixSort.sort(&all)
-        var keys: [UInt32] = [], tfs: [UInt32] = []
-        for k in all {
-            if let last = keys.last, last == k { tfs[tfs.count - 1] += 1 } else { keys.append(k); tfs.append(1) }
-        }
-        return (keys, tfs)
-    }
-
     /// Keys with positions (key in the high half) sorted into the distinct keys, how often each
-    /// occurs, and the positions of each in turn, 65,535 standing for any beyond.
-    private static func grouped(_ all: inout [UInt64]) -> ([UInt32], [UInt32], [UInt16]) {
+    /// occurs, and the positions of each in turn, 65,535 standing for any beyond; and the keys of
+    /// the headline block (positions below `headlineLength`) with how often each occurs there.
+    private static func grouped(_ all: inout [UInt64], headlineLength: Int)
+        -> ([UInt32], [UInt32], [UInt16], [UInt32], [UInt32]) {
         RadixSort.sort(&all)
+        var headlineKeys: [UInt32] = [], headlineTfs: [UInt32] = []
         var keys = [UInt32](repeating: 0, count: all.count), tfs = [UInt32](repeating: 0, count: all.count)
         var positions = [UInt16](repeating: 0, count: all.count)
         var n = 0
@@ -86,6 +74,9 @@ struct PreparedDoc: Sendable {
                             let k = UInt32(x >> 32)
                             if n > 0 && keys[n - 1] == k { tfs[n - 1] += 1 } else { keys[n] = k; tfs[n] = 1; n += 1 }
                             positions[i] = UInt16(clamping: x & 0xFFFF_FFFF)
+                            if x & 0xFFFF_FFFF < UInt64(headlineLength) {
+                                if headlineKeys.last == k { headlineTfs[headlineTfs.count - 1] += 1 } else { headlineKeys.append(k); headlineTfs.append(1) }
+                            }
                         }
                     }
                 }
@@ -93,7 +84,7 @@ struct PreparedDoc: Sendable {
         }
         keys.removeLast(keys.count - n)
         tfs.removeLast(tfs.count - n)
-        return (keys, tfs, positions)
+        return (keys, tfs, positions, headlineKeys, headlineTfs)
     }
 }
 
