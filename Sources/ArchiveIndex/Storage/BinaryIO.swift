@@ -216,7 +216,6 @@ final class FileSink {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes, syncs and renames the file into place.
     /// Gives the file up unfinished: closed and removed.
     func discard() {
         guard fd >= 0 else { return }
@@ -225,6 +224,7 @@ final class FileSink {
         unlink(tmp)
     }
 
+    /// Flushes, syncs and renames the file into place.
     func finish() throws(IndexError) {
         try flush()
         guard fsync(fd) == 0 else { throw IndexError("\(tmp): cannot sync to disk") }

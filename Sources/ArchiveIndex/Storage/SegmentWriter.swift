@@ -203,59 +203,23 @@ final class SegmentWriter {
         return SegmentInfo(name: name, docCount: docCount, textUnits: Int(textBytes), files: files)
     }
 
-    /// Writes a term dictionary (see `TermDictionary`), its postings and, for a table that keeps
-    /// them, its positions; the sinks are returned unfinished, to be finished with the segment's
-    /// other files.
+    /// Writes a table's terms in key order; the files come back unfinished.
     private static func write(_ table: PostingTable, terms path: String, postings postPath: String,
                               positions posPath: String?) throws(IndexError) -> [FileSink] {
         var byKey = table.keys.enumerated().map { UInt64($0.element) << 32 | UInt64($0.offset) }
         RadixSort.sort(&byKey)
-        let order = byKey.map { Int($0 & 0xFFFF_FFFF) }
-        let post = try FileSink(path: postPath)
-        let pos = try posPath.map { p throws(IndexError) in try FileSink(path: p) }
-        let terms = try FileSink(path: path)
-        var w = ByteWriter()
-        w.u32(pos == nil ? TermDictionary.magic : TermDictionary.positionalMagic)
-        w.u32(UInt32(order.count))
-        for i in order { w.u32(table.keys[i]) }
-        var offset: UInt32 = 0
-        var list: [UInt8] = []
-        for i in order {
-            w.u32(offset)
+        let out = try TermDictionaryWriter(terms: path, postings: postPath, positions: posPath)
+        var list: [UInt8] = [], positions: [UInt16] = []
+        for x in byKey {
+            let i = Int(x & 0xFFFF_FFFF)
             list.removeAll(keepingCapacity: true)
+            positions.removeAll(keepingCapacity: true)
             table.forEachPostingPart(ofTerm: i) { list.append(contentsOf: $0) }
-            let skips = SkipBlocks.header(for: list)
-            offset += UInt32(skips.count + list.count)
-            try post.write(skips)
-            try post.write(list)
-        }
-        w.u32(offset)
-        if let pos {
-            // Each term's positions bit-packed at the width its largest one needs, from a byte boundary.
-            var packed = BitPacker()
-            var flushed = 0
-            var widths: [UInt8] = []
-            for i in order {
-                var positions: [UInt16] = []
-                table.forEachPositionPart(ofTerm: i) { part in
-                    for k in stride(from: 0, to: part.count, by: 2) { positions.append(UInt16(part[k]) | UInt16(part[k + 1]) << 8) }
-                }
-                let width = UInt8(max(1, 16 - (positions.max() ?? 0).leadingZeroBitCount))
-                w.u32(UInt32(flushed + packed.bytes.count))
-                widths.append(width)
-                for p in positions { packed.append(UInt64(p), width: Int(width)) }
-                packed.align()
-                if packed.bytes.count >= 1 << 20 {
-                    flushed += packed.bytes.count
-                    try pos.write(packed.take())
-                }
+            table.forEachPositionPart(ofTerm: i) { part in
+                for k in stride(from: 0, to: part.count, by: 2) { positions.append(UInt16(part[k]) | UInt16(part[k + 1]) << 8) }
             }
-            w.u32(UInt32(flushed + packed.bytes.count))
-            try pos.write(packed.take() + [0, 0, 0, 0])
-            w.bytes += widths
-            while w.bytes.count % 4 != 0 { w.bytes.append(0) }
+            try out.add(key: UInt32(x >> 32), list: list, positions: positions)
         }
-        try terms.write(&w)
-        return [terms, post] + (pos.map { [$0] } ?? [])
+        return try out.close()
     }
 }

@@ -1,0 +1,61 @@
+/// Writes a term dictionary (see `TermDictionary`), its postings and, for one with positions,
+/// its positions, one term at a time in key order: a new segment's postings and a merge of
+/// segments both come out this way, in one pass, holding only the dictionary in memory.
+final class TermDictionaryWriter {
+    private let terms: FileSink, post: FileSink, pos: FileSink?
+    private var keys: [UInt32] = [], offsets: [UInt32] = [], positionOffsets: [UInt32] = []
+    private var widths: [UInt8] = []
+    private var postBytes = 0
+    private var packed = BitPacker()
+    private var flushed = 0
+
+    init(terms: String, postings: String, positions: String?) throws(IndexError) {
+        post = try FileSink(path: postings)
+        pos = try positions.map { p throws(IndexError) in try FileSink(path: p) }
+        self.terms = try FileSink(path: terms)
+    }
+
+    /// Adds the next term (keys must rise): its posting list (see `PostingTable`) and, in a
+    /// dictionary with positions, the positions of its postings one after another.
+    func add(key: UInt32, list: [UInt8], positions: [UInt16]) throws(IndexError) {
+        keys.append(key)
+        offsets.append(UInt32(postBytes))
+        let skips = SkipBlocks.header(for: list)
+        try post.write(skips)
+        try post.write(list)
+        postBytes += skips.count + list.count
+        guard postBytes <= UInt32.max else { throw IndexError("\(post.path): postings outgrow 32-bit offsets") }
+        guard let pos else { return }
+        // Bit-packed at the width the largest position needs, from a byte boundary.
+        let width = max(1, 16 - (positions.max() ?? 0).leadingZeroBitCount)
+        positionOffsets.append(UInt32(flushed + packed.bytes.count))
+        widths.append(UInt8(width))
+        for p in positions { packed.append(UInt64(p), width: width) }
+        packed.align()
+        guard flushed + packed.bytes.count <= UInt32.max else { throw IndexError("\(pos.path): positions outgrow 32-bit offsets") }
+        if packed.bytes.count >= 1 << 20 {
+            flushed += packed.bytes.count
+            try pos.write(packed.take())
+        }
+    }
+
+    /// Writes the dictionary itself; the files come back unfinished, to be finished with the
+    /// segment's others.
+    func close() throws(IndexError) -> [FileSink] {
+        var w = ByteWriter()
+        w.u32(pos == nil ? TermDictionary.magic : TermDictionary.positionalMagic)
+        w.u32(UInt32(keys.count))
+        for k in keys { w.u32(k) }
+        for o in offsets { w.u32(o) }
+        w.u32(UInt32(postBytes))
+        if let pos {
+            for o in positionOffsets { w.u32(o) }
+            w.u32(UInt32(flushed + packed.bytes.count))
+            try pos.write(packed.take() + [0, 0, 0, 0])
+            w.bytes += widths
+            while w.bytes.count % 4 != 0 { w.bytes.append(0) }
+        }
+        try terms.write(&w)
+        return [terms, post] + (pos.map { [$0] } ?? [])
+    }
+}
