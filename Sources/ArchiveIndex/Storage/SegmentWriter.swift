@@ -113,18 +113,13 @@ final class SegmentWriter {
     static let maxPostingBytes = Int(UInt32.max) / 2
     let name: String
     private let dir: String
-    private let docs: FileSink, text: FileSink, meta: FileSink
-    private let code: TextCode
-    private var textBytes: UInt64 = 0
-    private var metaBytes: UInt64 = 0
+    private let records: RecordWriter
     private let table = PostingTable(positions: true)
     private let headlines = PostingTable(positions: false)
     private var unions = UnionTable()
-    /// Per record, what ranking reads of every hit: its length and its headline block's.
-    private var norms = ByteWriter()
     private var sources = FieldTable()
     private var names = FieldTable()
-    private(set) var docCount = 0
+    var docCount: Int { records.count }
     /// Whether the memory the postings being gathered hold has reached the budget, so the segment
     /// should end; what they write is less, so it also stays addressable.
     var isFull: Bool { table.footprint + headlines.footprint > min(Ingester.segmentBudget, Self.maxPostingBytes) }
@@ -135,47 +130,23 @@ final class SegmentWriter {
     init(dir: String, name: String, code: TextCode) throws(IndexError) {
         self.dir = dir
         self.name = name
-        self.code = code
-        docs = try FileSink(path: "\(dir)/\(name).docs")
-        text = try FileSink(path: "\(dir)/\(name).text")
-        meta = try FileSink(path: "\(dir)/\(name).meta")
+        records = try RecordWriter(dir: dir, name: name, code: code)
     }
 
     func add(_ d: PreparedDoc) throws(IndexError) {
         let doc = Int32(docCount)
-        var coded: [UInt8] = []
-        coded.reserveCapacity(d.text.count * 2)
-        for u in d.text[..<d.headlineLength] { code.encode(u, into: &coded) }
-        let headlineBytes = coded.count
-        for u in d.text[d.headlineLength...] { code.encode(u, into: &coded) }
-        var e = ByteWriter()
-        e.u64(textBytes)
-        e.u64(metaBytes)
-        e.u32(UInt32(coded.count))
-        e.u32(UInt32(headlineBytes))
-        e.u64(d.idHash)
-        e.u32(d.date)
-        e.u16(d.page)
-        e.u8(d.kind)
-        e.u8(0)
-        try docs.write(&e)
-        norms.u16(UInt16(clamping: (coded.count + Self.normUnit - 1) / Self.normUnit))
-        norms.u16(UInt16(clamping: d.headlineLength))
-        try text.write(coded)
-        try meta.write(d.meta)
-        textBytes += UInt64(coded.count)
-        metaBytes += UInt64(d.meta.count)
+        try records.add(text: d.text, headlineLength: d.headlineLength, meta: d.meta,
+                        entry: RecordWriter.Entry(idHash: d.idHash, date: d.date, page: d.page, kind: d.kind))
         table.add(doc: doc, keys: d.keys, tfs: d.tfs, positions: d.positions)
         headlines.add(doc: doc, keys: d.headlineKeys, tfs: d.headlineTfs)
         unions.add(doc: doc, unions: d.unions)
         sources.add(doc: doc, values: [d.source])
         names.add(doc: doc, values: d.names)
-        docCount += 1
     }
 
     /// Gives the segment up: its files so far are closed and removed.
     func discard() {
-        for sink in [docs, text, meta] { sink.discard() }
+        records.discard()
     }
 
     /// Writes the term dictionaries, postings and positions, and closes every file.
@@ -183,24 +154,28 @@ final class SegmentWriter {
         let body = try Self.write(table, terms: "\(dir)/\(name).terms", postings: "\(dir)/\(name).post",
                                   positions: "\(dir)/\(name).pos")
         let head = try Self.write(headlines, terms: "\(dir)/\(name).hterms", postings: "\(dir)/\(name).hpost", positions: nil)
-        var files: [FileRecord] = []
-        let codes = try FileSink(path: "\(dir)/\(name).codes")
+        return try Self.seal(dir: dir, name: name, records: records, postings: body + head,
+                             unions: unions, sources: sources, names: names)
+    }
+
+    /// Writes a segment's small files (its code, unions, sources and names) and finishes all of
+    /// them with the records' and postings' (see `TermDictionaryWriter`).
+    static func seal(dir: String, name: String, records: RecordWriter, postings: [FileSink],
+                     unions: UnionTable, sources: FieldTable, names: FieldTable) throws(IndexError) -> SegmentInfo {
         var w = ByteWriter()
-        for u in code.units { w.u16(u) }
-        try codes.write(&w)
-        let unionFile = try FileSink(path: "\(dir)/\(name).unions")
-        try unionFile.write(unions.bytes())
-        let sourceFile = try FileSink(path: "\(dir)/\(name).sources")
-        try sourceFile.write(sources.bytes())
-        let nameFile = try FileSink(path: "\(dir)/\(name).names")
-        try nameFile.write(names.bytes())
-        let normFile = try FileSink(path: "\(dir)/\(name).norms")
-        try normFile.write(&norms)
-        for sink in [docs, text, meta, codes, unionFile, sourceFile, nameFile, normFile] + body + head {
+        for u in records.code.units { w.u16(u) }
+        var sinks = try records.close(dir: dir, name: name) + postings
+        for (ext, bytes) in [("codes", w.bytes), ("unions", unions.bytes()), ("sources", sources.bytes()), ("names", names.bytes())] {
+            let sink = try FileSink(path: "\(dir)/\(name).\(ext)")
+            try sink.write(bytes)
+            sinks.append(sink)
+        }
+        var files: [FileRecord] = []
+        for sink in sinks {
             try sink.finish()
             files.append(FileRecord(name: String(sink.path.split(separator: "/").last!), size: sink.size, checksum: sink.checksum.value))
         }
-        return SegmentInfo(name: name, docCount: docCount, textUnits: Int(textBytes), files: files)
+        return SegmentInfo(name: name, docCount: records.count, textUnits: Int(records.textBytes), files: files)
     }
 
     /// Writes a table's terms in key order; the files come back unfinished.
