@@ -106,25 +106,9 @@ final class ExactnessTests: XCTestCase {
     /// pieces each, so the vocabulary, punctuation, digits and Latin are a national daily's. The scan
     /// is Foundation's literal string search over the records as the index stores them.
     func testCountEqualsABruteForceScanOverFiveThousandRealPieces() throws {
-        let truth = try String(contentsOf: TestFixtures.root.appendingPathComponent("real-articles/truth.jsonl"), encoding: .utf8)
-        var headlines: [String] = [], paragraphs: [String] = []
-        for line in truth.split(separator: "\n") {
-            let page = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            for a in page["articles"] as? [[String: Any]] ?? [] {
-                if let h = a["headline"] as? String { headlines.append(h) }
-                paragraphs += (a["paragraphs"] as? [String] ?? []).filter { $0.count > 20 }
-            }
-        }
-        XCTAssertGreaterThan(paragraphs.count, 1_000)
-        var rng = SplitMix64(seed: 5_000)
         let dir = TestFixtures.temporaryDirectory("real-pieces")
-        for p in 0..<500 {
-            let pieces = (0..<10).map { _ in
-                "# \(headlines[rng.below(headlines.count)])\n\n" + (0..<(2 + rng.below(2))).map { _ in paragraphs[rng.below(paragraphs.count)] }.joined(separator: "\n\n")
-            }
-            let name = String(format: "grrb-%04d%02d%02d-%02d.txt", 1990 + p / 100, p / 8 % 12 + 1, p % 28 + 1, p % 8 + 1)
-            try (pieces.joined(separator: "\n\n\n") + "\n").write(toFile: "\(dir)/\(name)", atomically: false, encoding: .utf8)
-        }
+        try TestFixtures.writeRealPages(500, seed: 5_000, to: dir)
+        var rng = SplitMix64(seed: 5_001)
         _ = try Ingester.run(index: "\(dir)/index", paths: [dir])
         let archive = try Archive.open(dir: "\(dir)/index")
         let records = archive.allDocs.map { TestFixtures.searchableFields(archive.article($0)) }

@@ -30,6 +30,30 @@ enum TestFixtures {
         return try! Archive.open(dir: dir)
     }()
 
+    /// Pages of ten pieces each dealt from the headlines and paragraphs of `Fixtures/real-articles`
+    /// (People's Daily articles), named by date and page, so that an archive has a national
+    /// daily's vocabulary, punctuation, digits and Latin.
+    static func writeRealPages(_ count: Int, seed: UInt64, first: Int = 0, to dir: String) throws {
+        let truth = try String(contentsOf: root.appendingPathComponent("real-articles/truth.jsonl"), encoding: .utf8)
+        var headlines: [String] = [], paragraphs: [String] = []
+        for line in truth.split(separator: "\n") {
+            let page = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            for a in page["articles"] as? [[String: Any]] ?? [] {
+                if let h = a["headline"] as? String { headlines.append(h) }
+                paragraphs += (a["paragraphs"] as? [String] ?? []).filter { $0.count > 20 }
+            }
+        }
+        XCTAssertGreaterThan(paragraphs.count, 1_000)
+        var rng = SplitMix64(seed: seed)
+        for p in first..<(first + count) {
+            let pieces = (0..<10).map { _ in
+                "# \(headlines[rng.below(headlines.count)])\n\n" + (0..<(2 + rng.below(2))).map { _ in paragraphs[rng.below(paragraphs.count)] }.joined(separator: "\n\n")
+            }
+            let name = String(format: "grrb-%04d%02d%02d-%02d.txt", 1990 + p / 100, p / 8 % 12 + 1, p % 28 + 1, p % 8 + 1)
+            try (pieces.joined(separator: "\n\n\n") + "\n").write(toFile: "\(dir)/\(name)", atomically: false, encoding: .utf8)
+        }
+    }
+
     /// The searchable text of a record exactly as the index defines it, for brute-force checks.
     static func searchableFields(_ a: Article) -> [String] {
         [a.headline, a.kicker, a.subheadline, a.column, a.summary].compactMap { $0 } + a.allNames + a.paragraphs

@@ -1,3 +1,4 @@
+import Foundation
 import ParseCore
 
 /// Appends parsed batches to segments and records them in the catalog. It runs on one queue
@@ -14,11 +15,16 @@ final class BatchWriter: @unchecked Sendable {
     var finished: [SegmentInfo] = []
     var segmentNumber: Int
     var error: IndexError?
-    /// Texts of the batch being absorbed: a new segment's code is built from them.
+    /// Texts of the batch being absorbed: the ingest's code is built from the first.
     private var sample: [[UInt16]] = []
+    /// How the ingest stores text: one code for all its segments, so that merging them copies
+    /// their text as it is.
+    private var code: TextCode?
+    let budget: Int
 
-    init(dir: String, catalog: Catalog, summary: IngestSummary, segmentNumber: Int) {
+    init(dir: String, catalog: Catalog, summary: IngestSummary, segmentNumber: Int, budget: Int) {
         self.dir = dir
+        self.budget = budget
         self.catalog = catalog
         self.summary = summary
         self.segmentNumber = segmentNumber
@@ -43,7 +49,9 @@ final class BatchWriter: @unchecked Sendable {
     private func currentWriter() throws(IndexError) -> SegmentWriter {
         if let w = writer { return w }
         segmentNumber += 1
-        let w = try SegmentWriter(dir: dir, name: SegmentWriter.name(number: segmentNumber), code: TextCode(sample: sample))
+        let code = self.code ?? TextCode(sample: sample)
+        self.code = code
+        let w = try SegmentWriter(dir: dir, name: SegmentWriter.name(number: segmentNumber), code: code, budget: budget)
         writer = w
         return w
     }
@@ -57,6 +65,24 @@ final class BatchWriter: @unchecked Sendable {
     func finishSegment() throws(IndexError) {
         if let w = writer { finished.append(try w.finish()) }
         writer = nil
+    }
+
+    /// Joins the segments this ingest wrote into as few as 32-bit offsets allow (one, short of
+    /// gigabytes of postings): a query pays for every segment it looks in.
+    func mergeFinished() throws(IndexError) {
+        var merged: [SegmentInfo] = []
+        for g in SegmentMerger.groups(finished.map { SegmentMerger.sizes(of: $0.files) }) {
+            let group = Array(finished[g])
+            guard group.count > 1 else { merged += group; continue }
+            segmentNumber += 1
+            let inputs = try group.map { info throws(IndexError) in try Segment(dir: dir, info: info, deleted: nil) }
+            let m = try SegmentMerger.merge(inputs, dir: dir, name: SegmentWriter.name(number: segmentNumber))
+            catalog.move(from: group.map(\.name), to: m)
+            merged.append(m.info)
+            // No manifest names them: they go now rather than at the commit, to spare the disk.
+            for f in group.flatMap(\.files) { try? FileManager.default.removeItem(atPath: "\(dir)/\(f.name)") }
+        }
+        finished = merged
     }
 
     private func absorb(_ input: Ingester.Input, _ result: Ingester.Result) throws(IndexError) {

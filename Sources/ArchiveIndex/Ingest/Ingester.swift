@@ -26,6 +26,8 @@ public struct IngestOptions: Sendable {
     public var progress: (@Sendable (Int, Int) -> Void)?
     /// Asked between batches; true stops the ingest before it commits (`.interrupted`).
     public var shouldStop: (@Sendable () -> Bool)?
+    /// What bounds the ingest's memory (see `Ingester.segmentBudget`); tests make it small.
+    var segmentBudget = Ingester.segmentBudget
     public init(prune: Bool = false, rebuild: Bool = false, wait: Bool = true, onWait: (@Sendable () -> Void)? = nil,
                 progress: (@Sendable (Int, Int) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil) {
         self.prune = prune; self.rebuild = rebuild; self.wait = wait; self.onWait = onWait
@@ -78,7 +80,7 @@ public enum Ingester {
         summary.skipped = finder.skipped
         let inputs = finder.inputs
         let state = BatchWriter(dir: dir, catalog: catalog, summary: summary,
-                                segmentNumber: max(manifest.lastSegmentNumber, used.segment))
+                                segmentNumber: max(manifest.lastSegmentNumber, used.segment), budget: options.segmentBudget)
         let toRead = inputs.filter { input in
             guard let i = state.bySource[input.source] else { return true }
             return catalog.entries[i].size != input.size || catalog.entries[i].mtime != input.mtime
@@ -110,6 +112,7 @@ public enum Ingester {
         if let e = state.error { throw e }
         try stopIfAsked()
         try state.finishSegment()
+        try state.mergeFinished()
         catalog = state.catalog
         summary = state.summary
         var deletions = state.deletions

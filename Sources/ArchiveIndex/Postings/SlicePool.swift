@@ -1,7 +1,13 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Byte streams, one per term, that grow in slices of a shared pool of 1 MB blocks (the way
 /// Lucene's byte block pool does) instead of an array per term: small slices for the many rare
 /// terms, growing ones for the common, and no block ever moves or doubles. A slice ends with the
 /// 4-byte address of the next one, so a stream costs only its head, cursor and level to keep.
+/// Blocks are mapped from the system, not taken from the allocator, so that a finished segment's
+/// postings go back to the system at once (freed to the allocator, they stay in the process).
 final class SlicePool {
     private struct Stream {
         var first: UInt32
@@ -24,7 +30,7 @@ final class SlicePool {
 
     deinit {
         streams.deallocate()
-        for i in 0..<blocks.count { blocks[i].deallocate() }
+        for i in 0..<blocks.count { munmap(blocks[i], Self.blockSize) }
         blocks.deallocate()
     }
 
@@ -43,7 +49,9 @@ final class SlicePool {
     private func allocate(level: UInt32) -> UInt32 {
         let size = Int(Self.size(level))
         if used + size > Self.blockSize {
-            blocks.append(.allocate(capacity: Self.blockSize))
+            let block = mmap(nil, Self.blockSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+            guard let block, block != MAP_FAILED else { fatalError("out of memory for postings") }
+            blocks.append(block.assumingMemoryBound(to: UInt8.self))
             used = 0
         }
         let address = UInt32((blocks.count - 1) << Self.blockBits + used)

@@ -101,6 +101,17 @@ final class MappedFile: @unchecked Sendable {
 
     deinit { if let mapping { munmap(mapping, count) } }
 
+    private var released = 0
+
+    /// Lets go of the pages before `offset` (the kernel keeps them cached): a merge reads whole
+    /// files once, front to back, and would otherwise hold every page it has read.
+    func release(below offset: Int) {
+        let end = offset & ~((8 << 20) - 1)
+        guard let mapping, end > released else { return }
+        madvise(mapping + released, end - released, MADV_DONTNEED)
+        released = end
+    }
+
     /// Bytes read from the file, not through the mapping (empty when it cannot be read). Opening
     /// an index checks every file's header: read through the mapping, each check would map a
     /// whole page-cache folio (a megabyte or more), and a one-word search of a 1 GB index held
@@ -124,6 +135,11 @@ final class MappedFile: @unchecked Sendable {
     @inline(__always) func u16(_ at: Int) -> UInt16 { base!.loadUnaligned(fromByteOffset: at, as: UInt16.self).littleEndian }
     @inline(__always) func u32(_ at: Int) -> UInt32 { base!.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian }
     @inline(__always) func u64(_ at: Int) -> UInt64 { base!.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian }
+
+    /// `n` bytes from `at`, where they lie.
+    func bytes(_ at: Int, _ n: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: n == 0 ? nil : (base! + at).assumingMemoryBound(to: UInt8.self), count: n)
+    }
 
     /// Reads a varint at `at`, advancing it.
     @inline(__always) func varint(_ at: inout Int) -> UInt64 {

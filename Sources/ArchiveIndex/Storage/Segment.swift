@@ -58,6 +58,8 @@ final class Segment: @unchecked Sendable {
     func textRange(_ doc: Int) -> (offset: Int, length: Int) {
         (Int(docs.u64(entry(doc))), Int(docs.u32(entry(doc) + 16)))
     }
+    /// Where the record's metadata starts; the next record's starts where it ends.
+    func metaOffset(_ doc: Int) -> Int { Int(docs.u64(entry(doc) + 8)) }
     /// How many bytes of the coded text the headline block takes.
     func headlineBytes(_ doc: Int) -> Int { Int(docs.u32(entry(doc) + 20)) }
     /// How many UTF-16 units of the text the headline block takes (65,535 for any more): where
@@ -89,7 +91,7 @@ final class Segment: @unchecked Sendable {
 
     /// The reporters credited on a record, decoding only the start of its text.
     func reporters(_ doc: Int) -> [String] {
-        let head = RecordCodec.head(meta: meta, at: Int(docs.u64(entry(doc) + 8)))
+        let head = RecordCodec.head(meta: meta, at: metaOffset(doc))
         let count = head.counts[0]
         guard count > 0 else { return [] }
         let h = headlineBytes(doc)
@@ -104,7 +106,7 @@ final class Segment: @unchecked Sendable {
             let y = d / 10000, m = d / 100 % 100, day = d % 100
             return "\(y)-\(m < 10 ? "0" : "")\(m)-\(day < 10 ? "0" : "")\(day)"
         }()
-        return RecordCodec.decode(meta: meta, at: Int(docs.u64(entry(doc) + 8)), text: units, date: dateString, page: page(doc))
+        return RecordCodec.decode(meta: meta, at: metaOffset(doc), text: units, date: dateString, page: page(doc))
     }
 
     /// The postings of `dict`'s term `i` in this segment's live documents (see `TermDictionary.list`).
@@ -221,6 +223,12 @@ struct TermDictionary {
             l.positions = PackedPositions(base: base + Int(terms.u32(positionOffsetsAt + i * 4)), width: Int(terms.u8(widthsAt + i)))
         }
         return l
+    }
+
+    /// Lets go of the pages of the postings and positions of terms `0...i` (see `MappedFile.release`).
+    func release(through i: Int) {
+        post.release(below: range(i).upperBound)
+        positions?.release(below: Int(terms.u32(positionOffsetsAt + (i + 1) * 4)))
     }
 
     /// A run of a posting list to decode: its bytes, the document its first gap counts from, and

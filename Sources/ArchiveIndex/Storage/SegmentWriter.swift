@@ -122,14 +122,18 @@ final class SegmentWriter {
     var docCount: Int { records.count }
     /// Whether the memory the postings being gathered hold has reached the budget, so the segment
     /// should end; what they write is less, so it also stays addressable.
-    var isFull: Bool { table.footprint + headlines.footprint > min(Ingester.segmentBudget, Self.maxPostingBytes) }
+    var isFull: Bool { table.footprint + headlines.footprint > min(budget, Self.maxPostingBytes) }
+    private let budget: Int
 
     static func name(number: Int) -> String { String(format: "seg-%06d", number) }
 
-    /// - Parameter code: how the segment's text is stored, built from a sample of it.
-    init(dir: String, name: String, code: TextCode) throws(IndexError) {
+    /// - Parameters:
+    ///   - code: how the segment's text is stored, built from a sample of it.
+    ///   - budget: the memory its postings may take (see `Ingester.segmentBudget`).
+    init(dir: String, name: String, code: TextCode, budget: Int) throws(IndexError) {
         self.dir = dir
         self.name = name
+        self.budget = budget
         records = try RecordWriter(dir: dir, name: name, code: code)
     }
 
@@ -190,8 +194,10 @@ final class SegmentWriter {
             list.removeAll(keepingCapacity: true)
             positions.removeAll(keepingCapacity: true)
             table.forEachPostingPart(ofTerm: i) { list.append(contentsOf: $0) }
-            table.forEachPositionPart(ofTerm: i) { part in
-                for k in stride(from: 0, to: part.count, by: 2) { positions.append(UInt16(part[k]) | UInt16(part[k + 1]) << 8) }
+            if table.hasPositions {
+                table.forEachPositionPart(ofTerm: i) { part in
+                    for k in stride(from: 0, to: part.count, by: 2) { positions.append(UInt16(part[k]) | UInt16(part[k + 1]) << 8) }
+                }
             }
             try out.add(key: UInt32(x >> 32), list: list, positions: positions)
         }
