@@ -138,6 +138,10 @@ final class ExactnessTests: XCTestCase {
             let got = searcher.count(.text(q, .all))
             XCTAssertEqual(got.pieces, pieces, "pieces for \(q)")
             XCTAssertEqual(got.occurrences, occurrences, "occurrences for \(q)")
+            // Without months a pair is counted from its skip data alone.
+            let quick = searcher.count(.text(q, .all), byMonth: false)
+            XCTAssertEqual(quick.pieces, pieces, "pieces for \(q), no months")
+            XCTAssertEqual(quick.occurrences, occurrences, "occurrences for \(q), no months")
         }
     }
 }

@@ -21,3 +21,31 @@ final class StoredRecordTests: XCTestCase {
         XCTAssertNil(archive.find(id: "nonexistent-01"))
     }
 }
+
+/// The checksum a file is written with is the one `verify` computes over the whole file.
+final class ChecksumTests: XCTestCase {
+    func testTheSumIsTheSameHoweverTheBytesArriveAndAnyDamageChangesIt() {
+        var rng = SplitMix64(seed: 99)
+        let bytes = (0..<10_000).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+        func sum(_ b: [UInt8], chunks: Bool) -> UInt64 {
+            var c = Checksum(), at = 0
+            b.withUnsafeBytes { raw in
+                while at < raw.count {
+                    let n = chunks ? min(raw.count - at, 1 + rng.below(20)) : raw.count
+                    c.add(UnsafeRawBufferPointer(rebasing: raw[at..<(at + n)]))
+                    at += n
+                }
+            }
+            return c.value
+        }
+        let whole = sum(bytes, chunks: false)
+        for _ in 0..<20 { XCTAssertEqual(sum(bytes, chunks: true), whole) }
+        for i in [0, 7, 8, 4_321, 9_999] {
+            var damaged = bytes
+            damaged[i] ^= 0x10
+            XCTAssertNotEqual(sum(damaged, chunks: false), whole, "a flipped bit at \(i)")
+        }
+        XCTAssertNotEqual(sum(bytes + [0], chunks: false), whole, "a zero byte added")
+        XCTAssertNotEqual(sum(Array(bytes.dropLast()), chunks: false), whole, "a byte cut")
+    }
+}

@@ -63,7 +63,8 @@ final class BatchWriter: @unchecked Sendable {
     }
 
     func finishSegment() throws(IndexError) {
-        if let w = writer { finished.append(try w.finish()) }
+        // Unsynced: most are merged away (see `mergeFinished`).
+        if let w = writer { finished.append(try w.finish(sync: false)) }
         writer = nil
     }
 
@@ -73,7 +74,11 @@ final class BatchWriter: @unchecked Sendable {
         var merged: [SegmentInfo] = []
         for g in SegmentMerger.groups(finished.map { SegmentMerger.sizes(of: $0.files) }) {
             let group = Array(finished[g])
-            guard group.count > 1 else { merged += group; continue }
+            guard group.count > 1 else {
+                try Disk.sync(group[0].files.map { "\(dir)/\($0.name)" })
+                merged += group
+                continue
+            }
             segmentNumber += 1
             let inputs = try group.map { info throws(IndexError) in try Segment(dir: dir, info: info, deleted: nil) }
             let m = try SegmentMerger.merge(inputs, dir: dir, name: SegmentWriter.name(number: segmentNumber))

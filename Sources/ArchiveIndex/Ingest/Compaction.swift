@@ -8,8 +8,8 @@ import ParseCore
 enum Compaction {
     static let maxSmallSegments = 8
 
-    /// A segment an ingest filled writes postings and positions of about half its memory budget;
-    /// one under a quarter is the tail of an ingest.
+    /// A segment whose postings and positions are under a quarter of an ingest's memory budget
+    /// comes from an ingest of a few files.
     static func isSmall(_ s: Manifest.SegmentEntry) -> Bool {
         s.files.filter { $0.name.hasSuffix(".post") || $0.name.hasSuffix(".pos") }.reduce(0) { $0 + $1.size } < Ingester.segmentBudget / 4
     }

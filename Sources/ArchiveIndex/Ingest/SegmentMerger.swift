@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Joins segments into one without parsing or indexing anything again, as Lucene and tantivy
 /// merge: records are copied in input order and numbered anew, deleted ones dropped; their text
 /// is copied as coded when an input shares the output's code and re-coded when not; each term's
@@ -45,13 +47,65 @@ enum SegmentMerger {
         }
         // The largest input's code, so that most of the text is copied as it is.
         let code = inputs.max { $0.info.textUnits < $1.info.textUnits }?.code ?? TextCode(units: [])
-        let records = try RecordWriter(dir: dir, name: name, code: code)
-        for s in inputs { try copyRecords(of: s, to: records) }
-        let body = try TermDictionaryWriter(terms: "\(dir)/\(name).terms", postings: "\(dir)/\(name).post",
-                                            positions: "\(dir)/\(name).pos")
-        try mergeTerms(inputs.map(\.body), of: inputs, docMaps, into: body)
-        let head = try TermDictionaryWriter(terms: "\(dir)/\(name).hterms", postings: "\(dir)/\(name).hpost", positions: nil)
-        try mergeTerms(inputs.map(\.headline), of: inputs, docMaps, into: head)
+        let path = "\(dir)/\(name)"
+        // Three parts over the cores: the body's postings and positions in two runs of keys (most
+        // of the work), and the records, the headline postings and the small tables.
+        let split = UInt64(splitKey(inputs.map(\.body)))
+        let parts = Parts()
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
+            do throws(IndexError) {
+                switch part {
+                case 0:
+                    let w = try TermDictionaryWriter(postings: "\(path).post", positions: "\(path).pos")
+                    try mergeTerms(inputs.map(\.body), docMaps, keys: 0..<split, into: w)
+                    parts.low = .success(w)
+                case 1:
+                    let w = try TermDictionaryWriter(postings: "\(path).post.high", positions: "\(path).pos.high")
+                    try mergeTerms(inputs.map(\.body), docMaps, keys: split..<(1 << 32), into: w)
+                    parts.high = .success(w)
+                default:
+                    let records = try RecordWriter(dir: dir, name: name, code: code)
+                    for s in inputs { try copyRecords(of: s, to: records) }
+                    let head = try TermDictionaryWriter(postings: "\(path).hpost", positions: nil)
+                    try mergeTerms(inputs.map(\.headline), docMaps, keys: 0..<(1 << 32), into: head)
+                    parts.rest = .success((records, try head.close(terms: "\(path).hterms"), renumberedTables(inputs, docMaps)))
+                }
+            } catch {
+                switch part {
+                case 0: parts.low = .failure(error)
+                case 1: parts.high = .failure(error)
+                default: parts.rest = .failure(error)
+                }
+            }
+        }
+        let body = try parts.low!.get(), (records, head, tables) = try parts.rest!.get()
+        try body.append(parts.high!.get())
+        let info = try SegmentWriter.seal(dir: dir, name: name, records: records, postings: try body.close(terms: "\(path).terms") + head,
+                                          unions: tables.unions, sources: tables.sources, names: tables.names)
+        return Merged(info: info, docMaps: docMaps)
+    }
+
+    /// What the parts of a merge hand back, each written by its own thread.
+    private final class Parts: @unchecked Sendable {
+        var low: Result<TermDictionaryWriter, IndexError>?
+        var high: Result<TermDictionaryWriter, IndexError>?
+        var rest: Result<(RecordWriter, [FileSink], (unions: UnionTable, sources: FieldTable, names: FieldTable)), IndexError>?
+    }
+
+    /// The key that halves the largest input's postings: where the second run of keys starts.
+    private static func splitKey(_ dicts: [TermDictionary]) -> UInt32 {
+        guard let d = dicts.max(by: { $0.offset($0.termCount) < $1.offset($1.termCount) }), d.termCount > 0 else { return 0 }
+        let half = d.offset(d.termCount) / 2
+        var lo = 0, hi = d.termCount - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if d.offset(mid) < half { lo = mid + 1 } else { hi = mid }
+        }
+        return d.key(lo)
+    }
+
+    /// The unions, sources and names of the inputs' live records, renumbered.
+    private static func renumberedTables(_ inputs: [Segment], _ docMaps: [[Int32]]) -> (unions: UnionTable, sources: FieldTable, names: FieldTable) {
         var unions = UnionTable(), sources = FieldTable(), names = FieldTable()
         for (s, map) in zip(inputs, docMaps) {
             for i in 0..<s.unions.count {
@@ -62,13 +116,13 @@ enum SegmentMerger {
             s.sources.forEach { v, docs in for d in docs where map[Int(d)] >= 0 { sources.add(doc: map[Int(d)], value: v) } }
             s.names.forEach { v, docs in for d in docs where map[Int(d)] >= 0 { names.add(doc: map[Int(d)], value: v) } }
         }
-        let info = try SegmentWriter.seal(dir: dir, name: name, records: records, postings: try body.close() + head.close(),
-                                          unions: unions, sources: sources, names: names)
-        return Merged(info: info, docMaps: docMaps)
+        return (unions, sources, names)
     }
 
     private static func copyRecords(of s: Segment, to out: RecordWriter) throws(IndexError) {
         let same = s.code.units == out.code.units
+        if same && s.deleted == nil { return try out.addAll(of: s) }
+        var textRead = 0, metaRead = 0
         for d in 0..<s.docCount where s.isLive(d) {
             let (offset, length) = s.textRange(d)
             let metaAt = s.metaOffset(d), metaEnd = d + 1 < s.docCount ? s.metaOffset(d + 1) : s.meta.count
@@ -81,45 +135,85 @@ enum SegmentMerger {
                 let (units, headline) = s.units(d)
                 try out.add(text: units, headlineLength: headline, meta: Array(meta), entry: entry)
             }
-            s.text.release(below: offset + length)
-            s.meta.release(below: metaEnd)
+            if offset + length - textRead >= releaseStep { s.text.release(textRead..<(offset + length)); textRead = offset + length }
+            if metaEnd - metaRead >= releaseStep { s.meta.release(metaRead..<metaEnd); metaRead = metaEnd }
         }
     }
 
-    /// Walks the inputs' dictionaries in key order together; a term's postings are the inputs'
-    /// live ones in input order, so its documents rise.
-    private static func mergeTerms(_ dicts: [TermDictionary], of inputs: [Segment], _ docMaps: [[Int32]],
+    /// How much of an input is read before its pages are let go of.
+    private static let releaseStep = 1 << 20
+
+    /// Walks the inputs' dictionaries in key order together, over the keys in `keys`; a term's
+    /// postings are the inputs' live ones in input order, so its documents rise.
+    private static func mergeTerms(_ dicts: [TermDictionary], _ docMaps: [[Int32]], keys: Range<UInt64>,
                                    into out: TermDictionaryWriter) throws(IndexError) {
-        var cursor = [Int](repeating: 0, count: dicts.count)
-        var list = ByteWriter()
-        var positions: [UInt16] = []
+        // An input that drops no record moves its documents by a constant.
+        let shifts = docMaps.map { map in map.contains(-1) ? nil : Int(map.first ?? 0) }
+        var cursor = dicts.map { keys.lowerBound > UInt32.max ? $0.termCount : $0.lowerBound(UInt32(keys.lowerBound)) }
+        var released = cursor
+        var term = MergedTerm()
         while true {
             var key: UInt32?
-            for (k, d) in dicts.enumerated() where cursor[k] < d.termCount {
-                let x = d.key(cursor[k])
-                if key.map({ x < $0 }) ?? true { key = x }
+            for k in dicts.indices where cursor[k] < dicts[k].termCount {
+                let x = dicts[k].key(cursor[k])
+                if UInt64(x) < keys.upperBound, key.map({ x < $0 }) ?? true { key = x }
             }
-            guard let key else { return }
-            list.bytes.removeAll(keepingCapacity: true)
-            positions.removeAll(keepingCapacity: true)
-            var last: Int64 = -1
-            for (k, d) in dicts.enumerated() where cursor[k] < d.termCount && d.key(cursor[k]) == key {
-                let l = d.list(cursor[k], deleted: inputs[k].deleted)
-                for j in l.docs.indices {
-                    let doc = Int64(docMaps[k][Int(l.docs[j])]), tf = l.tfs[j]
-                    list.varint(UInt64(doc - last) << 1 | (tf > 1 ? 1 : 0))
-                    if tf > 1 { list.varint(UInt64(tf)) }
-                    last = doc
-                    if d.positions != nil {
-                        let start = Int(l.starts[j])
-                        for n in start..<(start + Int(tf)) { positions.append(l.positions[n]) }
-                    }
-                }
-                d.release(through: cursor[k])
+            guard let key else { break }
+            term.reset()
+            for k in dicts.indices where cursor[k] < dicts[k].termCount && dicts[k].key(cursor[k]) == key {
+                let d = dicts[k], t = cursor[k]
+                if let shift = shifts[k] { term.copy(d, t, shift: shift) } else { term.renumber(d, t, docMaps[k]) }
                 cursor[k] += 1
+                if d.offset(cursor[k]) - d.offset(released[k]) >= releaseStep {
+                    d.release(terms: released[k]..<cursor[k])
+                    released[k] = cursor[k]
+                }
             }
             // A term of deleted records only is gone.
-            if !list.bytes.isEmpty { try out.add(key: key, list: list.bytes, positions: positions) }
+            if !term.list.bytes.isEmpty { try out.add(key: key, list: term.list.bytes, positions: term.positions) }
+        }
+        for k in dicts.indices { dicts[k].release(terms: released[k]..<cursor[k]) }
+    }
+
+    /// One term's postings and positions as the inputs' lists are joined.
+    private struct MergedTerm {
+        var list = ByteWriter()
+        var positions: [UInt16] = []
+        var last = -1
+
+        mutating func reset() {
+            list.bytes.removeAll(keepingCapacity: true)
+            positions.removeAll(keepingCapacity: true)
+            last = -1
+        }
+
+        /// Appends a list none of whose documents is dropped: copied, but for its first gap.
+        mutating func copy(_ d: TermDictionary, _ t: Int, shift: Int) {
+            let raw = d.rawList(t)
+            var at = 0
+            let v = TermDictionary.varint(raw.bytes.baseAddress!, &at)
+            list.varint(UInt64(shift + Int(v >> 1) - 1 - last) << 1 | v & 1)
+            list.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: raw.bytes[at...]))
+            last = shift + raw.lastDoc
+            guard d.positions != nil else { return }
+            let packed = d.packedPositions(t), from = positions.count
+            positions.append(contentsOf: repeatElement(0, count: raw.positions))
+            positions.withUnsafeMutableBufferPointer { p in for j in 0..<raw.positions { p[from + j] = packed[j] } }
+        }
+
+        /// Appends the live postings of a list, renumbered by `map`.
+        mutating func renumber(_ d: TermDictionary, _ t: Int, _ map: [Int32]) {
+            let packed = d.positions == nil ? nil : d.packedPositions(t)
+            map.withUnsafeBufferPointer { map in
+                d.forEachPosting(t) { doc, tf, start in
+                    let n = Int(map[doc])
+                    guard n >= 0 else { return }
+                    list.varint(UInt64(n - last) << 1 | (tf > 1 ? 1 : 0))
+                    if tf > 1 { list.varint(UInt64(tf)) }
+                    last = n
+                    if let packed { for p in start..<(start + tf) { positions.append(packed[Int(p)]) } }
+                }
+            }
         }
     }
 }

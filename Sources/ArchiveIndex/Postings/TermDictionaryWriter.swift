@@ -1,18 +1,18 @@
 /// Writes a term dictionary (see `TermDictionary`), its postings and, for one with positions,
 /// its positions, one term at a time in key order: a new segment's postings and a merge of
-/// segments both come out this way, in one pass, holding only the dictionary in memory.
+/// segments both come out this way, in one pass, holding only the dictionary in memory. A merge
+/// writes two runs of keys at once, and the second is appended to the first.
 final class TermDictionaryWriter {
-    private let terms: FileSink, post: FileSink, pos: FileSink?
+    private let post: FileSink, pos: FileSink?
     private var keys: [UInt32] = [], offsets: [UInt32] = [], positionOffsets: [UInt32] = []
     private var widths: [UInt8] = []
     private var postBytes = 0
     private var packed = BitPacker()
     private var flushed = 0
 
-    init(terms: String, postings: String, positions: String?) throws(IndexError) {
+    init(postings: String, positions: String?) throws(IndexError) {
         post = try FileSink(path: postings)
         pos = try positions.map { p throws(IndexError) in try FileSink(path: p) }
-        self.terms = try FileSink(path: terms)
     }
 
     /// Adds the next term (keys must rise): its posting list (see `PostingTable`) and, in a
@@ -39,9 +39,32 @@ final class TermDictionaryWriter {
         }
     }
 
-    /// Writes the dictionary itself; the files come back unfinished, to be finished with the
-    /// segment's others.
-    func close() throws(IndexError) -> [FileSink] {
+    /// Takes over the terms `other` wrote (every key above this one's), its files copied after
+    /// this one's and given up.
+    func append(_ other: TermDictionaryWriter) throws(IndexError) {
+        let postShift = postBytes, posShift = flushed + packed.bytes.count
+        let theirPositions = other.flushed + other.packed.bytes.count
+        guard postShift + other.postBytes <= UInt32.max, posShift + theirPositions <= UInt32.max else {
+            throw IndexError("\(post.path): postings or positions outgrow 32-bit offsets")
+        }
+        keys += other.keys
+        offsets += other.offsets.map { $0 + UInt32(postShift) }
+        positionOffsets += other.positionOffsets.map { $0 + UInt32(posShift) }
+        widths += other.widths
+        try other.post.drain(into: post)
+        postBytes += other.postBytes
+        if let pos, let theirs = other.pos {
+            try pos.write(packed.take())
+            try theirs.write(other.packed.take())
+            try theirs.drain(into: pos)
+            flushed = posShift + theirPositions
+        }
+    }
+
+    /// Writes the dictionary itself to `path`; the files come back unfinished, to be finished
+    /// with the segment's others.
+    func close(terms path: String) throws(IndexError) -> [FileSink] {
+        let terms = try FileSink(path: path)
         var w = ByteWriter()
         w.u32(pos == nil ? TermDictionary.magic : TermDictionary.positionalMagic)
         w.u32(UInt32(keys.count))

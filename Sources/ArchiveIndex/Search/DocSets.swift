@@ -1,12 +1,18 @@
 /// Sorted lists of document numbers, combined by merging: what AND, OR and NOT come to.
 extension Searcher {
     static func intersect(_ a: [Int32], _ b: [Int32]) -> [Int32] {
-        var out: [Int32] = []
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if a[i] < b[j] { i += 1 } else if b[j] < a[i] { j += 1 } else { out.append(a[i]); i += 1; j += 1 }
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                [Int32](unsafeUninitializedCapacity: min(a.count, b.count)) { out, count in
+                    var i = 0, j = 0, n = 0
+                    while i < a.count && j < b.count {
+                        let x = a[i], y = b[j]
+                        if x < y { i += 1 } else if y < x { j += 1 } else { out[n] = x; n += 1; i += 1; j += 1 }
+                    }
+                    count = n
+                }
+            }
         }
-        return out
     }
 
     static func union(_ a: [Int32], _ b: [Int32]) -> [Int32] {

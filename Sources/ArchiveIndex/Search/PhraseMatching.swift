@@ -17,9 +17,17 @@ enum PhraseMatching {
             terms.append(t)
         }
         let rarest = terms.min { seg.body.size($0) < seg.body.size($1) }!
-        var candidates = seg.list(seg.body, rarest).docs
         var lists = [PostingList](repeating: PostingList(), count: offsets.count)
-        for i in offsets.indices.sorted(by: { seg.body.size(terms[offsets[$0]]) < seg.body.size(terms[offsets[$1]]) }) {
+        // A cover pair that is the rarest is read whole once: its documents are the candidates.
+        let first = offsets.indices.first { terms[offsets[$0]] == rarest }
+        var candidates: [Int32]
+        if let first {
+            lists[first] = seg.list(seg.body, rarest)
+            candidates = lists[first].docs
+        } else {
+            candidates = seg.list(seg.body, rarest).docs
+        }
+        for i in offsets.indices.sorted(by: { seg.body.size(terms[offsets[$0]]) < seg.body.size(terms[offsets[$1]]) }) where i != first {
             guard !candidates.isEmpty else { return out }
             lists[i] = seg.list(seg.body, terms[offsets[i]], within: candidates)
             candidates = Searcher.intersect(candidates, lists[i].docs)
@@ -28,18 +36,24 @@ enum PhraseMatching {
         let positions = lists.map(\.positions)
         // Only a term packed at 16 bits can hold the 65,535 that stands for a position beyond.
         let mayRunPast = positions.map { $0.width == 16 }
-        // Per pair: where the walk through its documents has got to, and the current record's positions.
-        var cursors = [Int](repeating: 0, count: lists.count)
-        var from = [Int](repeating: 0, count: lists.count), to = from
+        // Per pair: where the walk through its documents has got to, and the current record's
+        // positions; raw buffers, since this runs for every candidate.
+        let n = lists.count
+        let scratch = UnsafeMutableBufferPointer<Int>.allocate(capacity: 4 * n)
+        scratch.initialize(repeating: 0)
+        defer { scratch.deallocate() }
+        let cursors = UnsafeMutableBufferPointer(rebasing: scratch[0..<n]), from = UnsafeMutableBufferPointer(rebasing: scratch[n..<(2 * n)])
+        let to = UnsafeMutableBufferPointer(rebasing: scratch[(2 * n)..<(3 * n)]), offs = UnsafeMutableBufferPointer(rebasing: scratch[(3 * n)...])
+        for i in 0..<n { offs[i] = offsets[i] }
+        let docs = lists.map(\.docs), starts = lists.map(\.starts), tfs = lists.map(\.tfs)
         for d in candidates {
             var saturated = false
-            for i in lists.indices {
-                let docs = lists[i].docs
+            for i in 0..<n {
                 var c = cursors[i]
-                while docs[c] < d { c += 1 }
+                while docs[i][c] < d { c += 1 }
                 cursors[i] = c
-                from[i] = Int(lists[i].starts[c])
-                to[i] = from[i] + Int(lists[i].tfs[c])
+                from[i] = Int(starts[i][c])
+                to[i] = from[i] + Int(tfs[i][c])
                 if mayRunPast[i] && positions[i][to[i] - 1] == UInt16.max { saturated = true }
             }
             let tf: UInt32, headline: UInt32
@@ -47,7 +61,7 @@ enum PhraseMatching {
                 if coded == nil { coded = .some(q.allSatisfy { $0 >= 0x80 } ? seg.code.encode(q) : nil) }
                 (tf, headline) = TermMatching.occurrences(q, coded: coded!, in: seg, doc: Int(d), headlineOnly: scope == .headline)
             } else {
-                (tf, headline) = count(offsets, positions, from: &from, to: to, length: m, headlineUnits: headlineCounts ? seg.headlineUnits(Int(d)) : 0)
+                (tf, headline) = count(offs, positions, from: from, to: to, length: m, headlineUnits: headlineCounts ? seg.headlineUnits(Int(d)) : 0)
             }
             if (scope == .headline ? headline : tf) > 0 {
                 out.docs.append(d)
@@ -58,23 +72,28 @@ enum PhraseMatching {
         return out
     }
 
-    /// Occurrences in one record, given each pair's positions there (`from[i]..<to[i]`), and how
-    /// many lie in the headline block (its first `h` units).
-    private static func count(_ offsets: [Int], _ positions: [PackedPositions], from next: inout [Int], to ends: [Int],
+    /// Occurrences in one record, given each pair's positions there (`from[i]..<to[i]`, `from`
+    /// moved on as they are passed), and how many lie in the headline block (its first `h` units).
+    private static func count(_ offsets: UnsafeMutableBufferPointer<Int>, _ positions: [PackedPositions],
+                              from next: UnsafeMutableBufferPointer<Int>, to ends: UnsafeMutableBufferPointer<Int>,
                               length m: Int, headlineUnits h: Int) -> (UInt32, UInt32) {
         // Driven by the pair with fewest positions; the others are walked forward alongside.
         var lead = 0
         for i in offsets.indices where ends[i] - next[i] < ends[lead] - next[lead] { lead = i }
         var total: UInt32 = 0, headline: UInt32 = 0
         var free = 0
+        let leading = positions[lead]
         for n in next[lead]..<ends[lead] {
-            let s = Int(positions[lead][n]) - offsets[lead]
+            let s = Int(leading[n]) - offsets[lead]
             guard s >= free else { continue }
             var all = true
             for i in offsets.indices where i != lead {
                 let want = s + offsets[i]
-                while next[i] < ends[i] && Int(positions[i][next[i]]) < want { next[i] += 1 }
-                if next[i] == ends[i] || Int(positions[i][next[i]]) != want { all = false; break }
+                let p = positions[i]
+                var k = next[i]
+                while k < ends[i] && Int(p[k]) < want { k += 1 }
+                next[i] = k
+                if k == ends[i] || Int(p[k]) != want { all = false; break }
             }
             guard all else { continue }
             total += 1

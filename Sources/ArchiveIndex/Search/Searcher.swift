@@ -98,6 +98,11 @@ public final class Searcher {
         var pieces = 0, occurrences = 0
         var months: [UInt32: Int] = [:]
         for s in archive.segments.indices {
+            if !byMonth, case .text(let t, .all) = q, let c = TermMatching.pairCounts(SearchText.folded(t), in: archive.segments[s]) {
+                pieces += c.docs
+                occurrences += c.occurrences
+                continue
+            }
             let docs = evaluate(q, segment: s)
             pieces += docs.count
             for t in terms {

@@ -24,6 +24,16 @@ enum TermMatching {
         return verified(q, scope, in: seg)
     }
 
+    /// A term's documents and occurrences when they can be read without its postings: a pair of
+    /// two different word letters in a segment with nothing deleted, counted from its skip data
+    /// (as a search engine counts a term by its document frequency).
+    static func pairCounts(_ q: [UInt16], in seg: Segment) -> (docs: Int, occurrences: Int)? {
+        guard seg.deleted == nil, q.count == 2, q[0] != q[1], q.allSatisfy(SearchText.isWord) else { return nil }
+        guard let t = seg.body.find(UInt32(q[0]) << 16 | UInt32(q[1])) else { return (0, 0) }
+        let c = seg.body.counts(t)
+        return (c.docs, c.positions)
+    }
+
     /// A pair's postings are exact, and its headline occurrences come from the headline postings.
     private static func pair(_ key: UInt32, _ scope: Query.Scope, in seg: Segment, headlineCounts: Bool) -> TermMatches {
         var out = TermMatches(hasHeadlineCounts: headlineCounts)

@@ -101,15 +101,13 @@ final class MappedFile: @unchecked Sendable {
 
     deinit { if let mapping { munmap(mapping, count) } }
 
-    private var released = 0
-
-    /// Lets go of the pages before `offset` (the kernel keeps them cached): a merge reads whole
+    /// Lets go of the whole pages within `r` (the kernel keeps them cached): a merge reads whole
     /// files once, front to back, and would otherwise hold every page it has read.
-    func release(below offset: Int) {
-        let end = offset & ~((8 << 20) - 1)
-        guard let mapping, end > released else { return }
-        madvise(mapping + released, end - released, MADV_DONTNEED)
-        released = end
+    func release(_ r: Range<Int>) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (r.lowerBound + page - 1) / page * page, end = r.upperBound / page * page
+        guard let mapping, end > start else { return }
+        madvise(mapping + start, end - start, MADV_DONTNEED)
     }
 
     /// Bytes read from the file, not through the mapping (empty when it cannot be read). Opening
@@ -169,14 +167,42 @@ final class MappedFile: @unchecked Sendable {
     }
 }
 
-/// A streaming FNV-1a 64 over everything written to a file.
+/// A streaming checksum over everything written to a file: FNV-1a's step taken on 64-bit
+/// words instead of bytes (eight times fewer multiplications on the path every byte of an index
+/// is written by), the length mixed in at the end. Each step is one-to-one, so any one word
+/// damaged changes the sum.
 struct Checksum {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// Bytes of a word not yet complete, and how many.
+    private var pending: UInt64 = 0
+    private var pendingBytes = 0
+    private var length: UInt64 = 0
+    private static let prime: UInt64 = 0x0000_0100_0000_01B3
+
     mutating func add(_ bytes: UnsafeRawBufferPointer) {
-        var h = value
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        value = h
+        length &+= UInt64(bytes.count)
+        var i = 0
+        while pendingBytes > 0 && i < bytes.count { take(bytes[i]); i += 1 }
+        var h = state
+        while i + 8 <= bytes.count {
+            h = (h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian) &* Self.prime
+            i += 8
+        }
+        state = h
+        while i < bytes.count { take(bytes[i]); i += 1 }
     }
+
+    private mutating func take(_ b: UInt8) {
+        pending |= UInt64(b) << UInt64(8 * pendingBytes)
+        pendingBytes += 1
+        if pendingBytes == 8 {
+            state = (state ^ pending) &* Self.prime
+            pending = 0
+            pendingBytes = 0
+        }
+    }
+
+    var value: UInt64 { ((state ^ pending) &* Self.prime ^ length) &* Self.prime }
 }
 
 /// Writes a new file under a temporary name; `finish` syncs it to disk and gives it its name.
@@ -192,7 +218,7 @@ final class FileSink {
     init(path: String) throws(IndexError) {
         self.path = path
         tmp = path + ".tmp"
-        fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        fd = open(tmp, O_RDWR | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw IndexError("\(tmp): cannot create (\(String(cString: strerror(errno))))") }
         buffer.reserveCapacity(1 << 20)
     }
@@ -232,6 +258,20 @@ final class FileSink {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Copies everything written so far to the end of `other`, then gives this file up.
+    func drain(into other: FileSink) throws(IndexError) {
+        try flush()
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var at = 0
+        while at < size {
+            let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, min($0.count, size - at), off_t(at)) }
+            guard n > 0 else { throw IndexError("\(tmp): cannot be read back (\(String(cString: strerror(errno))))") }
+            try other.write(n == chunk.count ? chunk : Array(chunk[..<n]))
+            at += n
+        }
+        discard()
+    }
+
     /// Gives the file up unfinished: closed and removed.
     func discard() {
         guard fd >= 0 else { return }
@@ -240,10 +280,10 @@ final class FileSink {
         unlink(tmp)
     }
 
-    /// Flushes, syncs and renames the file into place.
-    func finish() throws(IndexError) {
+    /// Flushes, syncs (unless it is to be merged away, see `Disk.sync`) and renames the file into place.
+    func finish(sync: Bool = true) throws(IndexError) {
         try flush()
-        guard fsync(fd) == 0 else { throw IndexError("\(tmp): cannot sync to disk") }
+        guard !sync || fsync(fd) == 0 else { throw IndexError("\(tmp): cannot sync to disk") }
         close(fd)
         fd = -1
         guard rename(tmp, path) == 0 else { throw IndexError("\(path): cannot rename into place") }
@@ -251,6 +291,15 @@ final class FileSink {
 }
 
 enum Disk {
+    /// Syncs files finished unsynced, for a commit that keeps them after all.
+    static func sync(_ paths: [String]) throws(IndexError) {
+        for p in paths {
+            let fd = open(p, O_RDONLY)
+            defer { if fd >= 0 { close(fd) } }
+            guard fd >= 0, fsync(fd) == 0 else { throw IndexError("\(p): cannot sync to disk") }
+        }
+    }
+
     /// Makes renames in `dir` durable.
     static func syncDirectory(_ dir: String) {
         let fd = open(dir, O_RDONLY)

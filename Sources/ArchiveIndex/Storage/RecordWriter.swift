@@ -44,6 +44,34 @@ final class RecordWriter {
         try append(textCount: c.count, headlineBytes: headlineBytes, headlineUnits: headlineUnits, metaCount: m.count, entry: entry)
     }
 
+    /// Appends every record of `s`, which has none deleted and this writer's code: its text and
+    /// metadata are copied whole, its entries moved by where they now start, and the pages read
+    /// let go of.
+    func addAll(of s: Segment) throws(IndexError) {
+        for (from, to) in [(s.text, text), (s.meta, meta)] {
+            var at = 0
+            while at < from.count {
+                let n = min(1 << 20, from.count - at)
+                try to.write(from.bytes(at, n))
+                from.release(at..<(at + n))
+                at += n
+            }
+        }
+        var e = ByteWriter()
+        for d in 0..<s.docCount {
+            let at = d * SegmentWriter.docEntrySize
+            e.u64(s.docs.u64(at) + textBytes)
+            e.u64(s.docs.u64(at + 8) + metaBytes)
+            e.bytes += s.docs.bytes(at + 16, SegmentWriter.docEntrySize - 16)
+            if e.bytes.count >= 1 << 16 { try docs.write(&e) }
+        }
+        try docs.write(&e)
+        norms.bytes += s.norms.bytes(0, s.norms.count)
+        textBytes += UInt64(s.text.count)
+        metaBytes += UInt64(s.meta.count)
+        count += s.docCount
+    }
+
     private func append(textCount: Int, headlineBytes: Int, headlineUnits: Int, metaCount: Int, entry: Entry) throws(IndexError) {
         var e = ByteWriter()
         e.u64(textBytes)

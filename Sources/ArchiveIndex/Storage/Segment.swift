@@ -190,9 +190,7 @@ struct TermDictionary {
         return i < termCount && key(i) == k ? i : nil
     }
 
-    private func range(_ i: Int) -> Range<Int> {
-        Int(terms.u32(offsetsAt + i * 4))..<Int(terms.u32(offsetsAt + (i + 1) * 4))
-    }
+    private func range(_ i: Int) -> Range<Int> { offset(i)..<offset(i + 1) }
 
     /// How many bytes term `i`'s postings take: how common it is, known without decoding.
     func size(_ i: Int) -> Int { range(i).count }
@@ -219,16 +217,78 @@ struct TermDictionary {
             parts = [Part(bytes: skips.listStart..<r.upperBound, docBase: -1, firstPosition: 0)]
         }
         var l = Self.decode(post, parts, deleted: deleted)
-        if let positions, let base = positions.base {
-            l.positions = PackedPositions(base: base + Int(terms.u32(positionOffsetsAt + i * 4)), width: Int(terms.u8(widthsAt + i)))
-        }
+        l.positions = packedPositions(i)
         return l
     }
 
-    /// Lets go of the pages of the postings and positions of terms `0...i` (see `MappedFile.release`).
-    func release(through i: Int) {
-        post.release(below: range(i).upperBound)
-        positions?.release(below: Int(terms.u32(positionOffsetsAt + (i + 1) * 4)))
+    /// Term `i`'s positions, for a dictionary that keeps them.
+    func packedPositions(_ i: Int) -> PackedPositions {
+        guard let positions, let base = positions.base else { return PackedPositions(base: nil, width: 0) }
+        return PackedPositions(base: base + Int(terms.u32(positionOffsetsAt + i * 4)), width: Int(terms.u8(widthsAt + i)))
+    }
+
+    /// Term `i`'s postings as they lie (after any skip data), its last document and how many
+    /// positions it has: a merge copies a list whole when none of its documents is dropped, and
+    /// the skip data saves decoding all but the last block.
+    func rawList(_ i: Int) -> (bytes: UnsafeBufferPointer<UInt8>, lastDoc: Int, positions: Int) {
+        let s = summary(i)
+        return (post.bytes(s.list.lowerBound, s.list.count), s.lastDoc, s.positions)
+    }
+
+    /// How many documents hold term `i` and how many times it occurs in all, without decoding
+    /// its postings: what a count of the term needs when nothing is deleted.
+    func counts(_ i: Int) -> (docs: Int, positions: Int) {
+        let s = summary(i)
+        return (s.docs, s.positions)
+    }
+
+    /// Where term `i`'s postings lie (after any skip data), how many there are, the last
+    /// document and the number of positions: the skip data gives all but the last block's.
+    private func summary(_ i: Int) -> (list: Range<Int>, docs: Int, lastDoc: Int, positions: Int) {
+        let r = range(i)
+        let skips = SkipBlocks.read(post, r)
+        let blocks = skips.count
+        var at = blocks > 0 ? skips.start(blocks - 1) : skips.listStart
+        var doc = blocks > 1 ? Int(skips.lastDoc(blocks - 2)) : -1
+        var docs = blocks > 0 ? (blocks - 1) * SkipBlocks.size : 0
+        var positions = blocks > 0 ? Int(skips.firstPosition(blocks - 1)) : 0
+        guard let base = post.base else { return (r, 0, -1, 0) }
+        let bytes = base.assumingMemoryBound(to: UInt8.self)
+        while at < r.upperBound {
+            let v = Self.varint(bytes, &at)
+            doc += Int(v >> 1)
+            docs += 1
+            positions += v & 1 == 1 ? Int(Self.varint(bytes, &at)) : 1
+        }
+        return (skips.listStart..<r.upperBound, docs, doc, positions)
+    }
+
+    /// Each posting of term `i`, deleted or not: its document, its frequency and the number of its
+    /// first position. A merge walks every list once, and needs no arrays for it.
+    @inline(__always) func forEachPosting(_ i: Int, _ body: (_ doc: Int, _ tf: UInt32, _ start: UInt32) -> Void) {
+        let r = range(i)
+        guard r.count > 0, let raw = post.base else { return }
+        let bytes = raw.assumingMemoryBound(to: UInt8.self)
+        var at = SkipBlocks.read(post, r).listStart
+        var doc = -1
+        var start: UInt32 = 0
+        while at < r.upperBound {
+            let v = Self.varint(bytes, &at)
+            doc += Int(v >> 1)
+            let tf = v & 1 == 1 ? UInt32(truncatingIfNeeded: Self.varint(bytes, &at)) : 1
+            body(doc, tf, start)
+            start &+= tf
+        }
+    }
+
+    /// Where term `i`'s postings start in the postings file (`termCount` for the end).
+    func offset(_ i: Int) -> Int { Int(terms.u32(offsetsAt + i * 4)) }
+
+    /// Lets go of the pages of the postings and positions of `terms` (see `MappedFile.release`).
+    func release(terms r: Range<Int>) {
+        guard !r.isEmpty else { return }
+        post.release(offset(r.lowerBound)..<offset(r.upperBound))
+        positions?.release(Int(terms.u32(positionOffsetsAt + r.lowerBound * 4))..<Int(terms.u32(positionOffsetsAt + r.upperBound * 4)))
     }
 
     /// A run of a posting list to decode: its bytes, the document its first gap counts from, and

@@ -153,19 +153,20 @@ final class SegmentWriter {
         records.discard()
     }
 
-    /// Writes the term dictionaries, postings and positions, and closes every file.
-    func finish() throws(IndexError) -> SegmentInfo {
+    /// Writes the term dictionaries, postings and positions, and closes every file; synced to
+    /// disk unless the segment is to be merged (see `Disk.sync`).
+    func finish(sync: Bool) throws(IndexError) -> SegmentInfo {
         let body = try Self.write(table, terms: "\(dir)/\(name).terms", postings: "\(dir)/\(name).post",
                                   positions: "\(dir)/\(name).pos")
         let head = try Self.write(headlines, terms: "\(dir)/\(name).hterms", postings: "\(dir)/\(name).hpost", positions: nil)
         return try Self.seal(dir: dir, name: name, records: records, postings: body + head,
-                             unions: unions, sources: sources, names: names)
+                             unions: unions, sources: sources, names: names, sync: sync)
     }
 
     /// Writes a segment's small files (its code, unions, sources and names) and finishes all of
     /// them with the records' and postings' (see `TermDictionaryWriter`).
     static func seal(dir: String, name: String, records: RecordWriter, postings: [FileSink],
-                     unions: UnionTable, sources: FieldTable, names: FieldTable) throws(IndexError) -> SegmentInfo {
+                     unions: UnionTable, sources: FieldTable, names: FieldTable, sync: Bool = true) throws(IndexError) -> SegmentInfo {
         var w = ByteWriter()
         for u in records.code.units { w.u16(u) }
         var sinks = try records.close(dir: dir, name: name) + postings
@@ -176,7 +177,7 @@ final class SegmentWriter {
         }
         var files: [FileRecord] = []
         for sink in sinks {
-            try sink.finish()
+            try sink.finish(sync: sync)
             files.append(FileRecord(name: String(sink.path.split(separator: "/").last!), size: sink.size, checksum: sink.checksum.value))
         }
         return SegmentInfo(name: name, docCount: records.count, textUnits: Int(records.textBytes), files: files)
@@ -187,7 +188,7 @@ final class SegmentWriter {
                               positions posPath: String?) throws(IndexError) -> [FileSink] {
         var byKey = table.keys.enumerated().map { UInt64($0.element) << 32 | UInt64($0.offset) }
         RadixSort.sort(&byKey)
-        let out = try TermDictionaryWriter(terms: path, postings: postPath, positions: posPath)
+        let out = try TermDictionaryWriter(postings: postPath, positions: posPath)
         var list: [UInt8] = [], positions: [UInt16] = []
         for x in byKey {
             let i = Int(x & 0xFFFF_FFFF)
@@ -201,6 +202,6 @@ final class SegmentWriter {
             }
             try out.add(key: UInt32(x >> 32), list: list, positions: positions)
         }
-        return try out.close()
+        return try out.close(terms: path)
     }
 }
