@@ -68,7 +68,9 @@ enum SegmentMerger {
                     for s in inputs { try copyRecords(of: s, to: records) }
                     let head = try TermDictionaryWriter(postings: "\(path).hpost", positions: nil)
                     try mergeTerms(inputs.map(\.headline), docMaps, keys: 0..<(1 << 32), into: head)
-                    parts.rest = .success((records, try head.close(terms: "\(path).hterms"), renumberedTables(inputs, docMaps)))
+                    let tables = (UnionDictionary.merged(inputs.map(\.unions), docMaps), FieldDictionary.merged(inputs.map(\.sources), docMaps),
+                                  FieldDictionary.merged(inputs.map(\.names), docMaps))
+                    parts.rest = .success((records, try head.close(terms: "\(path).hterms"), tables))
                 }
             } catch {
                 switch part {
@@ -81,7 +83,7 @@ enum SegmentMerger {
         let body = try parts.low!.get(), (records, head, tables) = try parts.rest!.get()
         try body.append(parts.high!.get())
         let info = try SegmentWriter.seal(dir: dir, name: name, records: records, postings: try body.close(terms: "\(path).terms") + head,
-                                          unions: tables.unions, sources: tables.sources, names: tables.names)
+                                          tables: tables)
         return Merged(info: info, docMaps: docMaps)
     }
 
@@ -89,7 +91,7 @@ enum SegmentMerger {
     private final class Parts: @unchecked Sendable {
         var low: Result<TermDictionaryWriter, IndexError>?
         var high: Result<TermDictionaryWriter, IndexError>?
-        var rest: Result<(RecordWriter, [FileSink], (unions: UnionTable, sources: FieldTable, names: FieldTable)), IndexError>?
+        var rest: Result<(RecordWriter, [FileSink], (unions: [UInt8], sources: [UInt8], names: [UInt8])), IndexError>?
     }
 
     /// The key that halves the largest input's postings: where the second run of keys starts.
@@ -102,21 +104,6 @@ enum SegmentMerger {
             if d.offset(mid) < half { lo = mid + 1 } else { hi = mid }
         }
         return d.key(lo)
-    }
-
-    /// The unions, sources and names of the inputs' live records, renumbered.
-    private static func renumberedTables(_ inputs: [Segment], _ docMaps: [[Int32]]) -> (unions: UnionTable, sources: FieldTable, names: FieldTable) {
-        var unions = UnionTable(), sources = FieldTable(), names = FieldTable()
-        for (s, map) in zip(inputs, docMaps) {
-            for i in 0..<s.unions.count {
-                let e = s.unions.entry(i)
-                let l = s.unions.list(i, deleted: s.deleted)
-                for (d, tf) in zip(l.docs, l.tfs) { unions.add(key: e.key, info: e.info, doc: map[Int(d)], tf: Int(tf)) }
-            }
-            s.sources.forEach { v, docs in for d in docs where map[Int(d)] >= 0 { sources.add(doc: map[Int(d)], value: v) } }
-            s.names.forEach { v, docs in for d in docs where map[Int(d)] >= 0 { names.add(doc: map[Int(d)], value: v) } }
-        }
-        return (unions, sources, names)
     }
 
     private static func copyRecords(of s: Segment, to out: RecordWriter) throws(IndexError) {

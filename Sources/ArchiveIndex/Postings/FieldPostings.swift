@@ -5,12 +5,7 @@ struct FieldTable {
     private var docs: [String: [Int32]] = [:]
 
     mutating func add(doc: Int32, values: [String]) {
-        for v in Set(values) { add(doc: doc, value: v) }
-    }
-
-    /// Adds a string's next document; documents come in order.
-    mutating func add(doc: Int32, value: String) {
-        docs[value, default: []].append(doc)
+        for v in Set(values) { docs[v, default: []].append(doc) }
     }
 
     /// The file: magic, string count, then per string (sorted by UTF-8 bytes) its length and bytes,
@@ -56,7 +51,7 @@ struct FieldDictionary {
     }
 
     /// Each string that `wanted` accepts, in order, with its documents (live or not).
-    func forEach(where wanted: (String) -> Bool = { _ in true }, _ body: (String, [Int32]) -> Void) {
+    func forEach(where wanted: (String) -> Bool, _ body: (String, [Int32]) -> Void) {
         var at = 8
         var docs: [Int32] = []
         for _ in 0..<Int(file.u32(4)) {
@@ -71,5 +66,44 @@ struct FieldDictionary {
             }
             if hit { body(value, docs) }
         }
+    }
+}
+
+extension FieldDictionary {
+    /// Several segments' tables as one, their documents renumbered by `maps` (-1 for one
+    /// dropped): each is read once in its order, which is the output's, so no string is hashed.
+    static func merged(_ inputs: [FieldDictionary], _ maps: [[Int32]]) -> [UInt8] {
+        var body = ByteWriter(), docs: [Int32] = []
+        var count = 0
+        var at = [Int](repeating: 8, count: inputs.count)
+        var left = inputs.map { Int($0.file.u32(4)) }
+        var keys = inputs.indices.map { k in left[k] > 0 ? inputs[k].file.stringBytes(&at[k]) : UnsafeRawBufferPointer(start: nil, count: 0) }
+        while let first = inputs.indices.filter({ left[$0] > 0 }).min(by: { keys[$0].lexicographicallyPrecedes(keys[$1]) }) {
+            let key = keys[first]
+            docs.removeAll(keepingCapacity: true)
+            for k in inputs.indices where left[k] > 0 && keys[k].elementsEqual(key) {
+                let file = inputs[k].file
+                var d: Int64 = -1
+                for _ in 0..<Int(file.varint(&at[k])) {
+                    d += Int64(file.varint(&at[k]))
+                    if maps[k][Int(d)] >= 0 { docs.append(maps[k][Int(d)]) }
+                }
+                left[k] -= 1
+                if left[k] > 0 { keys[k] = file.stringBytes(&at[k]) }
+            }
+            guard !docs.isEmpty else { continue }
+            body.string(key)
+            body.varint(UInt64(docs.count))
+            var previous: Int32 = -1
+            for d in docs {
+                body.varint(UInt64(d - previous))
+                previous = d
+            }
+            count += 1
+        }
+        var w = ByteWriter()
+        w.u32(magic)
+        w.u32(UInt32(count))
+        return w.bytes + body.bytes
     }
 }

@@ -76,7 +76,7 @@ struct UnionDictionary {
         }
     }
 
-    private func start(_ i: Int) -> Int { bodyAt + Int(file.u32(8 + i * 4)) }
+    fileprivate func start(_ i: Int) -> Int { bodyAt + Int(file.u32(8 + i * 4)) }
 
     func key(_ i: Int) -> String {
         var at = start(i)
@@ -114,5 +114,48 @@ struct UnionDictionary {
 
     func list(_ i: Int, deleted: [UInt64]?) -> PostingList {
         TermDictionary.decode(file, [.init(bytes: entry(i).postings, docBase: -1, firstPosition: 0)], deleted: deleted)
+    }
+}
+
+extension UnionDictionary {
+    /// Several segments' union keys as one, their postings joined with documents renumbered by
+    /// `maps` (-1 for one dropped): each is read once in key order, which is the output's.
+    static func merged(_ inputs: [UnionDictionary], _ maps: [[Int32]]) -> [UInt8] {
+        var body = ByteWriter(), offsets: [UInt32] = []
+        var next = [Int](repeating: 0, count: inputs.count)
+        func key(_ k: Int) -> UnsafeRawBufferPointer {
+            var at = inputs[k].start(next[k])
+            return inputs[k].file.stringBytes(&at)
+        }
+        while let first = inputs.indices.filter({ next[$0] < inputs[$0].count }).min(by: { key($0).lexicographicallyPrecedes(key($1)) }) {
+            let name = key(first)
+            var postings = ByteWriter()
+            var info: UnsafeRawBufferPointer?
+            var last: Int32 = -1
+            for k in inputs.indices where next[k] < inputs[k].count && key(k).elementsEqual(name) {
+                var at = inputs[k].start(next[k])
+                _ = inputs[k].file.stringBytes(&at)
+                let theirs = inputs[k].file.stringBytes(&at)
+                if info == nil { info = theirs }
+                let l = inputs[k].list(next[k], deleted: nil)
+                for (d, tf) in zip(l.docs, l.tfs) where maps[k][Int(d)] >= 0 {
+                    let n = maps[k][Int(d)]
+                    postings.varint(UInt64(n - last) << 1 | (tf > 1 ? 1 : 0))
+                    if tf > 1 { postings.varint(UInt64(tf)) }
+                    last = n
+                }
+                next[k] += 1
+            }
+            guard !postings.bytes.isEmpty, let info else { continue }
+            offsets.append(UInt32(body.bytes.count))
+            body.string(name)
+            body.string(info)
+            body.bytes += postings.bytes
+        }
+        var w = ByteWriter()
+        w.u32(magic)
+        w.u32(UInt32(offsets.count))
+        for o in offsets + [UInt32(body.bytes.count)] { w.u32(o) }
+        return w.bytes + body.bytes
     }
 }

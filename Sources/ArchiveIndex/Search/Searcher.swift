@@ -43,10 +43,40 @@ public final class Searcher {
         }
         let n = Double(max(1, archive.pieceCount))
         let idfs = dfs.map { log(1 + (n - Double($0) + 0.5) / (Double($0) + 0.5)) }
+        func before(_ a: Hit, _ b: Hit) -> Bool {
+            if a.score != b.score { return a.score > b.score }
+            let da = archive.date(a.ref), db = archive.date(b.ref)
+            if da != db { return (da == 0 ? UInt32.max : da) < (db == 0 ? UInt32.max : db) }
+            return a.ref < b.ref
+        }
+        // The best `top` so far, sorted, when only they are wanted: most hits fail the first comparison.
         var hits: [Hit] = []
+        if let top { hits.reserveCapacity(top + 1) }
+        var total = 0
+        func offer(_ h: Hit) {
+            total += 1
+            guard let top else { hits.append(h); return }
+            guard hits.count < top || before(h, hits[hits.count - 1]) else { return }
+            hits.insert(h, at: hits.firstIndex { before(h, $0) } ?? hits.count)
+            if hits.count > top { hits.removeLast() }
+        }
+        let k1 = Self.k1, b = Self.b, boost = Self.headlineBoost, average = archive.averageLength
         for (s, docs) in perSegment.enumerated() {
             let seg = archive.segments[s]
             let termSets = terms.map { termMatches($0.0, $0.1, segment: s, headlineCounts: true) }
+            func weight(_ i: Int, _ tf: UInt32, _ headlineTf: UInt32, _ dl: Double) -> Double {
+                let tf = terms[i].1 == .headline ? Double(headlineTf) * boost : Double(tf) + Double(headlineTf) * (boost - 1)
+                return idfs[i] * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / average))
+            }
+            if terms.count == 1 && termSets[0].docs.count == docs.count {
+                // The one term's documents are the matches: no walk to line them up.
+                let m = termSets[0]
+                for j in docs.indices {
+                    let d = Int(docs[j])
+                    offer(Hit(ref: Archive.DocRef(segment: s, doc: d), score: weight(0, m.tfs[j], m.headlineTfs[j], Double(seg.lengthNorm(d)))))
+                }
+                continue
+            }
             // Both the matches and each term's documents are sorted: a cursor per term walks along.
             var cursors = [Int](repeating: 0, count: terms.count)
             for d in docs {
@@ -56,34 +86,13 @@ public final class Searcher {
                     while cursors[i] < m.docs.count && m.docs[cursors[i]] < d { cursors[i] += 1 }
                     let at = cursors[i]
                     guard at < m.docs.count && m.docs[at] == d else { continue }
-                    let tf = terms[i].1 == .headline
-                        ? Double(m.headlineTfs[at]) * Self.headlineBoost
-                        : Double(m.tfs[at]) + Double(m.headlineTfs[at]) * (Self.headlineBoost - 1)
-                    score += idfs[i] * tf * (Self.k1 + 1) / (tf + Self.k1 * (1 - Self.b + Self.b * dl / archive.averageLength))
+                    score += weight(i, m.tfs[at], m.headlineTfs[at], dl)
                 }
-                hits.append(Hit(ref: Archive.DocRef(segment: s, doc: Int(d)), score: score))
+                offer(Hit(ref: Archive.DocRef(segment: s, doc: Int(d)), score: score))
             }
         }
-        func before(_ a: Hit, _ b: Hit) -> Bool {
-            if a.score != b.score { return a.score > b.score }
-            let da = archive.date(a.ref), db = archive.date(b.ref)
-            if da != db { return (da == 0 ? UInt32.max : da) < (db == 0 ? UInt32.max : db) }
-            return a.ref < b.ref
-        }
-        let total = hits.count
-        if let top, top < hits.count / 4 {
-            // Keep the best `top` seen so far, sorted; most hits fail the first comparison.
-            var best: [Hit] = []
-            best.reserveCapacity(top + 1)
-            for h in hits where best.count < top || before(h, best[best.count - 1]) {
-                let at = best.firstIndex { before(h, $0) } ?? best.count
-                best.insert(h, at: at)
-                if best.count > top { best.removeLast() }
-            }
-            return (total, best)
-        }
-        hits.sort(by: before)
-        return (total, top.map { Array(hits.prefix($0)) } ?? hits)
+        if top == nil { hits.sort(by: before) }
+        return (total, hits)
     }
 
     /// Matching records in archive order, unranked: what export streams.

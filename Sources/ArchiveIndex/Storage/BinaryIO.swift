@@ -41,6 +41,10 @@ struct ByteWriter {
         varint(UInt64(u.count))
         bytes.append(contentsOf: u)
     }
+    mutating func string(_ utf8: UnsafeRawBufferPointer) {
+        varint(UInt64(utf8.count))
+        bytes.append(contentsOf: utf8)
+    }
 }
 
 /// Packs numbers of a fixed width into bytes, lowest bits first.
@@ -149,6 +153,13 @@ final class MappedFile: @unchecked Sendable {
             if b < 0x80 { return v }
             shift += 7
         }
+    }
+
+    /// Where the string at `at` (its length, then its UTF-8 bytes) lies, moving `at` past it.
+    func stringBytes(_ at: inout Int) -> UnsafeRawBufferPointer {
+        let n = Int(varint(&at))
+        defer { at += n }
+        return UnsafeRawBufferPointer(start: n == 0 ? nil : base! + at, count: n)
     }
 
     func string(_ at: inout Int) -> String {

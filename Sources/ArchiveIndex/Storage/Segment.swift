@@ -216,7 +216,9 @@ struct TermDictionary {
         } else {
             parts = [Part(bytes: skips.listStart..<r.upperBound, docBase: -1, firstPosition: 0)]
         }
-        var l = Self.decode(post, parts, deleted: deleted)
+        // A block holds `SkipBlocks.size` postings at most: arrays need no more room than that.
+        let capacity = skips.count == 0 ? .max : (candidates == nil ? skips.count : parts.count) * SkipBlocks.size
+        var l = Self.decode(post, parts, deleted: deleted, capacity: capacity)
         l.positions = packedPositions(i)
         return l
     }
@@ -316,8 +318,8 @@ struct TermDictionary {
 
     /// Decodes runs of a posting list (see `PostingTable`) into arrays sized by their bytes, since
     /// every posting takes at least one: the loop every query runs, so it touches raw memory only.
-    static func decode(_ file: MappedFile, _ parts: [Part], deleted: [UInt64]?) -> PostingList {
-        let capacity = parts.reduce(0) { $0 + $1.bytes.count }
+    static func decode(_ file: MappedFile, _ parts: [Part], deleted: [UInt64]?, capacity limit: Int = .max) -> PostingList {
+        let capacity = min(limit, parts.reduce(0) { $0 + $1.bytes.count })
         var out = PostingList()
         guard capacity > 0, let raw = file.base else { return out }
         let bytes = raw.assumingMemoryBound(to: UInt8.self)
@@ -333,12 +335,11 @@ struct TermDictionary {
                             let v = varint(bytes, &at)
                             doc += Int64(v >> 1)
                             let tf = v & 1 == 1 ? UInt32(truncatingIfNeeded: varint(bytes, &at)) : 1
-                            if deleted.map({ $0[Int(doc) >> 6] & (1 << UInt64(doc & 63)) == 0 }) ?? true {
-                                docs[count] = Int32(doc)
-                                tfs[count] = tf
-                                starts[count] = start
-                                count += 1
-                            }
+                            docs[count] = Int32(doc)
+                            tfs[count] = tf
+                            starts[count] = start
+                            // A deleted document is written over by the next.
+                            if deleted == nil || deleted![Int(doc) >> 6] & (1 << UInt64(doc & 63)) == 0 { count += 1 }
                             start &+= tf
                         }
                     }

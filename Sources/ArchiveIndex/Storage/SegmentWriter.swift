@@ -160,17 +160,17 @@ final class SegmentWriter {
                                   positions: "\(dir)/\(name).pos")
         let head = try Self.write(headlines, terms: "\(dir)/\(name).hterms", postings: "\(dir)/\(name).hpost", positions: nil)
         return try Self.seal(dir: dir, name: name, records: records, postings: body + head,
-                             unions: unions, sources: sources, names: names, sync: sync)
+                             tables: (unions.bytes(), sources.bytes(), names.bytes()), sync: sync)
     }
 
-    /// Writes a segment's small files (its code, unions, sources and names) and finishes all of
-    /// them with the records' and postings' (see `TermDictionaryWriter`).
+    /// Writes a segment's small files (its code, and its unions, sources and names tables) and
+    /// finishes all of them with the records' and postings' (see `TermDictionaryWriter`).
     static func seal(dir: String, name: String, records: RecordWriter, postings: [FileSink],
-                     unions: UnionTable, sources: FieldTable, names: FieldTable, sync: Bool = true) throws(IndexError) -> SegmentInfo {
+                     tables: (unions: [UInt8], sources: [UInt8], names: [UInt8]), sync: Bool = true) throws(IndexError) -> SegmentInfo {
         var w = ByteWriter()
         for u in records.code.units { w.u16(u) }
         var sinks = try records.close(dir: dir, name: name) + postings
-        for (ext, bytes) in [("codes", w.bytes), ("unions", unions.bytes()), ("sources", sources.bytes()), ("names", names.bytes())] {
+        for (ext, bytes) in [("codes", w.bytes), ("unions", tables.unions), ("sources", tables.sources), ("names", tables.names)] {
             let sink = try FileSink(path: "\(dir)/\(name).\(ext)")
             try sink.write(bytes)
             sinks.append(sink)
