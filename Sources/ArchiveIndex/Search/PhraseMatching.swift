@@ -27,10 +27,12 @@ enum PhraseMatching {
         } else {
             candidates = seg.list(seg.body, rarest).docs
         }
-        for i in offsets.indices.sorted(by: { seg.body.size(terms[offsets[$0]]) < seg.body.size(terms[offsets[$1]]) }) where i != first {
+        let order = offsets.indices.sorted { seg.body.size(terms[offsets[$0]]) < seg.body.size(terms[offsets[$1]]) }.filter { $0 != first }
+        for (k, i) in order.enumerated() {
             guard !candidates.isEmpty else { return out }
             lists[i] = seg.list(seg.body, terms[offsets[i]], within: candidates)
-            candidates = Searcher.intersect(candidates, lists[i].docs)
+            // The last list is lined up by the walk below.
+            if k < order.count - 1 { candidates = Searcher.intersect(candidates, lists[i].docs) }
         }
         var coded: [UInt8]??
         let positions = lists.map(\.positions)
@@ -46,12 +48,14 @@ enum PhraseMatching {
         let to = UnsafeMutableBufferPointer(rebasing: scratch[(2 * n)..<(3 * n)]), offs = UnsafeMutableBufferPointer(rebasing: scratch[(3 * n)...])
         for i in 0..<n { offs[i] = offsets[i] }
         let docs = lists.map(\.docs), starts = lists.map(\.starts), tfs = lists.map(\.tfs)
-        for d in candidates {
+        walk: for d in candidates {
             var saturated = false
             for i in 0..<n {
                 var c = cursors[i]
-                while docs[i][c] < d { c += 1 }
+                let listDocs = docs[i]
+                while c < listDocs.count && listDocs[c] < d { c += 1 }
                 cursors[i] = c
+                guard c < listDocs.count && listDocs[c] == d else { continue walk }
                 from[i] = Int(starts[i][c])
                 to[i] = from[i] + Int(tfs[i][c])
                 if mayRunPast[i] && positions[i][to[i] - 1] == UInt16.max { saturated = true }
