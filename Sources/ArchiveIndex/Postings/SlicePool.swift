@@ -59,6 +59,11 @@ final class SlicePool {
         return address
     }
 
+    /// Reads where stream `t` writes next, so that a later append finds it in the cache.
+    @inline(__always) func touch(_ t: Int) -> UInt64 {
+        UInt64(pointer(streams[t].cursor).pointee)
+    }
+
     /// Appends bytes to stream `t`.
     @inline(__always) func append(_ src: UnsafeRawBufferPointer, to t: Int) {
         var from = 0
