@@ -2,15 +2,21 @@ import ArchiveIndex
 import Foundation
 import ParseCore
 
-/// `archive ingest PATH... [--prune] [--rebuild] [--no-wait] [--json]`
+/// `archive ingest PATH... [--prune] [--rebuild] [--no-wait] [--memory MB] [--json]`
 struct IngestCommand {
     let args: Arguments
+    /// Megabytes of postings held before a segment is written.
+    let memory: Int
     static let usage = Usage.firstLine(Usage.ingest)
 
     init(arguments: [String]) throws(UsageError) {
-        args = try Arguments(arguments, flags: ["--prune", "--rebuild", "--no-wait", "--json"], options: ["--index"], usage: Self.usage)
+        args = try Arguments(arguments, flags: ["--prune", "--rebuild", "--no-wait", "--json"], options: ["--index", "--memory"], usage: Self.usage)
         if args.positional.isEmpty && !args.has("--help") {
             throw UsageError(message: "ingest needs at least one file or folder", usage: Self.usage)
+        }
+        memory = try args.int("--memory", default: Ingester.segmentBudget >> 20, usage: Self.usage)
+        guard (1...4096).contains(memory) else {
+            throw UsageError(message: "--memory takes megabytes from 1 to 4096, not \(memory)", usage: Self.usage)
         }
     }
 
@@ -27,7 +33,8 @@ struct IngestCommand {
                                  options: IngestOptions(prune: args.has("--prune"), rebuild: args.has("--rebuild"),
                                                         wait: !args.has("--no-wait"),
                                                         onWait: { Console.error("\(dir): waiting for another ingest of this index to finish") },
-                                                        progress: progress, shouldStop: { stop.requested }))
+                                                        progress: progress, shouldStop: { stop.requested },
+                                                        segmentBudget: memory << 20))
         if tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         for f in s.failures { Console.error(f) }
         for n in s.skipped { Console.error(n) }

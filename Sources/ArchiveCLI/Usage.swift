@@ -44,7 +44,7 @@ enum Usage {
     """
 
     static let ingest = """
-    usage: archive ingest PATH... [--index DIR] [--prune] [--rebuild] [--no-wait] [--json]
+    usage: archive ingest PATH... [--index DIR] [--prune] [--rebuild] [--no-wait] [--memory MB] [--json]
 
     Parses dumps into the index: files, and *.txt files in folders (recursively). A file's
     source is its path as given, or its path below the folder given. Unchanged files are
@@ -59,6 +59,8 @@ enum Usage {
       --prune      drop the pieces of files that no longer exist
       --rebuild    build the index anew from the paths given
       --no-wait    exit 75 if another ingest is writing the index, instead of waiting
+      --memory MB  postings held in memory before a segment is written (default 192; the
+                   ingest's peak is about this plus 150 MB); segments are merged at the end
       --json       the summary as one object (files, pieces, linked articles, failures)
       --index DIR  the index folder
     """

@@ -92,5 +92,10 @@ final class CLITests: XCTestCase {
         let badCommand = try run(["frobnicate"])
         XCTAssertEqual(badCommand.status, 2)
         XCTAssertTrue(badCommand.err.hasPrefix("archive: unknown command 'frobnicate'"))
+        for (memory, message) in [("0", "--memory takes megabytes from 1 to 4096, not 0"), ("lots", "--memory needs a whole number, not 'lots'")] {
+            let badMemory = try run(["ingest", dump, "--memory", memory, "--index", "/nonexistent/index"])
+            XCTAssertEqual(badMemory.status, 2)
+            XCTAssertTrue(badMemory.err.hasPrefix("archive: \(message)"), badMemory.err)
+        }
     }
 }

@@ -115,4 +115,47 @@ final class CrashSafetyTests: XCTestCase {
         print("kill points: \(outcomes)")
         XCTAssertGreaterThan(outcomes["before"] ?? 0, 0, "some kills must land before the commit")
     }
+
+    /// The same with a megabyte of memory for postings, so that the ingest writes a segment every
+    /// few files and merges them all before its commit: kills land in the merge too.
+    func testIngestsKilledWhileMergingLeaveAWholeIndex() throws {
+        let corpus = Runner.repo.appendingPathComponent("Fixtures/synthetic").path
+        let base = "\(dir)/merge-base"
+        XCTAssertEqual(try run(["ingest", "Fixtures/dumps", "--index", base]).status, 0)
+        let before = try run(["count", "工会", "总工会", "--index", base]).out
+        let full = "\(dir)/merge-full"
+        try FileManager.default.copyItem(atPath: base, toPath: full)
+        let started = Date()
+        XCTAssertEqual(try run(["ingest", corpus, "--index", full, "--memory", "1"]).status, 0)
+        let duration = Date().timeIntervalSince(started)
+        let after = try run(["count", "工会", "总工会", "--index", full]).out
+        let segments = try FileManager.default.contentsOfDirectory(atPath: full).filter { $0.hasSuffix(".post") }
+        XCTAssertEqual(segments.count, 2, "the first ingest's segment and the merge of the second's")
+        let points = 10
+        var outcomes: [String: Int] = [:]
+        for k in 0..<points {
+            let index = "\(dir)/merge-killed\(k)"
+            try FileManager.default.copyItem(atPath: base, toPath: index)
+            let p = Process()
+            p.executableURL = Runner.binary
+            p.arguments = ["ingest", corpus, "--index", index, "--memory", "1"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            Thread.sleep(forTimeInterval: duration * 1.1 * (Double(k) + 0.5) / Double(points))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            XCTAssertEqual(try run(["verify", "--index", index]).status, 0, "kill \(k)")
+            let now = try run(["count", "工会", "总工会", "--index", index]).out
+            XCTAssertTrue(now == before || now == after, "kill \(k): \(now)")
+            outcomes[now == before ? "before" : "after", default: 0] += 1
+            XCTAssertEqual(try run(["ingest", corpus, "--index", index, "--no-wait"]).status, 0)
+            XCTAssertEqual(try run(["count", "工会", "总工会", "--index", index]).out, after)
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: index).filter { $0.hasSuffix(".tmp") }
+            XCTAssertEqual(leftovers, [], "kill \(k)")
+            try FileManager.default.removeItem(atPath: index)
+        }
+        print("kill points while merging: \(outcomes)")
+        XCTAssertGreaterThan(outcomes["before"] ?? 0, 0, "some kills must land before the commit")
+    }
 }

@@ -26,12 +26,14 @@ public struct IngestOptions: Sendable {
     public var progress: (@Sendable (Int, Int) -> Void)?
     /// Asked between batches; true stops the ingest before it commits (`.interrupted`).
     public var shouldStop: (@Sendable () -> Bool)?
-    /// What bounds the ingest's memory (see `Ingester.segmentBudget`); tests make it small.
-    var segmentBudget = Ingester.segmentBudget
+    /// The bytes of memory postings may hold before a segment is written: what bounds the
+    /// ingest's memory (see `Ingester.segmentBudget`).
+    public var segmentBudget = Ingester.segmentBudget
     public init(prune: Bool = false, rebuild: Bool = false, wait: Bool = true, onWait: (@Sendable () -> Void)? = nil,
-                progress: (@Sendable (Int, Int) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil) {
+                progress: (@Sendable (Int, Int) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil,
+                segmentBudget: Int = Ingester.segmentBudget) {
         self.prune = prune; self.rebuild = rebuild; self.wait = wait; self.onWait = onWait
-        self.progress = progress; self.shouldStop = shouldStop
+        self.progress = progress; self.shouldStop = shouldStop; self.segmentBudget = segmentBudget
     }
 }
 
@@ -41,7 +43,7 @@ public struct IngestOptions: Sendable {
 public enum Ingester {
     /// Memory the postings of a segment may hold before it is written out: what bounds an
     /// ingest's memory, whatever the size of the archive.
-    static let segmentBudget = 192 << 20
+    public static let segmentBudget = 192 << 20
     static let batchSize = 256
 
     struct Input {
