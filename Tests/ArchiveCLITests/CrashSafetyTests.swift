@@ -67,6 +67,45 @@ final class CrashSafetyTests: XCTestCase {
         XCTAssertEqual(try run(["count", "工会", "--index", index]).out, "工会\t35\t342\n")
     }
 
+    /// Ctrl-C late in an ingest that writes a segment every few files and merges them all: it
+    /// stops (130) with the index as it was or, coming after the commit, finds it done.
+    func testCtrlCStopsAMergingIngestCleanly() throws {
+        let corpus = Runner.repo.appendingPathComponent("Fixtures/synthetic").path
+        let base = "\(dir)/ctrlc-base"
+        XCTAssertEqual(try run(["ingest", "Fixtures/dumps", "--index", base]).status, 0)
+        let before = try FileManager.default.contentsOfDirectory(atPath: base).sorted()
+        let full = "\(dir)/ctrlc-full"
+        try FileManager.default.copyItem(atPath: base, toPath: full)
+        let started = Date()
+        XCTAssertEqual(try run(["ingest", corpus, "--index", full, "--memory", "1"]).status, 0)
+        let duration = Date().timeIntervalSince(started)
+        var stopped = 0
+        for (k, share) in [0.6, 0.75, 0.9].enumerated() {
+            let index = "\(dir)/ctrlc\(k)"
+            try FileManager.default.copyItem(atPath: base, toPath: index)
+            let p = Process()
+            p.executableURL = Runner.binary
+            p.arguments = ["ingest", corpus, "--index", index, "--memory", "1"]
+            let err = Pipe()
+            p.standardError = err
+            p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            Thread.sleep(forTimeInterval: duration * share)
+            p.interrupt()
+            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            if p.terminationStatus == 130 {
+                stopped += 1
+                XCTAssertTrue(message.contains("\(index): interrupted; the index is as it was before this ingest"), message)
+                XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: index).sorted(), before)
+            } else {
+                XCTAssertEqual(p.terminationStatus, 0, message)
+            }
+            XCTAssertEqual(try run(["verify", "--index", index]).status, 0)
+        }
+        XCTAssertGreaterThan(stopped, 0, "some Ctrl-C must come before the commit")
+    }
+
     /// SIGKILL at points spread over a whole ingest (ARCHIVE_KILL_POINTS of them; 20 by default,
     /// more under `make stress`): after each, the index verifies clean and answers either as
     /// before the ingest or, if the kill came after its commit, as after it.

@@ -80,6 +80,31 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(last.count(.text("补记文字", .all)).pieces, changed.count - 1)
     }
 
+    /// A stop asked for during the merge (the third time the ingest asks, after the two of its
+    /// one batch) gives the merge up: the ingest ends interrupted and the index is as it was.
+    func testAStopDuringTheMergeLeavesTheIndexAsItWas() throws {
+        let dir = TestFixtures.temporaryDirectory("merge-stop")
+        let pages = "\(dir)/pages", index = "\(dir)/index"
+        try FileManager.default.createDirectory(atPath: pages, withIntermediateDirectories: true)
+        try TestFixtures.writeRealPages(60, seed: 21, to: pages)
+        _ = try Ingester.run(index: index, paths: [TestFixtures.root.appendingPathComponent("dumps").path])
+        let before = try FileManager.default.contentsOfDirectory(atPath: index).sorted()
+        final class Asks: @unchecked Sendable {
+            let lock = NSLock()
+            var count = 0
+            func next() -> Int { lock.withLock { count += 1; return count } }
+        }
+        let asks = Asks()
+        var options = IngestOptions(shouldStop: { asks.next() >= 3 })
+        options.segmentBudget = 3 << 20
+        XCTAssertThrowsError(try Ingester.run(index: index, paths: [pages], options: options)) { error in
+            XCTAssertEqual((error as? IndexError)?.kind, .interrupted)
+        }
+        XCTAssertGreaterThanOrEqual(asks.count, 3, "the merge asked")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: index).sorted(), before)
+        XCTAssertEqual(try Archive.verify(dir: index).problems, [])
+    }
+
     /// What a query finds: its counts and its hits' ids (scores weigh coded lengths, and a
     /// merge that re-codes text changes those).
     private func answer(_ q: String, in archive: Archive) throws -> String {

@@ -70,7 +70,7 @@ final class BatchWriter: @unchecked Sendable {
 
     /// Joins the segments this ingest wrote into as few as 32-bit offsets allow (one, short of
     /// gigabytes of postings): a query pays for every segment it looks in.
-    func mergeFinished() throws(IndexError) {
+    func mergeFinished(shouldStop: (@Sendable () -> Bool)?) throws(IndexError) {
         var merged: [SegmentInfo] = []
         for g in SegmentMerger.groups(finished.map { SegmentMerger.sizes(of: $0.files) }) {
             let group = Array(finished[g])
@@ -81,7 +81,7 @@ final class BatchWriter: @unchecked Sendable {
             }
             segmentNumber += 1
             let inputs = try group.map { info throws(IndexError) in try Segment(dir: dir, info: info, deleted: nil) }
-            let m = try SegmentMerger.merge(inputs, dir: dir, name: SegmentWriter.name(number: segmentNumber))
+            let m = try SegmentMerger.merge(inputs, dir: dir, name: SegmentWriter.name(number: segmentNumber), shouldStop: shouldStop)
             catalog.move(from: group.map(\.name), to: m)
             merged.append(m.info)
             // No manifest names them: they go now rather than at the commit, to spare the disk.

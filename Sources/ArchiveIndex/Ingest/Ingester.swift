@@ -114,7 +114,10 @@ public enum Ingester {
         if let e = state.error { throw e }
         try stopIfAsked()
         try state.finishSegment()
-        try state.mergeFinished()
+        do { try state.mergeFinished(shouldStop: options.shouldStop) } catch {
+            if error.kind == .interrupted { try stopIfAsked() }
+            throw error
+        }
         catalog = state.catalog
         summary = state.summary
         var deletions = state.deletions

@@ -36,7 +36,10 @@ enum SegmentMerger {
         return out
     }
 
-    static func merge(_ inputs: [Segment], dir: String, name: String) throws(IndexError) -> Merged {
+    /// - Parameter shouldStop: asked as the merge goes; true stops it (`.interrupted`), its
+    ///   files given up.
+    static func merge(_ inputs: [Segment], dir: String, name: String,
+                      shouldStop: (@Sendable () -> Bool)? = nil) throws(IndexError) -> Merged {
         var next: Int32 = 0
         let docMaps = inputs.map { s in
             (0..<s.docCount).map { d -> Int32 in
@@ -57,17 +60,20 @@ enum SegmentMerger {
                 switch part {
                 case 0:
                     let w = try TermDictionaryWriter(postings: "\(path).post", positions: "\(path).pos")
-                    try mergeTerms(inputs.map(\.body), docMaps, keys: 0..<split, into: w)
+                    try mergeTerms(inputs.map(\.body), docMaps, keys: 0..<split, into: w, shouldStop: shouldStop)
                     parts.low = .success(w)
                 case 1:
                     let w = try TermDictionaryWriter(postings: "\(path).post.high", positions: "\(path).pos.high")
-                    try mergeTerms(inputs.map(\.body), docMaps, keys: split..<(1 << 32), into: w)
+                    try mergeTerms(inputs.map(\.body), docMaps, keys: split..<(1 << 32), into: w, shouldStop: shouldStop)
                     parts.high = .success(w)
                 default:
                     let records = try RecordWriter(dir: dir, name: name, code: code)
-                    for s in inputs { try copyRecords(of: s, to: records) }
+                    for s in inputs {
+                        if shouldStop?() == true { throw interrupted }
+                        try copyRecords(of: s, to: records)
+                    }
                     let head = try TermDictionaryWriter(postings: "\(path).hpost", positions: nil)
-                    try mergeTerms(inputs.map(\.headline), docMaps, keys: 0..<(1 << 32), into: head)
+                    try mergeTerms(inputs.map(\.headline), docMaps, keys: 0..<(1 << 32), into: head, shouldStop: shouldStop)
                     let tables = (UnionDictionary.merged(inputs.map(\.unions), docMaps), FieldDictionary.merged(inputs.map(\.sources), docMaps),
                                   FieldDictionary.merged(inputs.map(\.names), docMaps))
                     parts.rest = .success((records, try head.close(terms: "\(path).hterms"), tables))
@@ -127,19 +133,24 @@ enum SegmentMerger {
         }
     }
 
+    static let interrupted = IndexError("merge interrupted", kind: .interrupted)
+
     /// How much of an input is read before its pages are let go of.
     private static let releaseStep = 1 << 20
 
     /// Walks the inputs' dictionaries in key order together, over the keys in `keys`; a term's
     /// postings are the inputs' live ones in input order, so its documents rise.
     private static func mergeTerms(_ dicts: [TermDictionary], _ docMaps: [[Int32]], keys: Range<UInt64>,
-                                   into out: TermDictionaryWriter) throws(IndexError) {
+                                   into out: TermDictionaryWriter, shouldStop: (@Sendable () -> Bool)?) throws(IndexError) {
         // An input that drops no record moves its documents by a constant.
         let shifts = docMaps.map { map in map.contains(-1) ? nil : Int(map.first ?? 0) }
         var cursor = dicts.map { keys.lowerBound > UInt32.max ? $0.termCount : $0.lowerBound(UInt32(keys.lowerBound)) }
         var released = cursor
         var term = MergedTerm()
+        var merged = 0
         while true {
+            merged += 1
+            if merged % 4096 == 0, shouldStop?() == true { throw interrupted }
             var key: UInt32?
             for k in dicts.indices where cursor[k] < dicts[k].termCount {
                 let x = dicts[k].key(cursor[k])
