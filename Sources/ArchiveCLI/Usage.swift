@@ -60,7 +60,7 @@ enum Usage {
       --rebuild    build the index anew from the paths given
       --no-wait    exit 75 if another ingest is writing the index, instead of waiting
       --memory MB  postings held in memory before a segment is written (default 192; the
-                   ingest's peak is about this plus 150 MB); segments are merged at the end
+                   ingest's peak is this plus 150-200 MB); its segments are merged at the end
       --json       the summary as one object (files, pieces, linked articles, failures)
       --index DIR  the index folder
     """

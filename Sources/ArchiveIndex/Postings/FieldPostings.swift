@@ -43,29 +43,21 @@ struct FieldDictionary {
     /// The documents (sorted, live or not) holding a string that contains folded `needle`.
     func docs(containing needle: [UInt16]) -> [Int32] {
         var out: [Int32] = []
-        forEach(where: { Searcher.contains(needle, in: $0) }) { out += $1 }
+        var at = 8
+        for _ in 0..<Int(file.u32(4)) {
+            let value = file.string(&at)
+            let n = Int(file.varint(&at))
+            let hit = Searcher.contains(needle, in: value)
+            var d: Int64 = -1
+            for _ in 0..<n {
+                let gap = Int64(file.varint(&at))
+                if hit { d += gap; out.append(Int32(d)) }
+            }
+        }
         out.sort()
         var unique: [Int32] = []
         for d in out where unique.last != d { unique.append(d) }
         return unique
-    }
-
-    /// Each string that `wanted` accepts, in order, with its documents (live or not).
-    func forEach(where wanted: (String) -> Bool, _ body: (String, [Int32]) -> Void) {
-        var at = 8
-        var docs: [Int32] = []
-        for _ in 0..<Int(file.u32(4)) {
-            let value = file.string(&at)
-            let n = Int(file.varint(&at))
-            let hit = wanted(value)
-            docs.removeAll(keepingCapacity: true)
-            var d: Int64 = -1
-            for _ in 0..<n {
-                let gap = Int64(file.varint(&at))
-                if hit { d += gap; docs.append(Int32(d)) }
-            }
-            if hit { body(value, docs) }
-        }
     }
 }
 

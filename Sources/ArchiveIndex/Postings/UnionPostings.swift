@@ -20,18 +20,15 @@ struct UnionTable {
                 seen[k, default: (0, info)].tf += max(1, u.occurrences)
             }
         }
-        for (k, v) in seen { add(key: k, info: v.info, doc: doc, tf: v.tf) }
-    }
-
-    /// Adds one posting of a key; documents come in order.
-    mutating func add(key k: String, info: String, doc: Int32, tf: Int) {
-        var e = entries[k] ?? Entry(info: info)
-        var w = ByteWriter()
-        w.varint(UInt64(doc - e.lastDoc) << 1 | (tf > 1 ? 1 : 0))
-        if tf > 1 { w.varint(UInt64(tf)) }
-        e.postings += w.bytes
-        e.lastDoc = doc
-        entries[k] = e
+        for (k, v) in seen {
+            var e = entries[k] ?? Entry(info: v.info)
+            var w = ByteWriter()
+            w.varint(UInt64(doc - e.lastDoc) << 1 | (v.tf > 1 ? 1 : 0))
+            if v.tf > 1 { w.varint(UInt64(v.tf)) }
+            e.postings += w.bytes
+            e.lastDoc = doc
+            entries[k] = e
+        }
     }
 
     /// The file: magic, key count, then per key (sorted by UTF-8 bytes) the offset of its entry,
