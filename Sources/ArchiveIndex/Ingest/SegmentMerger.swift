@@ -206,8 +206,7 @@ enum SegmentMerger {
                 d.forEachPosting(t) { doc, tf, start in
                     let n = Int(map[doc])
                     guard n >= 0 else { return }
-                    list.varint(UInt64(n - last) << 1 | (tf > 1 ? 1 : 0))
-                    if tf > 1 { list.varint(UInt64(tf)) }
+                    list.posting(gap: n - last, tf: tf)
                     last = n
                     if let packed { for p in start..<(start + tf) { positions.append(packed[Int(p)]) } }
                 }

@@ -27,9 +27,9 @@ enum SkipBlocks {
         list.withUnsafeBufferPointer { bytes in
             while at < bytes.count {
                 if n % size == 0 { start = at; startPositions = positions }
-                let v = TermDictionary.varint(bytes.baseAddress!, &at)
-                doc += Int64(v >> 1)
-                positions &+= v & 1 == 1 ? UInt32(TermDictionary.varint(bytes.baseAddress!, &at)) : 1
+                let (gap, tf) = TermDictionary.posting(bytes.baseAddress!, &at)
+                doc += Int64(gap)
+                positions &+= tf
                 n += 1
                 if n % size == 0 || at == bytes.count { blocks.append(Block(lastDoc: doc, start: start, firstPosition: startPositions)) }
             }

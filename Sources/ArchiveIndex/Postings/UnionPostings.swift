@@ -23,8 +23,7 @@ struct UnionTable {
         for (k, v) in seen {
             var e = entries[k] ?? Entry(info: v.info)
             var w = ByteWriter()
-            w.varint(UInt64(doc - e.lastDoc) << 1 | (v.tf > 1 ? 1 : 0))
-            if v.tf > 1 { w.varint(UInt64(v.tf)) }
+            w.posting(gap: Int(doc - e.lastDoc), tf: UInt32(v.tf))
             e.postings += w.bytes
             e.lastDoc = doc
             entries[k] = e
@@ -137,8 +136,7 @@ extension UnionDictionary {
                 let l = inputs[k].list(next[k], deleted: nil)
                 for (d, tf) in zip(l.docs, l.tfs) where maps[k][Int(d)] >= 0 {
                     let n = maps[k][Int(d)]
-                    postings.varint(UInt64(n - last) << 1 | (tf > 1 ? 1 : 0))
-                    if tf > 1 { postings.varint(UInt64(tf)) }
+                    postings.posting(gap: Int(n - last), tf: tf)
                     last = n
                 }
                 next[k] += 1

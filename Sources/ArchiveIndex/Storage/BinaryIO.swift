@@ -36,6 +36,11 @@ struct ByteWriter {
         while x >= 0x80 { bytes.append(UInt8(x & 0x7F) | 0x80); x >>= 7 }
         bytes.append(UInt8(x))
     }
+    /// A posting list's entry (see `PostingTable`).
+    mutating func posting(gap: Int, tf: UInt32) {
+        varint(UInt64(gap) << 1 | (tf > 1 ? 1 : 0))
+        if tf > 1 { varint(UInt64(tf)) }
+    }
     mutating func string(_ s: String) {
         let u = Array(s.utf8)
         varint(UInt64(u.count))

@@ -257,10 +257,10 @@ struct TermDictionary {
         guard let base = post.base else { return (r, 0, -1, 0) }
         let bytes = base.assumingMemoryBound(to: UInt8.self)
         while at < r.upperBound {
-            let v = Self.varint(bytes, &at)
-            doc += Int(v >> 1)
+            let (gap, tf) = Self.posting(bytes, &at)
+            doc += gap
             docs += 1
-            positions += v & 1 == 1 ? Int(Self.varint(bytes, &at)) : 1
+            positions += Int(tf)
         }
         return (skips.listStart..<r.upperBound, docs, doc, positions)
     }
@@ -275,9 +275,8 @@ struct TermDictionary {
         var doc = -1
         var start: UInt32 = 0
         while at < r.upperBound {
-            let v = Self.varint(bytes, &at)
-            doc += Int(v >> 1)
-            let tf = v & 1 == 1 ? UInt32(truncatingIfNeeded: Self.varint(bytes, &at)) : 1
+            let (gap, tf) = Self.posting(bytes, &at)
+            doc += gap
             body(doc, tf, start)
             start &+= tf
         }
@@ -316,6 +315,13 @@ struct TermDictionary {
         }
     }
 
+    /// The next entry of a posting list (see `PostingTable`): the gap from the document before,
+    /// and how often the term occurs.
+    @inline(__always) static func posting(_ bytes: UnsafePointer<UInt8>, _ at: inout Int) -> (gap: Int, tf: UInt32) {
+        let v = varint(bytes, &at)
+        return (Int(v >> 1), v & 1 == 1 ? UInt32(truncatingIfNeeded: varint(bytes, &at)) : 1)
+    }
+
     /// Decodes runs of a posting list (see `PostingTable`) into arrays sized by their bytes, since
     /// every posting takes at least one: the loop every query runs, so it touches raw memory only.
     static func decode(_ file: MappedFile, _ parts: [Part], deleted: [UInt64]?, capacity limit: Int = .max) -> PostingList {
@@ -332,9 +338,8 @@ struct TermDictionary {
                         var doc = part.docBase
                         var start = part.firstPosition
                         while at < part.bytes.upperBound {
-                            let v = varint(bytes, &at)
-                            doc += Int64(v >> 1)
-                            let tf = v & 1 == 1 ? UInt32(truncatingIfNeeded: varint(bytes, &at)) : 1
+                            let (gap, tf) = posting(bytes, &at)
+                            doc += Int64(gap)
                             docs[count] = Int32(doc)
                             tfs[count] = tf
                             starts[count] = start
