@@ -17,8 +17,8 @@ enum TermMatching {
     static func matches(_ q: [UInt16], _ scope: Query.Scope, in seg: Segment, headlineCounts: Bool) -> TermMatches {
         guard !q.isEmpty else { return TermMatches(hasHeadlineCounts: true) }
         let headlineCounts = headlineCounts || scope == .headline
+        if let key = pairKey(q) { return pair(key, scope, in: seg, headlineCounts: headlineCounts) }
         if q.count >= 2 && q.allSatisfy(SearchText.isWord) {
-            if q.count == 2 && q[0] != q[1] { return pair(UInt32(q[0]) << 16 | UInt32(q[1]), scope, in: seg, headlineCounts: headlineCounts) }
             return PhraseMatching.matches(q, scope, in: seg, headlineCounts: headlineCounts)
         }
         return verified(q, scope, in: seg)
@@ -28,10 +28,16 @@ enum TermMatching {
     /// two different word letters in a segment with nothing deleted, counted from its skip data
     /// (as a search engine counts a term by its document frequency).
     static func pairCounts(_ q: [UInt16], in seg: Segment) -> (docs: Int, occurrences: Int)? {
-        guard seg.deleted == nil, q.count == 2, q[0] != q[1], q.allSatisfy(SearchText.isWord) else { return nil }
-        guard let t = seg.body.find(UInt32(q[0]) << 16 | UInt32(q[1])) else { return (0, 0) }
+        guard seg.deleted == nil, let key = pairKey(q) else { return nil }
+        guard let t = seg.body.find(key) else { return (0, 0) }
         let c = seg.body.counts(t)
         return (c.docs, c.positions)
+    }
+
+    /// The index key of a term that is two different word letters, whose postings are exact.
+    private static func pairKey(_ q: [UInt16]) -> UInt32? {
+        guard q.count == 2, q[0] != q[1], q.allSatisfy(SearchText.isWord) else { return nil }
+        return UInt32(q[0]) << 16 | UInt32(q[1])
     }
 
     /// A pair's postings are exact, and its headline occurrences come from the headline postings.
