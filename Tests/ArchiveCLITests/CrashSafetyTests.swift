@@ -70,22 +70,15 @@ final class CrashSafetyTests: XCTestCase {
     /// Ctrl-C late in an ingest that writes a segment every few files and merges them all: it
     /// stops (130) with the index as it was or, coming after the commit, finds it done.
     func testCtrlCStopsAMergingIngestCleanly() throws {
-        let corpus = Runner.repo.appendingPathComponent("Fixtures/synthetic").path
-        let base = "\(dir)/ctrlc-base"
-        XCTAssertEqual(try run(["ingest", "Fixtures/dumps", "--index", base]).status, 0)
+        let (base, _, duration) = try timedIngest("ctrlc", memory: 1)
         let before = try FileManager.default.contentsOfDirectory(atPath: base).sorted()
-        let full = "\(dir)/ctrlc-full"
-        try FileManager.default.copyItem(atPath: base, toPath: full)
-        let started = Date()
-        XCTAssertEqual(try run(["ingest", corpus, "--index", full, "--memory", "1"]).status, 0)
-        let duration = Date().timeIntervalSince(started)
         var stopped = 0
         for (k, share) in [0.6, 0.75, 0.9].enumerated() {
             let index = "\(dir)/ctrlc\(k)"
             try FileManager.default.copyItem(atPath: base, toPath: index)
             let p = Process()
             p.executableURL = Runner.binary
-            p.arguments = ["ingest", corpus, "--index", index, "--memory", "1"]
+            p.arguments = ["ingest", Self.corpus, "--index", index] + Self.memory(1)
             let err = Pipe()
             p.standardError = err
             p.standardOutput = FileHandle.nullDevice
@@ -111,46 +104,12 @@ final class CrashSafetyTests: XCTestCase {
     /// before the ingest or, if the kill came after its commit, as after it.
     func testIngestsKilledAtAnyMomentLeaveAWholeIndex() throws {
         let points = Int(ProcessInfo.processInfo.environment["ARCHIVE_KILL_POINTS"] ?? "") ?? 20
-        let corpus = Runner.repo.appendingPathComponent("Fixtures/synthetic").path
-        let base = "\(dir)/base"
-        XCTAssertEqual(try run(["ingest", "Fixtures/dumps", "--index", base]).status, 0)
+        let (base, full, duration) = try timedIngest("kill")
         let before = try run(["count", "工会", "总工会", "--index", base]).out
-        let full = "\(dir)/full"
-        try FileManager.default.copyItem(atPath: base, toPath: full)
-        let started = Date()
-        XCTAssertEqual(try run(["ingest", corpus, "--index", full]).status, 0)
-        let duration = Date().timeIntervalSince(started)
         let after = try run(["count", "工会", "总工会", "--index", full]).out
         XCTAssertNotEqual(before, after)
-
-        var outcomes: [String: Int] = [:]
-        for k in 0..<points {
-            let index = "\(dir)/killed\(k)"
-            try FileManager.default.copyItem(atPath: base, toPath: index)
-            let p = Process()
-            p.executableURL = Runner.binary
-            p.arguments = ["ingest", corpus, "--index", index]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            Thread.sleep(forTimeInterval: duration * 1.2 * (Double(k) + 0.5) / Double(points))
-            kill(p.processIdentifier, SIGKILL)
-            p.waitUntilExit()
-            let verify = try run(["verify", "--index", index])
-            XCTAssertEqual(verify.status, 0, "kill \(k): \(verify.err)")
-            let now = try run(["count", "工会", "总工会", "--index", index]).out
-            XCTAssertTrue(now == before || now == after, "kill \(k): \(now)")
-            outcomes[now == before ? "before" : "after", default: 0] += 1
-            // The next ingest finds no stale lock (--no-wait would exit 75), clears what the
-            // killed one left, and finishes the job.
-            if k % 5 == 0 {
-                XCTAssertEqual(try run(["ingest", corpus, "--index", index, "--no-wait"]).status, 0)
-                XCTAssertEqual(try run(["count", "工会", "总工会", "--index", index]).out, after)
-                let leftovers = try FileManager.default.contentsOfDirectory(atPath: index).filter { $0.hasSuffix(".tmp") }
-                XCTAssertEqual(leftovers, [], "kill \(k)")
-            }
-            try FileManager.default.removeItem(atPath: index)
-        }
+        let outcomes = try killedIngests("killed", from: base, points: points, spread: 1.2, duration: duration,
+                                         before: before, after: after, finishEvery: 5)
         print("kill points: \(outcomes)")
         XCTAssertGreaterThan(outcomes["before"] ?? 0, 0, "some kills must land before the commit")
     }
@@ -158,43 +117,68 @@ final class CrashSafetyTests: XCTestCase {
     /// The same with a megabyte of memory for postings, so that the ingest writes a segment every
     /// few files and merges them all before its commit: kills land in the merge too.
     func testIngestsKilledWhileMergingLeaveAWholeIndex() throws {
-        let corpus = Runner.repo.appendingPathComponent("Fixtures/synthetic").path
-        let base = "\(dir)/merge-base"
-        XCTAssertEqual(try run(["ingest", "Fixtures/dumps", "--index", base]).status, 0)
+        let (base, full, duration) = try timedIngest("merge", memory: 1)
         let before = try run(["count", "工会", "总工会", "--index", base]).out
-        let full = "\(dir)/merge-full"
-        try FileManager.default.copyItem(atPath: base, toPath: full)
-        let started = Date()
-        XCTAssertEqual(try run(["ingest", corpus, "--index", full, "--memory", "1"]).status, 0)
-        let duration = Date().timeIntervalSince(started)
         let after = try run(["count", "工会", "总工会", "--index", full]).out
         let segments = try FileManager.default.contentsOfDirectory(atPath: full).filter { $0.hasSuffix(".post") }
         XCTAssertEqual(segments.count, 2, "the first ingest's segment and the merge of the second's")
-        let points = 10
+        let outcomes = try killedIngests("merge-killed", from: base, memory: 1, points: 10, spread: 1.1,
+                                         duration: duration, before: before, after: after, finishEvery: 1)
+        print("kill points while merging: \(outcomes)")
+        XCTAssertGreaterThan(outcomes["before"] ?? 0, 0, "some kills must land before the commit")
+    }
+
+    /// The synthetic pages, where an ingest of them into the sample dumps' index is timed.
+    private static let corpus = Runner.repo.appendingPathComponent("Fixtures/synthetic").path
+
+    /// An index of the sample dumps (`NAME-base`), and a copy of it (`NAME-full`) into which the
+    /// synthetic pages are ingested (with `--memory` when given), timed.
+    private func timedIngest(_ name: String, memory: Int? = nil) throws -> (base: String, full: String, duration: TimeInterval) {
+        let base = "\(dir)/\(name)-base", full = "\(dir)/\(name)-full"
+        XCTAssertEqual(try run(["ingest", "Fixtures/dumps", "--index", base]).status, 0)
+        try FileManager.default.copyItem(atPath: base, toPath: full)
+        let started = Date()
+        XCTAssertEqual(try run(["ingest", Self.corpus, "--index", full] + Self.memory(memory)).status, 0)
+        return (base, full, Date().timeIntervalSince(started))
+    }
+
+    private static func memory(_ mb: Int?) -> [String] { mb.map { ["--memory", String($0)] } ?? [] }
+
+    /// Ingests of the synthetic pages into copies of `base` (with `--memory` when given), each killed with
+    /// SIGKILL at one of `points` moments spread over `spread` times `duration`: each copy
+    /// verifies clean and answers either as `before` or as `after`; after every `finishEvery`-th
+    /// kill, the next ingest finds no stale lock (--no-wait would exit 75), clears what the killed
+    /// one left, and finishes the job. How many copies answered as before, and as after.
+    private func killedIngests(_ name: String, from base: String, memory: Int? = nil, points: Int,
+                               spread: Double, duration: TimeInterval, before: String, after: String,
+                               finishEvery: Int) throws -> [String: Int] {
+        let corpus = Self.corpus
         var outcomes: [String: Int] = [:]
         for k in 0..<points {
-            let index = "\(dir)/merge-killed\(k)"
+            let index = "\(dir)/\(name)\(k)"
             try FileManager.default.copyItem(atPath: base, toPath: index)
             let p = Process()
             p.executableURL = Runner.binary
-            p.arguments = ["ingest", corpus, "--index", index, "--memory", "1"]
+            p.arguments = ["ingest", corpus, "--index", index] + Self.memory(memory)
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             try p.run()
-            Thread.sleep(forTimeInterval: duration * 1.1 * (Double(k) + 0.5) / Double(points))
+            Thread.sleep(forTimeInterval: duration * spread * (Double(k) + 0.5) / Double(points))
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
-            XCTAssertEqual(try run(["verify", "--index", index]).status, 0, "kill \(k)")
+            let verify = try run(["verify", "--index", index])
+            XCTAssertEqual(verify.status, 0, "kill \(k): \(verify.err)")
             let now = try run(["count", "工会", "总工会", "--index", index]).out
             XCTAssertTrue(now == before || now == after, "kill \(k): \(now)")
             outcomes[now == before ? "before" : "after", default: 0] += 1
-            XCTAssertEqual(try run(["ingest", corpus, "--index", index, "--no-wait"]).status, 0)
-            XCTAssertEqual(try run(["count", "工会", "总工会", "--index", index]).out, after)
-            let leftovers = try FileManager.default.contentsOfDirectory(atPath: index).filter { $0.hasSuffix(".tmp") }
-            XCTAssertEqual(leftovers, [], "kill \(k)")
+            if k % finishEvery == 0 {
+                XCTAssertEqual(try run(["ingest", corpus, "--index", index, "--no-wait"]).status, 0)
+                XCTAssertEqual(try run(["count", "工会", "总工会", "--index", index]).out, after)
+                let leftovers = try FileManager.default.contentsOfDirectory(atPath: index).filter { $0.hasSuffix(".tmp") }
+                XCTAssertEqual(leftovers, [], "kill \(k)")
+            }
             try FileManager.default.removeItem(atPath: index)
         }
-        print("kill points while merging: \(outcomes)")
-        XCTAssertGreaterThan(outcomes["before"] ?? 0, 0, "some kills must land before the commit")
+        return outcomes
     }
 }
