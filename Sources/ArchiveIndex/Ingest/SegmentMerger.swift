@@ -48,6 +48,8 @@ enum SegmentMerger {
                 return next
             }
         }
+        // The records' length norms as the output numbers them, for its skip data.
+        let lengths = inputs.flatMap { s in (0..<s.docCount).filter(s.isLive).map { UInt16(s.lengthNorm($0) / SegmentWriter.normUnit) } }
         // The largest input's code, so that most of the text is copied as it is.
         let code = inputs.max { $0.info.textUnits < $1.info.textUnits }?.code ?? TextCode(units: [])
         let path = "\(dir)/\(name)"
@@ -59,11 +61,11 @@ enum SegmentMerger {
             do throws(IndexError) {
                 switch part {
                 case 0:
-                    let w = try TermDictionaryWriter(postings: "\(path).post", positions: "\(path).pos")
+                    let w = try TermDictionaryWriter(postings: "\(path).post", positions: "\(path).pos", lengths: lengths)
                     try mergeTerms(inputs.map(\.body), docMaps, keys: 0..<split, into: w, shouldStop: shouldStop)
                     parts.low = .success(w)
                 case 1:
-                    let w = try TermDictionaryWriter(postings: "\(path).post.high", positions: "\(path).pos.high")
+                    let w = try TermDictionaryWriter(postings: "\(path).post.high", positions: "\(path).pos.high", lengths: lengths)
                     try mergeTerms(inputs.map(\.body), docMaps, keys: split..<(1 << 32), into: w, shouldStop: shouldStop)
                     parts.high = .success(w)
                 default:
@@ -72,7 +74,7 @@ enum SegmentMerger {
                         if shouldStop?() == true { throw interrupted }
                         try copyRecords(of: s, to: records)
                     }
-                    let head = try TermDictionaryWriter(postings: "\(path).hpost", positions: nil)
+                    let head = try TermDictionaryWriter(postings: "\(path).hpost", positions: nil, lengths: lengths)
                     try mergeTerms(inputs.map(\.headline), docMaps, keys: 0..<(1 << 32), into: head, shouldStop: shouldStop)
                     let tables = (UnionDictionary.merged(inputs.map(\.unions), docMaps), FieldDictionary.merged(inputs.map(\.sources), docMaps),
                                   FieldDictionary.merged(inputs.map(\.names), docMaps))

@@ -9,8 +9,13 @@ final class TermDictionaryWriter {
     private var postBytes = 0
     private var packed = BitPacker()
     private var flushed = 0
+    /// The length norm of each record of the segment, for the skip data's bounds.
+    private let lengths: [UInt16]
+    private let average: Double
 
-    init(postings: String, positions: String?) throws(IndexError) {
+    init(postings: String, positions: String?, lengths: [UInt16]) throws(IndexError) {
+        self.lengths = lengths
+        average = Double(lengths.reduce(0) { $0 + Int($1) }) / Double(max(1, lengths.count))
         post = try FileSink(path: postings)
         pos = try positions.map { p throws(IndexError) in try FileSink(path: p) }
     }
@@ -20,7 +25,7 @@ final class TermDictionaryWriter {
     func add(key: UInt32, list: [UInt8], positions: [UInt16]) throws(IndexError) {
         keys.append(key)
         offsets.append(UInt32(postBytes))
-        let skips = SkipBlocks.header(for: list)
+        let skips = SkipBlocks.header(for: list, lengths: lengths, average: average)
         try post.write(skips)
         try post.write(list)
         postBytes += skips.count + list.count

@@ -33,6 +33,7 @@ public final class Searcher {
     /// How many records match, and the best `top` of them (all when nil) in rank order:
     /// only those are sorted, so a common term costs no full sort.
     public func search(_ q: Query, top: Int?) -> (total: Int, hits: [Hit]) {
+        if let top, let best = bestOfPair(q, top: top) { return best }
         let terms = uniqueTerms(q)
         var dfs: [Int] = Array(repeating: 0, count: terms.count)
         var perSegment: [[Int32]] = []
@@ -41,39 +42,21 @@ public final class Searcher {
             for (i, t) in terms.enumerated() { dfs[i] += termMatches(t.0, t.1, segment: s, headlineCounts: true).docs.count }
             perSegment.append(evaluate(q, segment: s))
         }
-        let n = Double(max(1, archive.pieceCount))
-        let idfs = dfs.map { log(1 + (n - Double($0) + 0.5) / (Double($0) + 0.5)) }
-        func before(_ a: Hit, _ b: Hit) -> Bool {
-            if a.score != b.score { return a.score > b.score }
-            let da = archive.date(a.ref), db = archive.date(b.ref)
-            if da != db { return (da == 0 ? UInt32.max : da) < (db == 0 ? UInt32.max : db) }
-            return a.ref < b.ref
-        }
-        // The best `top` so far, sorted, when only they are wanted: most hits fail the first comparison.
-        var hits: [Hit] = []
-        if let top { hits.reserveCapacity(top + 1) }
-        var total = 0
-        func offer(_ h: Hit) {
-            total += 1
-            guard let top else { hits.append(h); return }
-            guard hits.count < top || before(h, hits[hits.count - 1]) else { return }
-            hits.insert(h, at: hits.firstIndex { before(h, $0) } ?? hits.count)
-            if hits.count > top { hits.removeLast() }
-        }
-        let k1 = Self.k1, b = Self.b, boost = Self.headlineBoost, average = archive.averageLength
+        let idfs = dfs.map(idf)
+        var best = TopHits(limit: top, archive: archive)
         for (s, docs) in perSegment.enumerated() {
             let seg = archive.segments[s]
             let termSets = terms.map { termMatches($0.0, $0.1, segment: s, headlineCounts: true) }
-            func weight(_ i: Int, _ tf: UInt32, _ headlineTf: UInt32, _ dl: Double) -> Double {
-                let tf = terms[i].1 == .headline ? Double(headlineTf) * boost : Double(tf) + Double(headlineTf) * (boost - 1)
-                return idfs[i] * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / average))
+            func weight(_ i: Int, _ tf: UInt32, _ headlineTf: UInt32, _ d: Int) -> Double {
+                score(idfs[i], weighted: Self.weighted(tf: tf, headlineTf: headlineTf, headlineOnly: terms[i].1 == .headline),
+                      length: seg.lengthNorm(d))
             }
             if terms.count == 1 && termSets[0].docs.count == docs.count {
                 // The one term's documents are the matches: no walk to line them up.
                 let m = termSets[0]
                 for j in docs.indices {
                     let d = Int(docs[j])
-                    offer(Hit(ref: Archive.DocRef(segment: s, doc: d), score: weight(0, m.tfs[j], m.headlineTfs[j], Double(seg.lengthNorm(d)))))
+                    best.offer(Hit(ref: Archive.DocRef(segment: s, doc: d), score: weight(0, m.tfs[j], m.headlineTfs[j], d)))
                 }
                 continue
             }
@@ -81,18 +64,35 @@ public final class Searcher {
             var cursors = [Int](repeating: 0, count: terms.count)
             for d in docs {
                 var score = 0.0
-                let dl = Double(seg.lengthNorm(Int(d)))
                 for (i, m) in termSets.enumerated() {
                     while cursors[i] < m.docs.count && m.docs[cursors[i]] < d { cursors[i] += 1 }
                     let at = cursors[i]
                     guard at < m.docs.count && m.docs[at] == d else { continue }
-                    score += weight(i, m.tfs[at], m.headlineTfs[at], dl)
+                    score += weight(i, m.tfs[at], m.headlineTfs[at], Int(d))
                 }
-                offer(Hit(ref: Archive.DocRef(segment: s, doc: Int(d)), score: score))
+                best.offer(Hit(ref: Archive.DocRef(segment: s, doc: Int(d)), score: score))
             }
         }
-        if top == nil { hits.sort(by: before) }
-        return (total, hits)
+        return (perSegment.reduce(0) { $0 + $1.count }, best.ranked())
+    }
+
+    /// BM25's weight of a term that `df` records hold.
+    func idf(_ df: Int) -> Double {
+        let n = Double(max(1, archive.pieceCount))
+        return log(1 + (n - Double(df) + 0.5) / (Double(df) + 0.5))
+    }
+
+    /// How much a term's `tf` occurrences in a record count, `headlineTf` of them in the
+    /// headline block, which count `headlineBoost` times (and alone for a headline: query).
+    static func weighted(tf: UInt32, headlineTf: UInt32, headlineOnly: Bool = false) -> Double {
+        headlineOnly ? Double(headlineTf) * headlineBoost : Double(tf) + Double(headlineTf) * (headlineBoost - 1)
+    }
+
+    /// BM25 for one term of weight `idf` counting `tf` (see `weighted`) in a record of `length`
+    /// (see `Segment.lengthNorm`): what ranking and its bounds both compute, so they agree.
+    func score(_ idf: Double, weighted tf: Double, length: Int) -> Double {
+        let k1 = Self.k1, b = Self.b
+        return idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * Double(length) / archive.averageLength))
     }
 
     /// Matching records in archive order, unranked: what export streams.

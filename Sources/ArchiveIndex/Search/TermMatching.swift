@@ -35,7 +35,7 @@ enum TermMatching {
     }
 
     /// The index key of a term that is two different word letters, whose postings are exact.
-    private static func pairKey(_ q: [UInt16]) -> UInt32? {
+    static func pairKey(_ q: [UInt16]) -> UInt32? {
         guard q.count == 2, q[0] != q[1], q.allSatisfy(SearchText.isWord) else { return nil }
         return UInt32(q[0]) << 16 | UInt32(q[1])
     }

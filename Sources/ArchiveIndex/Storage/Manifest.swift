@@ -5,7 +5,7 @@ import ParseCore
 /// new file first, then swaps this one in by a rename, so readers see the old index or the new.
 struct Manifest: Codable, Equatable {
     static let fileName = "MANIFEST.json"
-    static let currentFormat = 7
+    static let currentFormat = 8
 
     struct File: Codable, Equatable {
         var name: String

@@ -91,6 +91,11 @@ final class RecordWriter {
         count += 1
     }
 
+    /// Each record's length norm (see `Segment.lengthNorm`), in order.
+    var lengths: [UInt16] {
+        stride(from: 0, to: norms.bytes.count, by: 4).map { UInt16(norms.bytes[$0]) | UInt16(norms.bytes[$0 + 1]) << 8 }
+    }
+
     /// Gives the records up: their files so far are closed and removed.
     func discard() {
         for sink in [docs, text, meta] { sink.discard() }

@@ -208,8 +208,7 @@ struct TermDictionary {
                 k = skips.block(holding: candidates[c], from: k)
                 if k == skips.count { break }
                 let last = skips.lastDoc(k)
-                parts.append(Part(bytes: skips.start(k)..<(k + 1 < skips.count ? skips.start(k + 1) : r.upperBound),
-                                  docBase: k == 0 ? -1 : skips.lastDoc(k - 1), firstPosition: skips.firstPosition(k)))
+                parts.append(skips.part(k))
                 while c < candidates.count && Int64(candidates[c]) <= last { c += 1 }
                 k += 1
             }
@@ -221,6 +220,22 @@ struct TermDictionary {
         var l = Self.decode(post, parts, deleted: deleted, capacity: capacity)
         l.positions = packedPositions(i)
         return l
+    }
+
+    /// Term `i`'s skip data (see `SkipBlocks`).
+    func skips(_ i: Int) -> SkipBlocks.Header { SkipBlocks.read(post, range(i)) }
+
+    /// Each posting of `part` of a list (see `SkipBlocks.Header.part`): its document and frequency,
+    /// deleted or not.
+    @inline(__always) func forEachPosting(in part: Part, _ body: (_ doc: Int32, _ tf: UInt32) -> Void) {
+        guard let raw = post.base else { return }
+        let bytes = raw.assumingMemoryBound(to: UInt8.self)
+        var at = part.bytes.lowerBound, doc = part.docBase
+        while at < part.bytes.upperBound {
+            let (gap, tf) = Self.posting(bytes, &at)
+            doc += Int64(gap)
+            body(Int32(doc), tf)
+        }
     }
 
     /// Term `i`'s positions, for a dictionary that keeps them.

@@ -156,9 +156,11 @@ final class SegmentWriter {
     /// Writes the term dictionaries, postings and positions, and closes every file; synced to
     /// disk unless the segment is to be merged (see `Disk.sync`).
     func finish(sync: Bool) throws(IndexError) -> SegmentInfo {
+        let lengths = records.lengths
         let body = try Self.write(table, terms: "\(dir)/\(name).terms", postings: "\(dir)/\(name).post",
-                                  positions: "\(dir)/\(name).pos")
-        let head = try Self.write(headlines, terms: "\(dir)/\(name).hterms", postings: "\(dir)/\(name).hpost", positions: nil)
+                                  positions: "\(dir)/\(name).pos", lengths: lengths)
+        let head = try Self.write(headlines, terms: "\(dir)/\(name).hterms", postings: "\(dir)/\(name).hpost", positions: nil,
+                                  lengths: lengths)
         return try Self.seal(dir: dir, name: name, records: records, postings: body + head,
                              tables: (unions.bytes(), sources.bytes(), names.bytes()), sync: sync)
     }
@@ -185,10 +187,10 @@ final class SegmentWriter {
 
     /// Writes a table's terms in key order; the files come back unfinished.
     private static func write(_ table: PostingTable, terms path: String, postings postPath: String,
-                              positions posPath: String?) throws(IndexError) -> [FileSink] {
+                              positions posPath: String?, lengths: [UInt16]) throws(IndexError) -> [FileSink] {
         var byKey = table.keys.enumerated().map { UInt64($0.element) << 32 | UInt64($0.offset) }
         RadixSort.sort(&byKey)
-        let out = try TermDictionaryWriter(postings: postPath, positions: posPath)
+        let out = try TermDictionaryWriter(postings: postPath, positions: posPath, lengths: lengths)
         var list: [UInt8] = [], positions: [UInt16] = []
         for x in byKey {
             let i = Int(x & 0xFFFF_FFFF)
