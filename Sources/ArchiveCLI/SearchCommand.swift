@@ -97,7 +97,7 @@ enum HitPrinter {
         let (a, shown) = searcher.shown(h.ref, for: query, linked: true)
         let snippet = shown.map { "\($0.before)[\($0.match)]\($0.after)" }
         a.writeJSON(to: &w) { w in
-            w.key("score"); w.raw(String(format: "%.4f", h.score))
+            w.key("score"); w.number(h.score, decimals: 4)
             w.key("snippet"); w.optional(snippet)
         }
     }

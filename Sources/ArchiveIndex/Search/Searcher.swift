@@ -138,8 +138,8 @@ public final class Searcher {
     }
 
     func uniqueTerms(_ q: Query) -> [(String, Query.Scope)] {
-        var seen = Set<String>()
-        return q.positiveTexts.filter { seen.insert("\($0.1)\u{0}\($0.0)").inserted }
+        var seen = Set<String>(), seenInHeadline = Set<String>()
+        return q.positiveTexts.filter { $0.1 == .headline ? seenInHeadline.insert($0.0).inserted : seen.insert($0.0).inserted }
     }
 
     // MARK: evaluation

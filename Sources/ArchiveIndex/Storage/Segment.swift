@@ -83,9 +83,10 @@ final class Segment: @unchecked Sendable {
     /// The record's text as UTF-16 units, and how many of them the headline block takes.
     func units(_ doc: Int) -> (text: [UInt16], headline: Int) {
         withBytes(doc) { b in
-            let h = headlineBytes(doc)
-            let head = code.decode(UnsafeBufferPointer(rebasing: b[0..<h]))
-            return (head + code.decode(UnsafeBufferPointer(rebasing: b[h...])), head.count)
+            let h = headlineUnits(doc)
+            // The norms hold the headline block's length unless it is too long for them.
+            let head = h < Int(UInt16.max) ? h : code.decode(UnsafeBufferPointer(rebasing: b[0..<headlineBytes(doc)])).count
+            return (code.decode(b), head)
         }
     }
 

@@ -11,11 +11,18 @@ public struct JSONWriter {
         bytes.append(0x22)
         var s = s
         s.withUTF8 { u in
-            // Runs that need no escape are copied whole.
-            var run = 0
-            for (i, b) in u.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
-                run = i + 1
+            // Runs that need no escape are copied whole, found eight bytes at a time.
+            var run = 0, i = 0
+            while i < u.count {
+                if i + 8 <= u.count, !Self.mayNeedEscape(UnsafeRawPointer(u.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
+                let b = u[i]
+                i += 1
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<(i - 1)]))
+                run = i
                 switch b {
                 case 0x22: bytes.append(0x5C); bytes.append(0x22)
                 case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
@@ -33,12 +40,39 @@ public struct JSONWriter {
         bytes.append(0x22)
     }
 
+    /// Whether any of eight bytes is a control character, a quote or a backslash (the bit
+    /// tricks find a byte below a bound, or equal to one, without looking at each).
+    @inline(__always) static func mayNeedEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        return (w &- ones &* 0x20) & ~w & highs != 0 || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C))
+    }
+
     public mutating func optional(_ s: String?) {
         if let s { string(s) } else { raw("null") }
     }
 
     public mutating func optional(_ n: Int?) {
         if let n { raw(String(n)) } else { raw("null") }
+    }
+
+    /// A number with `decimals` digits after the point, as `String(format: "%.Nf")` prints it,
+    /// without Foundation's formatter (a search prints a score per hit): the scaled value is
+    /// rounded as an integer unless it lies too near a tie to be sure, which Foundation settles.
+    public mutating func number(_ x: Double, decimals: Int) {
+        var scale: Int64 = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = x * Double(scale)
+        let fraction = scaled - scaled.rounded(.down)
+        guard x >= 0, scaled < 1e15, abs(fraction - 0.5) > 1e-6 else {
+            raw(String(format: "%.\(decimals)f", x))
+            return
+        }
+        let n = Int64(scaled.rounded())
+        raw(String(n / scale))
+        guard decimals > 0 else { return }
+        let digits = String(n % scale)
+        raw("." + String(repeating: "0", count: decimals - digits.count) + digits)
     }
 
     public mutating func strings(_ a: [String]) {
