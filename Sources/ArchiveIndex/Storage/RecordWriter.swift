@@ -28,9 +28,9 @@ final class RecordWriter {
     /// Appends a record, coding its text (the headline block's `headlineLength` units first).
     func add(text units: [UInt16], headlineLength: Int, meta m: [UInt8], entry: Entry) throws(IndexError) {
         coded.removeAll(keepingCapacity: true)
-        for u in units[..<headlineLength] { code.encode(u, into: &coded) }
+        code.encode(units[..<headlineLength], into: &coded)
         let headlineBytes = coded.count
-        for u in units[headlineLength...] { code.encode(u, into: &coded) }
+        code.encode(units[headlineLength...], into: &coded)
         try text.write(coded)
         try meta.write(m)
         try append(textCount: coded.count, headlineBytes: headlineBytes, headlineUnits: headlineLength, metaCount: m.count, entry: entry)

@@ -31,33 +31,61 @@ struct TextCode: Sendable {
         self.init(units: ranked.map { UInt16($0) })
     }
 
-    @inline(__always) func encode(_ u: UInt16, into out: inout [UInt8]) {
-        let c = Int(codes[Int(u)])
-        if c == 0 {
-            out.append(Self.escape); out.append(UInt8(u >> 8)); out.append(UInt8(u & 0xFF))
-        } else if c <= Self.oneByteCodes {
-            out.append(UInt8(c - 1))
-        } else {
-            let k = c - 1 - Self.oneByteCodes
-            out.append(Self.firstLead + UInt8(k >> 8)); out.append(UInt8(k & 0xFF))
+    /// Appends the code of `text` to `out`: every record an ingest writes comes through here, so
+    /// it writes into room made at once (three bytes a unit at most), not a byte at a time.
+    func encode(_ text: ArraySlice<UInt16>, into out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: text.count * 3))
+        var n = start
+        codes.withUnsafeBufferPointer { codes in
+            text.withUnsafeBufferPointer { t in
+                out.withUnsafeMutableBufferPointer { o in
+                    for u in t {
+                        let c = Int(codes[Int(u)])
+                        if c == 0 {
+                            o[n] = Self.escape; o[n + 1] = UInt8(u >> 8); o[n + 2] = UInt8(u & 0xFF); n += 3
+                        } else if c <= Self.oneByteCodes {
+                            o[n] = UInt8(c - 1); n += 1
+                        } else {
+                            let k = c - 1 - Self.oneByteCodes
+                            o[n] = Self.firstLead + UInt8(k >> 8); o[n + 1] = UInt8(k & 0xFF); n += 2
+                        }
+                    }
+                }
+            }
         }
+        out.removeLast(out.count - n)
     }
 
-    func encode<S: Sequence>(_ text: S) -> [UInt8] where S.Element == UInt16 {
+    func encode(_ text: [UInt16]) -> [UInt8] {
         var out: [UInt8] = []
-        for u in text { encode(u, into: &out) }
+        encode(text[...], into: &out)
         return out
     }
 
     /// Bytes of the code starting with `b`.
     @inline(__always) static func length(_ b: UInt8) -> Int { b < firstLead ? 1 : (b == escape ? 3 : 2) }
 
+    /// Decodes a coded text: every record a search prints comes through here, so it writes
+    /// straight into the result's storage (a code is a unit at least, so its bytes bound it).
     func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
-        var out: [UInt16] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count { out.append(unit(bytes, &i)) }
-        return out
+        units.withUnsafeBufferPointer { table in
+            [UInt16](unsafeUninitializedCapacity: bytes.count) { out, count in
+                var i = 0, n = 0
+                while i < bytes.count {
+                    let b = bytes[i]
+                    if b < Self.firstLead {
+                        out[n] = table[Int(b)]; i += 1
+                    } else if b == Self.escape {
+                        out[n] = UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i + 2]); i += 3
+                    } else {
+                        out[n] = table[Self.oneByteCodes + Int(b - Self.firstLead) << 8 + Int(bytes[i + 1])]; i += 2
+                    }
+                    n += 1
+                }
+                count = n
+            }
+        }
     }
 
     /// The unit coded at `i`, moving `i` past its code.
