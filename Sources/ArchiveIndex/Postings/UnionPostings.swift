@@ -6,13 +6,27 @@ import ParseCore
 struct UnionTable {
     private struct Entry {
         var info = ""
-        var postings: [UInt8] = []
+        var postings = ByteWriter()
         var lastDoc: Int32 = -1
+
+        mutating func add(doc: Int32, tf: UInt32) {
+            postings.posting(gap: Int(doc - lastDoc), tf: tf)
+            lastDoc = doc
+        }
     }
 
     private var entries: [String: Entry] = [:]
 
-    mutating func add(doc: Int32, unions: [UnionMention]) {
+    /// A record's index key for the unions it names, how often, and the key's info.
+    struct Key: Sendable {
+        let key: String
+        let tf: UInt32
+        let info: String
+    }
+
+    /// The keys of a record's unions: worked out while records are prepared on every core, so
+    /// that adding them is a cheap serial step.
+    static func keys(of unions: [UnionMention]) -> [Key] {
         var seen: [String: (tf: Int, info: String)] = [:]
         for u in unions {
             for k in Unions.keys(of: u) {
@@ -20,13 +34,13 @@ struct UnionTable {
                 seen[k, default: (0, info)].tf += max(1, u.occurrences)
             }
         }
-        for (k, v) in seen {
-            var e = entries[k] ?? Entry(info: v.info)
-            var w = ByteWriter()
-            w.posting(gap: Int(doc - e.lastDoc), tf: UInt32(v.tf))
-            e.postings += w.bytes
-            e.lastDoc = doc
-            entries[k] = e
+        return seen.map { Key(key: $0.key, tf: UInt32($0.value.tf), info: $0.value.info) }
+    }
+
+    mutating func add(doc: Int32, keys: [Key]) {
+        for k in keys {
+            // Changed in place: a copy out and back would copy a common union's whole list.
+            entries[k.key, default: Entry(info: k.info)].add(doc: doc, tf: k.tf)
         }
     }
 
@@ -41,7 +55,7 @@ struct UnionTable {
             offsets.append(UInt32(body.bytes.count))
             body.string(k)
             body.string(entries[k]!.info)
-            body.bytes += entries[k]!.postings
+            body.bytes += entries[k]!.postings.bytes
         }
         offsets.append(UInt32(body.bytes.count))
         var w = ByteWriter()

@@ -12,7 +12,7 @@ struct PreparedDoc: Sendable {
     let positions: [UInt16]
     let headlineKeys: [UInt32]
     let headlineTfs: [UInt32]
-    let unions: [UnionMention]
+    let unionKeys: [UnionTable.Key]
     let source: String
     /// Every name the record credits: reporters, correspondents, photographers, authors.
     let names: [String]
@@ -37,7 +37,7 @@ struct PreparedDoc: Sendable {
             }
         }
         (keys, tfs, positions, headlineKeys, headlineTfs) = Self.grouped(&all, headlineLength: e.headlineLength)
-        unions = a.unions
+        unionKeys = UnionTable.keys(of: a.unions)
         source = a.source
         names = a.allNames
         idHash = Fingerprint.fnv1a(a.id.utf8)
@@ -143,7 +143,7 @@ final class SegmentWriter {
                         entry: RecordWriter.Entry(idHash: d.idHash, date: d.date, page: d.page, kind: d.kind))
         table.add(doc: doc, keys: d.keys, tfs: d.tfs, positions: d.positions)
         headlines.add(doc: doc, keys: d.headlineKeys, tfs: d.headlineTfs)
-        unions.add(doc: doc, unions: d.unions)
+        unions.add(doc: doc, keys: d.unionKeys)
         sources.add(doc: doc, values: [d.source])
         names.add(doc: doc, values: d.names)
     }
