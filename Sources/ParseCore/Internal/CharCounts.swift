@@ -28,17 +28,13 @@ struct CharCounts: Sendable {
             starts.increment(UInt64(first.value))
             totalStarts += 1
         }
-        var prev: Unicode.Scalar?
-        for s in p {
-            unigrams.increment(UInt64(s.value))
-            if let a = prev {
-                bigrams.increment(Self.pair(a, s))
-                if Self.isClauseEnd(s) && !Self.isClauseEnd(a) {
-                    ends.increment(UInt64(a.value))
-                    totalEnds += 1
-                }
+        p.withUnsafeBufferPointer { t in
+            unigrams.incrementEach(t.count) { UInt64(t[$0].value) }
+            bigrams.incrementEach(t.count - 1) { Self.pair(t[$0], t[$0 + 1]) }
+            for i in 1..<max(1, t.count) where Self.isClauseEnd(t[i]) && !Self.isClauseEnd(t[i - 1]) {
+                ends.increment(UInt64(t[i - 1].value))
+                totalEnds += 1
             }
-            prev = s
         }
         totalChars += p.count
     }

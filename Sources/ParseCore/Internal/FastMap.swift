@@ -20,7 +20,9 @@ package struct FastMap<Value>: Sendable where Value: Sendable {
         self.zero = zero
     }
 
-    @inlinable @inline(__always) func slot(_ k: UInt64) -> Int {
+    @inlinable @inline(__always) func slot(_ k: UInt64) -> Int { Self.slot(k, mask: mask) }
+
+    @inlinable @inline(__always) static func slot(_ k: UInt64, mask: Int) -> Int {
         Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
@@ -72,5 +74,31 @@ extension FastMap where Value == UInt32 {
     @inlinable package mutating func increment(_ k: UInt64, by n: UInt32 = 1) {
         let i = claim(k)
         values[i] &+= n
+    }
+
+    /// Adds one for each of `n` keys (`key(0) ..< key(n)`): the counting every line of a page
+    /// goes through, so it runs on the raw storage, growing between runs of keys that cannot
+    /// fill the table past its load.
+    @inlinable package mutating func incrementEach(_ n: Int, key: (Int) -> UInt64) {
+        var j = 0
+        while j < n {
+            let room = keys.count * 3 / 4 - count
+            guard room > 0 else { grow(); continue }
+            let end = min(n, j + room), mask = self.mask, empty = Self.empty
+            var added = 0
+            keys.withUnsafeMutableBufferPointer { k in
+                values.withUnsafeMutableBufferPointer { v in
+                    for x in j..<end {
+                        let key = key(x)
+                        var i = Self.slot(key, mask: mask)
+                        while k[i] != key && k[i] != empty { i = (i + 1) & mask }
+                        if k[i] == empty { k[i] = key; v[i] = 0; added += 1 }
+                        v[i] &+= 1
+                    }
+                }
+            }
+            count += added
+            j = end
+        }
     }
 }
