@@ -56,50 +56,30 @@ enum SegmentMerger {
         // Three parts over the cores: the body's postings and positions in two runs of keys (most
         // of the work), and the records, the headline postings and the small tables.
         let split = UInt64(splitKey(inputs.map(\.body)))
-        let parts = Parts()
-        DispatchQueue.concurrentPerform(iterations: 3) { part in
-            do throws(IndexError) {
-                switch part {
-                case 0:
-                    let w = try TermDictionaryWriter(postings: "\(path).post", positions: "\(path).pos", lengths: lengths)
-                    try mergeTerms(inputs.map(\.body), docMaps, keys: 0..<split, into: w, shouldStop: shouldStop)
-                    parts.low = .success(w)
-                case 1:
-                    let w = try TermDictionaryWriter(postings: "\(path).post.high", positions: "\(path).pos.high", lengths: lengths)
-                    try mergeTerms(inputs.map(\.body), docMaps, keys: split..<(1 << 32), into: w, shouldStop: shouldStop)
-                    parts.high = .success(w)
-                default:
-                    let records = try RecordWriter(dir: dir, name: name, code: code)
-                    for s in inputs {
-                        if shouldStop?() == true { throw interrupted }
-                        try copyRecords(of: s, to: records)
-                    }
-                    let head = try TermDictionaryWriter(postings: "\(path).hpost", positions: nil, lengths: lengths)
-                    try mergeTerms(inputs.map(\.headline), docMaps, keys: 0..<(1 << 32), into: head, shouldStop: shouldStop)
-                    let tables = (UnionDictionary.merged(inputs.map(\.unions), docMaps), FieldDictionary.merged(inputs.map(\.sources), docMaps),
-                                  FieldDictionary.merged(inputs.map(\.names), docMaps))
-                    parts.rest = .success((records, try head.close(terms: "\(path).hterms"), tables))
-                }
-            } catch {
-                switch part {
-                case 0: parts.low = .failure(error)
-                case 1: parts.high = .failure(error)
-                default: parts.rest = .failure(error)
-                }
+        let (body, high, (records, head, tables)) = try ThreeParts.run({ () throws(IndexError) in
+            let w = try TermDictionaryWriter(postings: "\(path).post", positions: "\(path).pos", lengths: lengths)
+            try mergeTerms(inputs.map(\.body), docMaps, keys: 0..<split, into: w, shouldStop: shouldStop)
+            return w
+        }, { () throws(IndexError) in
+            let w = try TermDictionaryWriter(postings: "\(path).post.high", positions: "\(path).pos.high", lengths: lengths)
+            try mergeTerms(inputs.map(\.body), docMaps, keys: split..<(1 << 32), into: w, shouldStop: shouldStop)
+            return w
+        }, { () throws(IndexError) in
+            let records = try RecordWriter(dir: dir, name: name, code: code)
+            for s in inputs {
+                if shouldStop?() == true { throw interrupted }
+                try copyRecords(of: s, to: records)
             }
-        }
-        let body = try parts.low!.get(), (records, head, tables) = try parts.rest!.get()
-        try body.append(parts.high!.get())
+            let head = try TermDictionaryWriter(postings: "\(path).hpost", positions: nil, lengths: lengths)
+            try mergeTerms(inputs.map(\.headline), docMaps, keys: 0..<(1 << 32), into: head, shouldStop: shouldStop)
+            let tables = (UnionDictionary.merged(inputs.map(\.unions), docMaps), FieldDictionary.merged(inputs.map(\.sources), docMaps),
+                          FieldDictionary.merged(inputs.map(\.names), docMaps))
+            return (records, try head.close(terms: "\(path).hterms"), tables)
+        })
+        try body.append(high)
         let info = try SegmentWriter.seal(dir: dir, name: name, records: records, postings: try body.close(terms: "\(path).terms") + head,
                                           tables: tables)
         return Merged(info: info, docMaps: docMaps)
-    }
-
-    /// What the parts of a merge hand back, each written by its own thread.
-    private final class Parts: @unchecked Sendable {
-        var low: Result<TermDictionaryWriter, IndexError>?
-        var high: Result<TermDictionaryWriter, IndexError>?
-        var rest: Result<(RecordWriter, [FileSink], (unions: [UInt8], sources: [UInt8], names: [UInt8])), IndexError>?
     }
 
     /// The key that halves the largest input's postings: where the second run of keys starts.
