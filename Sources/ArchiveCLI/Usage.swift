@@ -59,8 +59,9 @@ enum Usage {
       --prune      drop the pieces of files that no longer exist
       --rebuild    build the index anew from the paths given
       --no-wait    exit 75 if another ingest is writing the index, instead of waiting
-      --memory MB  postings held in memory before a segment is written (default 192; the
-                   ingest's peak is this plus 150-200 MB); its segments are merged at the end
+      --memory MB  postings held in memory before a segment is written (default 128); one
+                   segment fills while the one before is written, so the ingest's peak is
+                   about twice this plus 100 MB; its segments are merged at the end
       --json       the summary as one object (files, pieces, linked articles, failures)
       --index DIR  the index folder
     """

@@ -34,6 +34,27 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(try Archive.verify(dir: "\(dir)/many").problems, [])
     }
 
+    /// A segment is written out on a thread of its own while the next fills: when that fails
+    /// (here its folder is gone), the failure names the file and ends the ingest.
+    func testASegmentThatCannotBeWrittenOutFailsTheIngest() throws {
+        let dir = TestFixtures.temporaryDirectory("merge-failing")
+        let pages = "\(dir)/pages", index = "\(dir)/index"
+        try FileManager.default.createDirectory(atPath: pages, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: index, withIntermediateDirectories: true)
+        try TestFixtures.writeRealPages(2, seed: 8, to: pages)
+        let batch = try FileManager.default.contentsOfDirectory(atPath: pages).sorted().map { name in
+            Ingester.Input(source: name, path: "\(pages)/\(name)", size: 0, mtime: 0)
+        }
+        let state = BatchWriter(dir: index, catalog: Catalog(), summary: IngestSummary(), segmentNumber: 0, budget: 1 << 30)
+        state.absorb(batch, Ingester.parse(batch, known: [:]))
+        XCTAssertNil(state.error)
+        try FileManager.default.removeItem(atPath: index)
+        try state.finishSegment()
+        XCTAssertThrowsError(try state.mergeFinished(shouldStop: nil)) { error in
+            XCTAssertTrue((error as? IndexError)?.description.hasPrefix("\(index)/seg-000001.") == true, "\(error)")
+        }
+    }
+
     /// Segments of three ingests (three text codes), one of them with replaced records, merged
     /// into one: every record, count, ranking and filter is as before, and the dead are gone.
     func testMergedSegmentsAnswerAsBeforeWithoutTheirDeletedRecords() throws {

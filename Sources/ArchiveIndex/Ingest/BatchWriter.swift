@@ -12,7 +12,13 @@ final class BatchWriter: @unchecked Sendable {
     var ownerOfHash: [String: String] = [:]
     var deletions: [String: Set<Int>] = [:]
     var writer: SegmentWriter?
-    var finished: [SegmentInfo] = []
+    /// Segments written out, in order; read once `waitForFinishing` returns.
+    private(set) var finished: [SegmentInfo] = []
+    /// A full segment is written out here while the next one fills; one at a time, so that no
+    /// more than two segments' postings are ever held.
+    private let finishing = DispatchQueue(label: "archive.ingest.finish")
+    private let finishingGroup = DispatchGroup()
+    private var finishError: IndexError?
     var segmentNumber: Int
     var error: IndexError?
     /// Texts of the batch being absorbed: the ingest's code is built from the first.
@@ -58,19 +64,33 @@ final class BatchWriter: @unchecked Sendable {
 
     /// Gives up the segment being written, for an ingest that stops before its commit.
     func abandon() {
+        finishingGroup.wait()
         writer?.discard()
         writer = nil
     }
 
+    /// Hands the segment being filled to be written out (see `finishing`), once the one before
+    /// it is written.
     func finishSegment() throws(IndexError) {
-        // Unsynced: most are merged away (see `mergeFinished`).
-        if let w = writer { finished.append(try w.finish(sync: false)) }
+        try waitForFinishing()
+        guard let w = writer else { return }
         writer = nil
+        finishing.async(group: finishingGroup) { [self] in
+            // Unsynced: most are merged away (see `mergeFinished`).
+            do throws(IndexError) { finished.append(try w.finish(sync: false)) } catch { finishError = error }
+        }
+    }
+
+    /// Waits until every segment handed over is written, and reports the first that failed.
+    func waitForFinishing() throws(IndexError) {
+        finishingGroup.wait()
+        if let e = finishError { throw e }
     }
 
     /// Joins the segments this ingest wrote into as few as 32-bit offsets allow (one, short of
     /// gigabytes of postings): a query pays for every segment it looks in.
     func mergeFinished(shouldStop: (@Sendable () -> Bool)?) throws(IndexError) {
+        try waitForFinishing()
         var merged: [SegmentInfo] = []
         for g in SegmentMerger.groups(finished.map { SegmentMerger.sizes(of: $0.files) }) {
             let group = Array(finished[g])

@@ -43,7 +43,7 @@ public struct IngestOptions: Sendable {
 public enum Ingester {
     /// Memory the postings of a segment may hold before it is written out: what bounds an
     /// ingest's memory, whatever the size of the archive.
-    public static let segmentBudget = 192 << 20
+    public static let segmentBudget = 128 << 20
     static let batchSize = 256
 
     struct Input {
@@ -111,7 +111,10 @@ public enum Ingester {
             options.progress?(inputs.count - toRead.count + done, inputs.count)
         }
         group.wait()
-        if let e = state.error { throw e }
+        if let e = state.error {
+            state.abandon()
+            throw e
+        }
         try stopIfAsked()
         try state.finishSegment()
         do { try state.mergeFinished(shouldStop: options.shouldStop) } catch {

@@ -105,7 +105,8 @@ public struct SegmentInfo: Equatable, Sendable {
 
 /// Builds one immutable segment: records go to disk as they come; postings stay in memory
 /// until `finish`, which the ingester calls before they outgrow their budget.
-final class SegmentWriter {
+/// Used by one thread at a time: filled on the appending queue, then written out on another.
+final class SegmentWriter: @unchecked Sendable {
     static let docEntrySize = 40
     /// Coded lengths are kept in the norms in units of this many bytes.
     static let normUnit = 4
