@@ -35,7 +35,7 @@ final class TermDictionaryWriter {
         let width = max(1, 16 - (positions.max() ?? 0).leadingZeroBitCount)
         positionOffsets.append(UInt32(flushed + packed.bytes.count))
         widths.append(UInt8(width))
-        for p in positions { packed.append(UInt64(p), width: width) }
+        packed.append(positions, width: width)
         packed.align()
         guard flushed + packed.bytes.count <= UInt32.max else { throw IndexError("\(pos.path): positions outgrow 32-bit offsets") }
         if packed.bytes.count >= 1 << 20 {

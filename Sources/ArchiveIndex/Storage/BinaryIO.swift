@@ -68,6 +68,30 @@ struct BitPacker {
         }
     }
 
+    /// Appends each of `values` at `width` bits: every position an ingest or a merge writes
+    /// comes through here, so it runs on raw buffers, whole bytes out as they fill.
+    mutating func append(_ values: [UInt16], width: Int) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: (values.count * width + pendingBits) / 8))
+        var pending = self.pending, bits = pendingBits, n = start
+        values.withUnsafeBufferPointer { v in
+            bytes.withUnsafeMutableBufferPointer { out in
+                for x in v {
+                    pending |= UInt64(x) << UInt64(bits)
+                    bits += width
+                    while bits >= 8 {
+                        out[n] = UInt8(truncatingIfNeeded: pending)
+                        n += 1
+                        pending >>= 8
+                        bits -= 8
+                    }
+                }
+            }
+        }
+        self.pending = pending
+        pendingBits = bits
+    }
+
     /// Pads to a byte boundary.
     mutating func align() {
         if pendingBits > 0 { bytes.append(UInt8(truncatingIfNeeded: pending)) }

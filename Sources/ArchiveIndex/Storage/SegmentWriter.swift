@@ -199,8 +199,11 @@ final class SegmentWriter: @unchecked Sendable {
             positions.removeAll(keepingCapacity: true)
             table.forEachPostingPart(ofTerm: i) { list.append(contentsOf: $0) }
             if table.hasPositions {
+                // Kept as 16-bit numbers in the machine's own order: copied as they lie.
                 table.forEachPositionPart(ofTerm: i) { part in
-                    for k in stride(from: 0, to: part.count, by: 2) { positions.append(UInt16(part[k]) | UInt16(part[k + 1]) << 8) }
+                    let at = positions.count
+                    positions.append(contentsOf: repeatElement(0, count: part.count / 2))
+                    positions.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: at * 2).copyMemory(from: part.baseAddress!, byteCount: part.count) }
                 }
             }
             try out.add(key: UInt32(x >> 32), list: list, positions: positions)
