@@ -61,7 +61,7 @@ enum Usage {
       --no-wait    exit 75 if another ingest is writing the index, instead of waiting
       --memory MB  postings held in memory before a segment is written (default 128); one
                    segment fills while the one before is written, so the ingest's peak is
-                   about twice this plus 100 MB; its segments are merged at the end
+                   about twice this plus 100-200 MB; its segments are merged at the end
       --json       the summary as one object (files, pieces, linked articles, failures)
       --index DIR  the index folder
     """
