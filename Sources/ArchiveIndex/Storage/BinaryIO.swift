@@ -58,16 +58,6 @@ struct BitPacker {
     private var pending: UInt64 = 0
     private var pendingBits = 0
 
-    mutating func append(_ v: UInt64, width: Int) {
-        pending |= v << UInt64(pendingBits)
-        pendingBits += width
-        while pendingBits >= 8 {
-            bytes.append(UInt8(truncatingIfNeeded: pending))
-            pending >>= 8
-            pendingBits -= 8
-        }
-    }
-
     /// Appends each of `values` at `width` bits: every position an ingest or a merge writes
     /// comes through here, so it runs on raw buffers, whole bytes out as they fill.
     mutating func append(_ values: [UInt16], width: Int) {
