@@ -90,9 +90,12 @@ enum SkipBlocks {
             }
         }
 
+        /// The whole list, to decode.
+        var whole: TermDictionary.Part { TermDictionary.Part(bytes: listStart..<listEnd, docBase: -1, firstPosition: 0) }
+
         /// Block `k` to decode: the whole list when it has no blocks.
         func part(_ k: Int) -> TermDictionary.Part {
-            guard count > 0 else { return TermDictionary.Part(bytes: listStart..<listEnd, docBase: -1, firstPosition: 0) }
+            guard count > 0 else { return whole }
             return TermDictionary.Part(bytes: start(k)..<(k + 1 < count ? start(k + 1) : listEnd),
                                        docBase: k == 0 ? -1 : lastDoc(k - 1), firstPosition: firstPosition(k))
         }

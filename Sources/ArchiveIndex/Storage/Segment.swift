@@ -214,7 +214,7 @@ struct TermDictionary {
                 k += 1
             }
         } else {
-            parts = [Part(bytes: skips.listStart..<r.upperBound, docBase: -1, firstPosition: 0)]
+            parts = [skips.whole]
         }
         // A block holds `SkipBlocks.size` postings at most: arrays need no more room than that.
         let capacity = skips.count == 0 ? .max : (candidates == nil ? skips.count : parts.count) * SkipBlocks.size
@@ -263,37 +263,25 @@ struct TermDictionary {
     /// Where term `i`'s postings lie (after any skip data), how many there are, the last
     /// document and the number of positions: the skip data gives all but the last block's.
     private func summary(_ i: Int) -> (list: Range<Int>, docs: Int, lastDoc: Int, positions: Int) {
-        let r = range(i)
-        let skips = SkipBlocks.read(post, r)
+        let skips = skips(i)
         let blocks = skips.count
-        var at = blocks > 0 ? skips.start(blocks - 1) : skips.listStart
         var doc = blocks > 1 ? Int(skips.lastDoc(blocks - 2)) : -1
         var docs = blocks > 0 ? (blocks - 1) * SkipBlocks.size : 0
         var positions = blocks > 0 ? Int(skips.firstPosition(blocks - 1)) : 0
-        guard let base = post.base else { return (r, 0, -1, 0) }
-        let bytes = base.assumingMemoryBound(to: UInt8.self)
-        while at < r.upperBound {
-            let (gap, tf) = Self.posting(bytes, &at)
-            doc += gap
+        forEachPosting(in: skips.part(max(0, blocks - 1))) { d, tf in
+            doc = Int(d)
             docs += 1
             positions += Int(tf)
         }
-        return (skips.listStart..<r.upperBound, docs, doc, positions)
+        return (skips.listStart..<skips.listEnd, docs, doc, positions)
     }
 
     /// Each posting of term `i`, deleted or not: its document, its frequency and the number of its
     /// first position. A merge walks every list once, and needs no arrays for it.
     @inline(__always) func forEachPosting(_ i: Int, _ body: (_ doc: Int, _ tf: UInt32, _ start: UInt32) -> Void) {
-        let r = range(i)
-        guard r.count > 0, let raw = post.base else { return }
-        let bytes = raw.assumingMemoryBound(to: UInt8.self)
-        var at = SkipBlocks.read(post, r).listStart
-        var doc = -1
         var start: UInt32 = 0
-        while at < r.upperBound {
-            let (gap, tf) = Self.posting(bytes, &at)
-            doc += gap
-            body(doc, tf, start)
+        forEachPosting(in: skips(i).whole) { d, tf in
+            body(Int(d), tf, start)
             start &+= tf
         }
     }
