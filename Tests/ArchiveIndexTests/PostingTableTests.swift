@@ -7,19 +7,65 @@ final class PostingTableTests: XCTestCase {
     func testSlicePoolStreamsComeBackInOrder() {
         let pool = SlicePool()
         var expected: [[UInt8]] = []
+        var cursors: [SlicePool.Cursor] = []
         var rng = SplitMix64(seed: 3)
-        for _ in 0..<500 { pool.addStream(); expected.append([]) }
+        for _ in 0..<500 { cursors.append(pool.start()); expected.append([]) }
+        let firsts = cursors.map(\.at)
         for _ in 0..<40_000 {
             let t = rng.below(rng.below(2) == 0 ? 5 : 500)
             let bytes = (0..<(1 + rng.below(90))).map { _ in UInt8(rng.below(256)) }
-            bytes.withUnsafeBytes { pool.append($0, to: t) }
+            bytes.withUnsafeBytes { pool.append($0, to: &cursors[t]) }
             expected[t] += bytes
         }
         XCTAssertGreaterThan(pool.footprint, SlicePool.blockSize, "the streams span several blocks")
         for t in expected.indices {
             var got: [UInt8] = []
-            pool.forEachPart(of: t) { got += $0 }
+            pool.forEachPart(from: firsts[t], to: cursors[t]) { got += $0 }
             XCTAssertEqual(got, expected[t], "stream \(t)")
+        }
+    }
+
+    /// What the table is given comes back term by term in key order: each term's documents as
+    /// gaps with their frequencies and, where kept, their positions apart; through the table's
+    /// growth and across slices.
+    func testTableGivesBackEachTermsPostingsAndPositions() {
+        for withPositions in [true, false] {
+            let table = PostingTable(positions: withPositions)
+            var rng = SplitMix64(seed: withPositions ? 5 : 6)
+            var expected: [UInt32: (docs: [Int32], tfs: [UInt32], positions: [UInt16])] = [:]
+            for doc in Int32(0)..<3_000 {
+                // Keys in no order, some common to many documents, some rare; a few frequencies large.
+                let keys = Array(Set((0..<(1 + rng.below(60))).map { _ in
+                    UInt32(1 + (rng.below(3) == 0 ? rng.below(50) : rng.below(200_000))) << 8
+                }))
+                let tfs = keys.map { _ in UInt32(rng.below(10) == 0 ? 1 + rng.below(300) : 1) }
+                var positions: [UInt16] = []
+                for (k, tf) in zip(keys, tfs) {
+                    let mine = (0..<Int(tf)).map { _ in UInt16(rng.below(65_536)) }.sorted()
+                    positions += mine
+                    expected[k, default: ([], [], [])].docs.append(doc)
+                    expected[k]!.tfs.append(tf)
+                    if withPositions { expected[k]!.positions += mine }
+                }
+                table.add(doc: doc, keys: keys, tfs: tfs, positions: withPositions ? positions : [])
+            }
+            let terms = table.termsByKey()
+            XCTAssertEqual(terms.map(\.key), expected.keys.sorted())
+            var list: [UInt8] = [], positions: [UInt16] = []
+            for (key, slot) in terms {
+                table.read(slot: slot, list: &list, positions: &positions)
+                var docs: [Int32] = [], tfs: [UInt32] = [], at = 0, last: Int32 = -1
+                while at < list.count {
+                    let v = list.withUnsafeBufferPointer { TermDictionary.varint($0.baseAddress!, &at) }
+                    last += Int32(v >> 1)
+                    docs.append(last)
+                    tfs.append(v & 1 == 0 ? 1 : UInt32(list.withUnsafeBufferPointer { TermDictionary.varint($0.baseAddress!, &at) }))
+                }
+                let want = expected[key]!
+                XCTAssertEqual(docs, want.docs, "key \(key)")
+                XCTAssertEqual(tfs, want.tfs, "key \(key)")
+                XCTAssertEqual(positions, want.positions, "key \(key)")
+            }
         }
     }
 

@@ -1,45 +1,58 @@
+import ParseCore
+
 /// Postings being gathered for a segment, term by term, in document order. This is the serial
-/// step of an ingest and it is bound by memory latency, so a posting touches few places: the
-/// hash slot (key and term together), the term's last document, and its streams in slice pools;
-/// all kept in raw memory so the hot loop pays no reference counting or copy checks.
+/// step of an ingest and it is bound by memory latency, so a posting touches two places: the
+/// term's hash slot, which holds its key, its last document and where its stream writes next (16
+/// bytes, four to a cache line), and the end of its stream in a slice pool; all kept in raw
+/// memory so the hot loop pays no reference counting or copy checks.
 ///
-/// A posting list holds, per document, the gap from the previous one shifted left once, its low
-/// bit saying whether a term frequency above one follows; both as variable-length integers. A
-/// table with positions keeps, per posting, the term's positions in the document as 16-bit
-/// numbers (65,535 standing for any beyond), so the positions of the n-th posting of a term start
-/// at the sum of the frequencies before it: found without decoding them.
+/// A posting holds the gap from the term's previous document shifted left once, its low bit
+/// saying whether a term frequency above one follows; both as variable-length integers. In a
+/// table with positions the term's positions in the document follow in the same stream, as
+/// 16-bit numbers (65,535 standing for any beyond), and are parted from the postings as the table
+/// is written out (see `read`).
 final class PostingTable {
-    /// Hash slots: key in the high half, term number in the low; 0 marks an empty slot (a key's
-    /// first letter is never 0).
-    private var slots: UnsafeMutablePointer<UInt64>
+    private struct Slot {
+        /// 0 marks an empty slot (a key's first letter is never 0).
+        var key: UInt32
+        var lastDoc: Int32
+        var stream: SlicePool.Cursor
+    }
+
+    private static let cacheLine = 64
+    private var slots: UnsafeMutablePointer<Slot>
+    /// Where each slot's stream starts: read only when the table is written out.
+    private var firsts: UnsafeMutablePointer<UInt32>
     private var mask = (1 << 16) - 1
-    private var lastDoc = RawVector<Int32>(capacity: 1 << 12)
-    /// Per term, in order of first appearance.
-    private(set) var keys: [UInt32] = []
-    private let postings = SlicePool()
-    /// The term of each key of the document being added.
-    private var docTerms = RawVector<Int>(capacity: 1 << 12)
+    private(set) var termCount = 0
+    private let pool = SlicePool()
+    /// The slot of each key of the document being added.
+    private var docSlots = RawVector<Int>(capacity: 1 << 12)
     /// What the first touches of a document's memory read, kept so that they are not left out.
     private(set) var touched: UInt64 = 0
-    /// Empty in a table without positions.
-    private let positions = SlicePool()
     let hasPositions: Bool
 
     init(positions: Bool) {
         hasPositions = positions
-        slots = .allocate(capacity: mask + 1)
-        slots.initialize(repeating: 0, count: mask + 1)
+        (slots, firsts) = Self.allocate(mask + 1)
     }
 
     deinit {
         slots.deallocate()
-        lastDoc.deallocate()
-        docTerms.deallocate()
+        firsts.deallocate()
+        docSlots.deallocate()
+    }
+
+    private static func allocate(_ n: Int) -> (UnsafeMutablePointer<Slot>, UnsafeMutablePointer<UInt32>) {
+        let slots = UnsafeMutableRawPointer.allocate(byteCount: n * MemoryLayout<Slot>.stride, alignment: cacheLine)
+            .bindMemory(to: Slot.self, capacity: n)
+        slots.initialize(repeating: Slot(key: 0, lastDoc: -1, stream: SlicePool.Cursor(at: 0, left: 0, level: 0)), count: n)
+        return (slots, .allocate(capacity: n))
     }
 
     /// Memory held: what an ingest weighs against its budget.
     var footprint: Int {
-        postings.footprint + positions.footprint + (mask + 1) * 8 + lastDoc.capacity * 4 + keys.capacity * 4
+        pool.footprint + (mask + 1) * (MemoryLayout<Slot>.stride + 4)
     }
 
     /// Adds a document's distinct keys with their frequencies and, in a table with positions, each
@@ -54,33 +67,35 @@ final class PostingTable {
 
     private func add(doc: Int32, keys: UnsafeBufferPointer<UInt32>, tfs: UnsafeBufferPointer<UInt32>,
                      positions docPositions: UnsafeBufferPointer<UInt16>) {
-        let postings = self.postings, positions = self.positions, hasPositions = self.hasPositions
-        // Each key costs a few cache misses (its hash slot, its last document, the ends of its
-        // streams). Touched first for all the document's keys, in loops whose loads do not wait
-        // on one another, they overlap instead of following one by one.
+        // Room for every key first, so that no slot moves while the document is added.
+        while (termCount + keys.count) * 4 > (mask + 1) * 3 { grow() }
+        let pool = self.pool, hasPositions = self.hasPositions
+        // Each key costs two cache misses (its slot, the end of its stream). Touched first for all
+        // the document's keys, in loops whose loads do not wait on one another, they overlap
+        // instead of following one by one.
         var touched = self.touched
-        for i in 0..<keys.count { touched &+= slots[Self.hash(keys[i]) & mask] }
-        while docTerms.count < keys.count { docTerms.append(0) }
-        for i in 0..<keys.count { docTerms[i] = term(keys[i]) }
+        for i in 0..<keys.count { touched &+= UInt64(slots[Self.hash(keys[i]) & mask].key) }
+        while docSlots.count < keys.count { docSlots.append(0) }
         for i in 0..<keys.count {
-            let t = docTerms[i]
-            touched &+= UInt64(UInt32(bitPattern: lastDoc[t])) &+ postings.touch(t) &+ (hasPositions ? positions.touch(t) : 0)
+            let s = slot(keys[i])
+            docSlots[i] = s
+            touched &+= pool.touch(slots[s].stream)
         }
         self.touched = touched
         var at = 0
         var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
         for i in 0..<keys.count {
-            let t = docTerms[i]
+            let slot = slots + docSlots[i]
             let tf = tfs[i]
-            let gap = UInt64(doc - lastDoc[t])
-            lastDoc[t] = doc
+            let gap = UInt64(doc - slot.pointee.lastDoc)
+            slot.pointee.lastDoc = doc
             withUnsafeMutableBytes(of: &scratch) { b in
                 var n = Self.varint(gap << 1 | (tf > 1 ? 1 : 0), into: b, at: 0)
                 if tf > 1 { n = Self.varint(UInt64(tf), into: b, at: n) }
-                postings.append(UnsafeRawBufferPointer(rebasing: b[..<n]), to: t)
+                pool.append(UnsafeRawBufferPointer(rebasing: b[..<n]), to: &slot.pointee.stream)
             }
             guard hasPositions else { continue }
-            positions.append(UnsafeRawBufferPointer(start: docPositions.baseAddress! + at, count: Int(tf) * 2), to: t)
+            pool.append(UnsafeRawBufferPointer(start: docPositions.baseAddress! + at, count: Int(tf) * 2), to: &slot.pointee.stream)
             at += Int(tf)
         }
     }
@@ -96,46 +111,78 @@ final class PostingTable {
         return n + 1
     }
 
-    func forEachPostingPart<E: Error>(ofTerm t: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
-        try postings.forEachPart(of: t, body)
+    /// The table's terms in key order, each as its key and the slot holding it.
+    func termsByKey() -> [(key: UInt32, slot: Int)] {
+        var byKey: [UInt64] = []
+        byKey.reserveCapacity(termCount)
+        for s in 0...mask where slots[s].key != 0 { byKey.append(UInt64(slots[s].key) << 32 | UInt64(s)) }
+        RadixSort.sort(&byKey)
+        return byKey.map { (UInt32($0 >> 32), Int($0 & 0xFFFF_FFFF)) }
     }
 
-    func forEachPositionPart<E: Error>(ofTerm t: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
-        try positions.forEachPart(of: t, body)
+    /// The posting list of the term in slot `s` (see `TermDictionaryWriter.add`) into `list`
+    /// and, in a table with positions, the positions of its postings one after another into
+    /// `positions`; both emptied first.
+    func read(slot s: Int, list: inout [UInt8], positions: inout [UInt16]) {
+        list.removeAll(keepingCapacity: true)
+        positions.removeAll(keepingCapacity: true)
+        pool.forEachPart(from: firsts[s], to: slots[s].stream) { list.append(contentsOf: $0) }
+        guard hasPositions else { return }
+        // Every position takes two of the stream's bytes: room for them all, trimmed after.
+        positions.append(contentsOf: repeatElement(0, count: list.count / 2))
+        let (kept, taken) = list.withUnsafeMutableBufferPointer { b in
+            positions.withUnsafeMutableBufferPointer { out in
+                // Parted in place: the postings close up towards the front as their positions are
+                // taken out, which are kept as 16-bit numbers in the machine's own order.
+                let base = b.baseAddress!
+                var kept = 0, taken = 0, at = 0
+                while at < b.count {
+                    let start = at
+                    let v = TermDictionary.varint(base, &at)
+                    let tf = v & 1 == 0 ? 1 : Int(TermDictionary.varint(base, &at))
+                    for j in start..<at { base[kept] = base[j]; kept += 1 }
+                    for j in 0..<tf { out[taken + j] = UnsafeRawPointer(base + at + 2 * j).loadUnaligned(as: UInt16.self) }
+                    taken += tf
+                    at += tf * 2
+                }
+                return (kept, taken)
+            }
+        }
+        positions.removeLast(positions.count - taken)
+        list.removeLast(list.count - kept)
     }
 
     @inline(__always) private static func hash(_ k: UInt32) -> Int {
         Int(truncatingIfNeeded: (UInt64(k) &* 0x9E37_79B9_7F4A_7C15) >> 40)
     }
 
-    @inline(__always) private func term(_ k: UInt32) -> Int {
+    /// The slot of key `k`, taken for it if it has none.
+    @inline(__always) private func slot(_ k: UInt32) -> Int {
         var i = Self.hash(k) & mask
         while true {
-            let x = slots[i]
-            if x >> 32 == UInt64(k) { return Int(x & 0xFFFF_FFFF) }
+            let x = slots[i].key
+            if x == k { return i }
             if x == 0 { break }
             i = (i + 1) & mask
         }
-        let t = keys.count
-        slots[i] = UInt64(k) << 32 | UInt64(t)
-        keys.append(k)
-        lastDoc.append(-1)
-        postings.addStream()
-        if hasPositions { positions.addStream() }
-        if keys.count * 4 > (mask + 1) * 3 { grow() }
-        return t
+        let c = pool.start()
+        slots[i] = Slot(key: k, lastDoc: -1, stream: c)
+        firsts[i] = c.at
+        termCount += 1
+        return i
     }
 
     private func grow() {
-        let n = (mask + 1) * 2
-        slots.deallocate()
-        slots = .allocate(capacity: n)
-        slots.initialize(repeating: 0, count: n)
-        mask = n - 1
-        for (t, k) in keys.enumerated() {
-            var i = Self.hash(k) & mask
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = UInt64(k) << 32 | UInt64(t)
+        let (old, oldFirsts, oldCount) = (slots, firsts, mask + 1)
+        mask = oldCount * 2 - 1
+        (slots, firsts) = Self.allocate(mask + 1)
+        for s in 0..<oldCount where old[s].key != 0 {
+            var i = Self.hash(old[s].key) & mask
+            while slots[i].key != 0 { i = (i + 1) & mask }
+            slots[i] = old[s]
+            firsts[i] = oldFirsts[s]
         }
+        old.deallocate()
+        oldFirsts.deallocate()
     }
 }

@@ -2,51 +2,51 @@
 import Glibc
 #endif
 
-/// Byte streams, one per term, that grow in slices of a shared pool of 1 MB blocks (the way
-/// Lucene's byte block pool does) instead of an array per term: small slices for the many rare
-/// terms, growing ones for the common, and no block ever moves or doubles. A slice ends with the
-/// 4-byte address of the next one, so a stream costs only its head, cursor and level to keep.
+/// Byte streams that grow in slices of a shared pool of 1 MB blocks (the way Lucene's byte block
+/// pool does) instead of an array each: small slices for the many rare terms, growing ones for the
+/// common, and no block ever moves or doubles. A slice ends with the 4-byte address of the next
+/// one. A stream's `Cursor` is kept by its owner, beside whatever else an append touches, so that
+/// an append costs one cache miss for the cursor and one for the bytes.
 /// Blocks are mapped from the system, not taken from the allocator, so that a finished segment's
 /// postings go back to the system at once (freed to the allocator, they stay in the process).
 final class SlicePool {
-    private struct Stream {
-        var first: UInt32
-        var cursor: UInt32
-        /// Where the current slice's data ends and the address of the next slice goes.
-        var limit: UInt32
-        var level: UInt32
+    /// Where a stream writes next: 8 bytes, so that its owner can keep it in a small hash slot.
+    struct Cursor {
+        var at: UInt32
+        /// Bytes left in the current slice before the address of the next one.
+        var left: UInt16
+        var level: UInt16
     }
 
     static let blockBits = 20
     static let blockSize = 1 << blockBits
     /// Slices are 16 bytes at level 0, doubling to 4 KB at the top level.
-    private static let topLevel: UInt32 = 8
-    @inline(__always) private static func size(_ level: UInt32) -> UInt32 { 16 << level }
+    private static let topLevel: UInt16 = 8
+    @inline(__always) private static func size(_ level: UInt16) -> UInt32 { 16 << level }
 
-    private var streams = RawVector<Stream>(capacity: 1 << 12)
     private var blocks = RawVector<UnsafeMutablePointer<UInt8>>(capacity: 64)
     /// Bytes handed out in the last block.
     private var used = SlicePool.blockSize
 
     deinit {
-        streams.deallocate()
         for i in 0..<blocks.count { munmap(blocks[i], Self.blockSize) }
         blocks.deallocate()
     }
 
     /// Memory held, for the ingest's budget.
-    var footprint: Int { blocks.count * Self.blockSize + streams.capacity * MemoryLayout<Stream>.stride }
+    var footprint: Int { blocks.count * Self.blockSize }
 
-    func addStream() {
+    /// A new stream: its first slice, where reading it starts (`at`) and writing continues.
+    func start() -> Cursor {
         let s = allocate(level: 0)
-        streams.append(Stream(first: s, cursor: s, limit: s + Self.size(0) - 4, level: 0))
+        return Cursor(at: s, left: UInt16(Self.size(0) - 4), level: 0)
     }
 
     @inline(__always) private func pointer(_ address: UInt32) -> UnsafeMutablePointer<UInt8> {
         blocks[Int(address >> UInt32(Self.blockBits))] + Int(address & UInt32(Self.blockSize - 1))
     }
 
-    private func allocate(level: UInt32) -> UInt32 {
+    private func allocate(level: UInt16) -> UInt32 {
         let size = Int(Self.size(level))
         if used + size > Self.blockSize {
             let block = mmap(nil, Self.blockSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
@@ -59,45 +59,42 @@ final class SlicePool {
         return address
     }
 
-    /// Reads where stream `t` writes next, so that a later append finds it in the cache.
-    @inline(__always) func touch(_ t: Int) -> UInt64 {
-        UInt64(pointer(streams[t].cursor).pointee)
+    /// Reads where a stream writes next, so that a later append finds it in the cache.
+    @inline(__always) func touch(_ c: Cursor) -> UInt64 {
+        UInt64(pointer(c.at).pointee)
     }
 
-    /// Appends bytes to stream `t`.
-    @inline(__always) func append(_ src: UnsafeRawBufferPointer, to t: Int) {
+    /// Appends bytes to the stream `c` writes.
+    @inline(__always) func append(_ src: UnsafeRawBufferPointer, to c: inout Cursor) {
         var from = 0
         let n = src.count
         while from < n {
-            var s = streams[t]
-            if s.cursor == s.limit {
-                let level = min(s.level + 1, Self.topLevel)
+            if c.left == 0 {
+                let level = min(c.level + 1, Self.topLevel)
                 let next = allocate(level: level)
-                UnsafeMutableRawPointer(pointer(s.limit)).storeBytes(of: next.littleEndian, as: UInt32.self)
-                s.cursor = next
-                s.limit = next + Self.size(level) - 4
-                s.level = level
+                UnsafeMutableRawPointer(pointer(c.at)).storeBytes(of: next.littleEndian, as: UInt32.self)
+                c = Cursor(at: next, left: UInt16(Self.size(level) - 4), level: level)
             }
-            let k = min(n - from, Int(s.limit - s.cursor))
-            let to = pointer(s.cursor)
+            let k = min(n - from, Int(c.left))
+            let to = pointer(c.at)
             for j in 0..<k { to[j] = src[from + j] }
-            s.cursor += UInt32(k)
+            c.at += UInt32(k)
+            c.left -= UInt16(k)
             from += k
-            streams[t] = s
         }
     }
 
-    /// Hands over stream `t` in order, a slice at a time.
-    func forEachPart<E: Error>(of t: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
-        let s = streams[t]
-        var at = s.first
-        var level: UInt32 = 0
+    /// Hands over in order, a slice at a time, the stream that starts at `first` and that `end`
+    /// writes.
+    func forEachPart<E: Error>(from first: UInt32, to end: Cursor, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+        var at = first
+        var level: UInt16 = 0
         while true {
-            let last = s.cursor >= at && s.cursor <= at + Self.size(level) - 4
-            let end = last ? s.cursor : at + Self.size(level) - 4
-            try body(UnsafeBufferPointer(start: pointer(at), count: Int(end - at)))
+            let last = end.at >= at && end.at <= at + Self.size(level) - 4
+            let stop = last ? end.at : at + Self.size(level) - 4
+            try body(UnsafeBufferPointer(start: pointer(at), count: Int(stop - at)))
             if last { return }
-            let p = pointer(end)
+            let p = pointer(stop)
             at = UInt32(p[0]) | UInt32(p[1]) << 8 | UInt32(p[2]) << 16 | UInt32(p[3]) << 24
             level = min(level + 1, Self.topLevel)
         }

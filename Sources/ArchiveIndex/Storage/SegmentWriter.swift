@@ -189,24 +189,11 @@ final class SegmentWriter: @unchecked Sendable {
     /// Writes a table's terms in key order; the files come back unfinished.
     private static func write(_ table: PostingTable, terms path: String, postings postPath: String,
                               positions posPath: String?, lengths: [UInt16]) throws(IndexError) -> [FileSink] {
-        var byKey = table.keys.enumerated().map { UInt64($0.element) << 32 | UInt64($0.offset) }
-        RadixSort.sort(&byKey)
         let out = try TermDictionaryWriter(postings: postPath, positions: posPath, lengths: lengths)
         var list: [UInt8] = [], positions: [UInt16] = []
-        for x in byKey {
-            let i = Int(x & 0xFFFF_FFFF)
-            list.removeAll(keepingCapacity: true)
-            positions.removeAll(keepingCapacity: true)
-            table.forEachPostingPart(ofTerm: i) { list.append(contentsOf: $0) }
-            if table.hasPositions {
-                // Kept as 16-bit numbers in the machine's own order: copied as they lie.
-                table.forEachPositionPart(ofTerm: i) { part in
-                    let at = positions.count
-                    positions.append(contentsOf: repeatElement(0, count: part.count / 2))
-                    positions.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: at * 2).copyMemory(from: part.baseAddress!, byteCount: part.count) }
-                }
-            }
-            try out.add(key: UInt32(x >> 32), list: list, positions: positions)
+        for (key, slot) in table.termsByKey() {
+            table.read(slot: slot, list: &list, positions: &positions)
+            try out.add(key: key, list: list, positions: positions)
         }
         return try out.close(terms: path)
     }
