@@ -19,4 +19,17 @@ final class RadixSortTests: XCTestCase {
             XCTAssertEqual(packed, ep)
         }
     }
+
+    /// Keys in order of their low halves (positions) come out in order of whole keys when
+    /// sorted by their high halves alone, with many high halves shared, as a text's bigrams are.
+    func testKeysInOrderOfLowHalvesSortWhole() {
+        var state: UInt64 = 11
+        func next() -> UInt64 { state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407; return state >> 20 }
+        for n in [0, 1, 300, 385, 1000, 20_000] {
+            var keys = (0..<n).map { i in (next() % 97) << 40 | (next() & 0xFF) << 32 | UInt64(i * 3 + Int(next() % 3)) }
+            let expected = keys.sorted()
+            RadixSort.sortInOrderOfLowHalves(&keys)
+            XCTAssertEqual(keys, expected, "\(n) keys")
+        }
+    }
 }

@@ -61,7 +61,7 @@ struct PreparedDoc: Sendable {
     /// the headline block (positions below `headlineLength`) with how often each occurs there.
     private static func grouped(_ all: inout [UInt64], headlineLength: Int)
         -> ([UInt32], [UInt32], [UInt16], [UInt32], [UInt32]) {
-        RadixSort.sort(&all)
+        RadixSort.sortInOrderOfLowHalves(&all)
         var headlineKeys: [UInt32] = [], headlineTfs: [UInt32] = []
         var keys = [UInt32](repeating: 0, count: all.count), tfs = [UInt32](repeating: 0, count: all.count)
         var positions = [UInt16](repeating: 0, count: all.count)
