@@ -19,7 +19,6 @@ final class PostingTable {
         var stream: SlicePool.Cursor
     }
 
-    private static let cacheLine = 64
     private var slots: UnsafeMutablePointer<Slot>
     /// Where each slot's stream starts: read only when the table is written out.
     private var firsts: UnsafeMutablePointer<UInt32>
@@ -38,16 +37,20 @@ final class PostingTable {
     }
 
     deinit {
-        slots.deallocate()
-        firsts.deallocate()
+        Self.free(slots, firsts, mask + 1)
         docSlots.deallocate()
     }
 
+    /// `n` empty slots (all zero) and their starts, mapped from the system (see `SystemMemory`),
+    /// so aligned to cache lines.
     private static func allocate(_ n: Int) -> (UnsafeMutablePointer<Slot>, UnsafeMutablePointer<UInt32>) {
-        let slots = UnsafeMutableRawPointer.allocate(byteCount: n * MemoryLayout<Slot>.stride, alignment: cacheLine)
-            .bindMemory(to: Slot.self, capacity: n)
-        slots.initialize(repeating: Slot(key: 0, lastDoc: -1, stream: SlicePool.Cursor(at: 0, left: 0, level: 0)), count: n)
-        return (slots, .allocate(capacity: n))
+        (SystemMemory.map(n * MemoryLayout<Slot>.stride).bindMemory(to: Slot.self, capacity: n),
+         SystemMemory.map(n * 4).bindMemory(to: UInt32.self, capacity: n))
+    }
+
+    private static func free(_ slots: UnsafeMutablePointer<Slot>, _ firsts: UnsafeMutablePointer<UInt32>, _ n: Int) {
+        SystemMemory.unmap(slots, n * MemoryLayout<Slot>.stride)
+        SystemMemory.unmap(firsts, n * 4)
     }
 
     /// Memory held: what an ingest weighs against its budget.
@@ -182,7 +185,6 @@ final class PostingTable {
             slots[i] = old[s]
             firsts[i] = oldFirsts[s]
         }
-        old.deallocate()
-        oldFirsts.deallocate()
+        Self.free(old, oldFirsts, oldCount)
     }
 }

@@ -1,14 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Byte streams that grow in slices of a shared pool of 1 MB blocks (the way Lucene's byte block
 /// pool does) instead of an array each: small slices for the many rare terms, growing ones for the
 /// common, and no block ever moves or doubles. A slice ends with the 4-byte address of the next
 /// one. A stream's `Cursor` is kept by its owner, beside whatever else an append touches, so that
 /// an append costs one cache miss for the cursor and one for the bytes.
-/// Blocks are mapped from the system, not taken from the allocator, so that a finished segment's
-/// postings go back to the system at once (freed to the allocator, they stay in the process).
+/// Blocks are mapped from the system (see `SystemMemory`).
 final class SlicePool {
     /// Where a stream writes next: 8 bytes, so that its owner can keep it in a small hash slot.
     struct Cursor {
@@ -29,7 +24,7 @@ final class SlicePool {
     private var used = SlicePool.blockSize
 
     deinit {
-        for i in 0..<blocks.count { munmap(blocks[i], Self.blockSize) }
+        for i in 0..<blocks.count { SystemMemory.unmap(blocks[i], Self.blockSize) }
         blocks.deallocate()
     }
 
@@ -49,9 +44,7 @@ final class SlicePool {
     private func allocate(level: UInt16) -> UInt32 {
         let size = Int(Self.size(level))
         if used + size > Self.blockSize {
-            let block = mmap(nil, Self.blockSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
-            guard let block, block != MAP_FAILED else { fatalError("out of memory for postings") }
-            blocks.append(block.assumingMemoryBound(to: UInt8.self))
+            blocks.append(SystemMemory.map(Self.blockSize).assumingMemoryBound(to: UInt8.self))
             used = 0
         }
         let address = UInt32((blocks.count - 1) << Self.blockBits + used)
