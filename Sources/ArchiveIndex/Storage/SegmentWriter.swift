@@ -158,12 +158,23 @@ final class SegmentWriter: @unchecked Sendable {
     /// disk unless the segment is to be merged (see `Disk.sync`).
     func finish(sync: Bool) throws(IndexError) -> SegmentInfo {
         let lengths = records.lengths
-        let body = try Self.write(table, terms: "\(dir)/\(name).terms", postings: "\(dir)/\(name).post",
-                                  positions: "\(dir)/\(name).pos", lengths: lengths)
-        let head = try Self.write(headlines, terms: "\(dir)/\(name).hterms", postings: "\(dir)/\(name).hpost", positions: nil,
-                                  lengths: lengths)
-        return try Self.seal(dir: dir, name: name, records: records, postings: body + head,
-                             tables: (unions.bytes(), sources.bytes(), names.bytes()), sync: sync)
+        let path = "\(dir)/\(name)"
+        let (table, headlines) = (self.table, self.headlines)
+        // On the cores at once: the body's terms in two runs of keys, the second appended to the
+        // first, and the headline postings with the small tables.
+        let terms = table.termsByKey()
+        let half = terms.count / 2
+        let (body, high, (head, tables)) = try ThreeParts.run({ () throws(IndexError) in
+            try Self.write(table, terms[..<half], into: TermDictionaryWriter(postings: "\(path).post", positions: "\(path).pos", lengths: lengths))
+        }, { () throws(IndexError) in
+            try Self.write(table, terms[half...], into: TermDictionaryWriter(postings: "\(path).post.high", positions: "\(path).pos.high", lengths: lengths))
+        }, { [self] () throws(IndexError) in
+            let head = try Self.write(headlines, headlines.termsByKey()[...], into: TermDictionaryWriter(postings: "\(path).hpost", positions: nil, lengths: lengths))
+            return (try head.close(terms: "\(path).hterms"), (unions.bytes(), sources.bytes(), names.bytes()))
+        })
+        try body.append(high)
+        return try Self.seal(dir: dir, name: name, records: records, postings: try body.close(terms: "\(path).terms") + head,
+                             tables: tables, sync: sync)
     }
 
     /// Writes a segment's small files (its code, and its unions, sources and names tables) and
@@ -186,15 +197,14 @@ final class SegmentWriter: @unchecked Sendable {
         return SegmentInfo(name: name, docCount: records.count, textUnits: Int(records.textBytes), files: files)
     }
 
-    /// Writes a table's terms in key order; the files come back unfinished.
-    private static func write(_ table: PostingTable, terms path: String, postings postPath: String,
-                              positions posPath: String?, lengths: [UInt16]) throws(IndexError) -> [FileSink] {
-        let out = try TermDictionaryWriter(postings: postPath, positions: posPath, lengths: lengths)
+    /// Writes `terms` of a table (in key order) to `out`.
+    private static func write(_ table: PostingTable, _ terms: ArraySlice<(key: UInt32, slot: Int)>,
+                              into out: TermDictionaryWriter) throws(IndexError) -> TermDictionaryWriter {
         var list: [UInt8] = [], positions: [UInt16] = []
-        for (key, slot) in table.termsByKey() {
+        for (key, slot) in terms {
             table.read(slot: slot, list: &list, positions: &positions)
             try out.add(key: key, list: list, positions: positions)
         }
-        return try out.close(terms: path)
+        return out
     }
 }
