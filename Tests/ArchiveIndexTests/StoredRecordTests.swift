@@ -20,6 +20,25 @@ final class StoredRecordTests: XCTestCase {
         XCTAssertEqual(archive.find(id: parsed[3].id).map(archive.article), parsed[3])
         XCTAssertNil(archive.find(id: "nonexistent-01"))
     }
+
+    /// Dumps whose bytes are not their text (GB18030, CRLF line ends) get the ids of their text,
+    /// as `parse` gives them, not of their bytes: the ingest reuses a file's hash only for a file
+    /// that is its text byte for byte.
+    func testRecordsOfRecodedDumpsHaveTheirTextsIds() throws {
+        let dir = TestFixtures.temporaryDirectory("recoded")
+        let dumps = TestFixtures.root.appendingPathComponent("encodings").path
+        _ = try Ingester.run(index: dir, paths: [dumps])
+        let archive = try Archive.open(dir: dir)
+        var parsed: [Article] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: dumps).sorted() where name.hasSuffix(".txt") {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: "\(dumps)/\(name)")))
+            let text = try TextDecoding.decode(bytes)
+            XCTAssertNotEqual(Array(text.utf8), bytes, name)
+            parsed += PageParser().parse(text, source: name)
+        }
+        XCTAssertFalse(parsed.isEmpty)
+        XCTAssertEqual(archive.allDocs.map(archive.article).map(\.id), parsed.map(\.id))
+    }
 }
 
 /// The checksum a file is written with is the one `verify` computes over the whole file.

@@ -205,11 +205,13 @@ public enum Ingester {
             return .failed("\(input.path): cannot be read")
         }
         let bytes = [UInt8](data)
-        let hash = Fingerprint.hex(Fingerprint.fnv1a(bytes))
+        let fingerprint = Fingerprint.fnv1a(bytes)
+        let hash = Fingerprint.hex(fingerprint)
         if hash == knownHash { return .unchanged(bytes: bytes.count) }
-        let text: String
+        var text: String
         do { text = try TextDecoding.decode(bytes) } catch { return .failed("\(input.path): \(error.description)") }
-        let articles = PageParser().parse(text, source: input.source)
+        let asRead = text.withUTF8 { t in t.count == bytes.count && (t.isEmpty || memcmp(t.baseAddress!, bytes, t.count) == 0) }
+        let articles = PageParser().parse(text, source: input.source, fingerprint: asRead ? fingerprint : Fingerprint.fnv1a(text))
         return .parsed(hash: hash, bytes: bytes.count, articles: articles, prepared: articles.map(PreparedDoc.init))
     }
 

@@ -14,6 +14,12 @@ public struct PageParser: Sendable {
 
     /// Parses one page. `source` is recorded on every piece and read for the date and page.
     public func parse(_ text: String, source: String) -> [Article] {
+        parse(text, source: source, fingerprint: Fingerprint.fnv1a(text))
+    }
+
+    /// Parses one page whose text's fingerprint (`Fingerprint.fnv1a` of its UTF-8) the caller
+    /// has already: an ingest hashes every file, and most files are their text byte for byte.
+    package func parse(_ text: String, source: String, fingerprint hash: UInt64) -> [Article] {
         let lines = PageLines.split(text)
         var page = CharCounts(characters: lines.reduce(0) { $0 + $1.scalars.count })
         page.add(lines: lines)
@@ -27,7 +33,7 @@ public struct PageParser: Sendable {
         var articles = PieceAssembly.articles(layout: layout, assembly: assembly, joins: joins)
 
         let info = SourceInfo(path: source)
-        let fingerprint = Fingerprint.hex(Fingerprint.fnv1a(text)).prefix(12)
+        let fingerprint = Fingerprint.hex(hash).prefix(12)
         for i in articles.indices {
             articles[i].id = "\(fingerprint)-\(i + 1 < 10 ? "0" : "")\(i + 1)"
             articles[i].source = source
