@@ -14,6 +14,9 @@ struct BlockImpacts {
     /// pairs of the front instead of sorting the block.
     mutating func add(tf: UInt32, length: UInt16) {
         let tf = UInt16(clamping: tf)
+        // The last pair has the lowest frequency and the shortest length: most documents (one
+        // occurrence, not the shortest record of the block) are beaten by it, and end here.
+        if let last = front.last, last.tf >= tf && last.length <= length { return }
         var i = 0
         while i < front.count && front[i].tf > tf { i += 1 }
         // A pair before `i` with no greater length, or one at `i` with the same frequency, beats it.
