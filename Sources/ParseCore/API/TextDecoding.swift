@@ -212,7 +212,9 @@ struct UTF8Writer {
     @inline(__always) mutating func append(_ v: UInt32) {
         defer { afterCR = v == 0x0D }
         if v == 0x0A && afterCR { return }
-        UTF8Codec.append(v == 0x0D ? 0x0A : v, to: &bytes)
+        var four: UInt32 = 0
+        let n = withUnsafeMutableBytes(of: &four) { UTF8Codec.write(v == 0x0D ? 0x0A : v, to: $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+        withUnsafeBytes(of: four) { bytes.append(contentsOf: $0[..<n]) }
     }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }

@@ -100,13 +100,14 @@ enum Scalars {
         return s[lo..<hi]
     }
 
-    /// Builds a string by encoding UTF-8 directly: appending scalars to a string one by one
-    /// costs several times more.
+    /// Builds a string by encoding UTF-8 straight into its storage: appending scalars to a
+    /// string one by one costs several times more.
     static func string<C: Collection>(_ c: C) -> String where C.Element == Unicode.Scalar {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(c.count * 3)
-        for s in c { UTF8Codec.append(s.value, to: &bytes) }
-        return String(decoding: bytes, as: UTF8.self)
+        String(unsafeUninitializedCapacity: c.count * 4) { out in
+            var n = 0
+            for s in c { n += UTF8Codec.write(s.value, to: out.baseAddress! + n) }
+            return n
+        }
     }
 
     /// Reads a number written in ASCII, full-width or Chinese digits (第十二版).

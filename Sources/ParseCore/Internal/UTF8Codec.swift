@@ -24,16 +24,20 @@ package enum UTF8Codec {
         }
     }
 
-    @inline(__always) static func append(_ v: UInt32, to bytes: inout [UInt8]) {
+    /// Writes scalar value `v` at `p` and says how many bytes it took (1 to 4).
+    @inline(__always) static func write(_ v: UInt32, to p: UnsafeMutablePointer<UInt8>) -> Int {
         if v < 0x80 {
-            bytes.append(UInt8(v))
+            p[0] = UInt8(v)
+            return 1
         } else if v < 0x800 {
-            bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
+            p[0] = UInt8(0xC0 | v >> 6); p[1] = UInt8(0x80 | v & 0x3F)
+            return 2
         } else if v < 0x10000 {
-            bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-        } else {
-            bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
-            bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+            p[0] = UInt8(0xE0 | v >> 12); p[1] = UInt8(0x80 | v >> 6 & 0x3F); p[2] = UInt8(0x80 | v & 0x3F)
+            return 3
         }
+        p[0] = UInt8(0xF0 | v >> 18); p[1] = UInt8(0x80 | v >> 12 & 0x3F)
+        p[2] = UInt8(0x80 | v >> 6 & 0x3F); p[3] = UInt8(0x80 | v & 0x3F)
+        return 4
     }
 }
