@@ -35,6 +35,8 @@ public enum TextDecoding {
             if b.count >= 2, b[0] == 0xFF, b[1] == 0xFE { return (try utf16(b, bigEndian: false), .utf16LE) }
             if b.count >= 2, b[0] == 0xFE, b[1] == 0xFF { return (try utf16(b, bigEndian: true), .utf16BE) }
             if let nul = b.firstIndex(of: 0) { throw Failure(offset: nul, reason: "not text: NUL byte") }
+            // Nearly every dump is valid UTF-8 with LF line ends: validated once, as the string is made.
+            if !b.contains(0x0D), let text = String(validating: b, as: UTF8.self) { return (text, .utf8) }
             let (utf8Errors, firstUTF8Error) = UTF8Scan.errors(b, from: 0)
             if utf8Errors == 0 { return (try utf8(b, from: 0, strictly: true), .utf8) }
             let gbErrors = gb18030Errors(b)
