@@ -73,14 +73,7 @@ struct TextCode: Sendable {
             [UInt16](unsafeUninitializedCapacity: bytes.count) { out, count in
                 var i = 0, n = 0
                 while i < bytes.count {
-                    let b = bytes[i]
-                    if b < Self.firstLead {
-                        out[n] = table[Int(b)]; i += 1
-                    } else if b == Self.escape {
-                        out[n] = UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i + 2]); i += 3
-                    } else {
-                        out[n] = table[Self.oneByteCodes + Int(b - Self.firstLead) << 8 + Int(bytes[i + 1])]; i += 2
-                    }
+                    out[n] = Self.unit(bytes, &i, table)
                     n += 1
                 }
                 count = n
@@ -88,13 +81,14 @@ struct TextCode: Sendable {
         }
     }
 
-    /// The unit coded at `i`, moving `i` past its code.
-    @inline(__always) private func unit(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt16 {
+    /// The unit coded at `i` under the code whose `units` are `table`, moving `i` past its code.
+    @inline(__always) private static func unit(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int,
+                                               _ table: UnsafeBufferPointer<UInt16>) -> UInt16 {
         let b = bytes[i]
-        if b < Self.firstLead { i += 1; return units[Int(b)] }
-        if b == Self.escape { i += 3; return UInt16(bytes[i - 2]) << 8 | UInt16(bytes[i - 1]) }
+        if b < firstLead { i += 1; return table[Int(b)] }
+        if b == escape { i += 3; return UInt16(bytes[i - 2]) << 8 | UInt16(bytes[i - 1]) }
         i += 2
-        return units[Self.oneByteCodes + Int(b - Self.firstLead) << 8 + Int(bytes[i - 1])]
+        return table[oneByteCodes + Int(b - firstLead) << 8 + Int(bytes[i - 1])]
     }
 
     /// Fields `skip ..< skip + take` of a coded text (fields end in a line break), decoding no
@@ -102,14 +96,16 @@ struct TextCode: Sendable {
     func fields(_ bytes: UnsafeBufferPointer<UInt8>, skip: Int, take: Int) -> [String] {
         var out: [String] = [], field: [UInt16] = []
         var seen = 0, i = 0
-        while i < bytes.count, out.count < take {
-            let unit = unit(bytes, &i)
-            if unit == RecordCodec.separator {
-                if seen >= skip { out.append(field.withUnsafeBufferPointer(SearchText.string)) }
-                seen += 1
-                field.removeAll(keepingCapacity: true)
-            } else if seen >= skip {
-                field.append(unit)
+        units.withUnsafeBufferPointer { table in
+            while i < bytes.count, out.count < take {
+                let unit = Self.unit(bytes, &i, table)
+                if unit == RecordCodec.separator {
+                    if seen >= skip { out.append(field.withUnsafeBufferPointer(SearchText.string)) }
+                    seen += 1
+                    field.removeAll(keepingCapacity: true)
+                } else if seen >= skip {
+                    field.append(unit)
+                }
             }
         }
         return out

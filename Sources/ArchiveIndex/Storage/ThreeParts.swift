@@ -1,8 +1,8 @@
 import Dispatch
 
 /// Runs three jobs that may fail on the cores at once and hands back their results, or the
-/// error of the first that failed: how segments are merged (the body's terms in two key
-/// ranges, and everything else).
+/// error of the first that failed: how a segment's postings are written and how segments are
+/// merged (the body's terms in two key ranges, and everything else).
 enum ThreeParts {
     static func run<A, B, C>(_ a: @escaping () throws(IndexError) -> A, _ b: @escaping () throws(IndexError) -> B,
                              _ c: @escaping () throws(IndexError) -> C) throws(IndexError) -> (A, B, C) {

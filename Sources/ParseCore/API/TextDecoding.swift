@@ -214,9 +214,9 @@ struct UTF8Writer {
     @inline(__always) mutating func append(_ v: UInt32) {
         defer { afterCR = v == 0x0D }
         if v == 0x0A && afterCR { return }
-        var four: UInt32 = 0
-        let n = withUnsafeMutableBytes(of: &four) { UTF8Codec.write(v == 0x0D ? 0x0A : v, to: $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
-        withUnsafeBytes(of: four) { bytes.append(contentsOf: $0[..<n]) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4) { b in
+            bytes.append(contentsOf: b[..<UTF8Codec.write(v == 0x0D ? 0x0A : v, to: b.baseAddress!)])
+        }
     }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }

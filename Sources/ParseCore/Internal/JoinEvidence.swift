@@ -17,10 +17,10 @@ struct JoinEvidence {
     /// How open the end of `l` is; nil when it ends a sentence and nothing is left open.
     /// Printed paragraphs end in a sentence mark, so body text without one was certainly cut;
     /// a short headline-shaped line without one may just be an intertitle.
-    /// `brackets`: those of `l`, when the caller has them.
-    func openEnd(_ l: ArraySlice<Unicode.Scalar>, brackets: Brackets? = nil) -> Double? {
+    /// `brackets` are those of `l`.
+    func openEnd(_ l: ArraySlice<Unicode.Scalar>, brackets: Brackets) -> Double? {
         guard let last = l.last, !Credits.isAuthorLine(l) else { return nil }
-        let unclosed = (brackets ?? Brackets(l)).unclosed
+        let unclosed = brackets.unclosed
         if Scalars.endsClosed(l) { return unclosed ? 0.3 : nil }
         let body = !TitleLines.isShortLine(l) || l.count > 30
         var s: Double
