@@ -86,32 +86,32 @@ final class PostingTable {
         }
         self.touched = touched
         var at = 0
-        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
         for i in 0..<keys.count {
             let slot = slots + docSlots[i]
             let tf = tfs[i]
             let gap = UInt64(doc - slot.pointee.lastDoc)
             slot.pointee.lastDoc = doc
-            withUnsafeMutableBytes(of: &scratch) { b in
-                var n = Self.varint(gap << 1 | (tf > 1 ? 1 : 0), into: b, at: 0)
-                if tf > 1 { n = Self.varint(UInt64(tf), into: b, at: n) }
-                pool.append(UnsafeRawBufferPointer(rebasing: b[..<n]), to: &slot.pointee.stream)
+            let (head, n) = Self.varint(gap << 1 | (tf > 1 ? 1 : 0))
+            pool.append(word: head, count: n, to: &slot.pointee.stream)
+            if tf > 1 {
+                let (more, m) = Self.varint(UInt64(tf))
+                pool.append(word: more, count: m, to: &slot.pointee.stream)
             }
             guard hasPositions else { continue }
-            pool.append(UnsafeRawBufferPointer(start: docPositions.baseAddress! + at, count: Int(tf) * 2), to: &slot.pointee.stream)
+            pool.append(UnsafeBufferPointer(rebasing: docPositions[at..<(at + Int(tf))]), to: &slot.pointee.stream)
             at += Int(tf)
         }
     }
 
-    @inline(__always) private static func varint(_ v: UInt64, into b: UnsafeMutableRawBufferPointer, at start: Int) -> Int {
-        var x = v, n = start
+    /// A number below 2^56 as a variable-length integer: its bytes from the lowest, and how many.
+    @inline(__always) private static func varint(_ v: UInt64) -> (UInt64, Int) {
+        var x = v, word: UInt64 = 0, n = 0
         while x >= 0x80 {
-            b[n] = UInt8(x & 0x7F) | 0x80
+            word |= (x & 0x7F | 0x80) << (8 * n)
             x >>= 7
             n += 1
         }
-        b[n] = UInt8(x)
-        return n + 1
+        return (word | x << (8 * n), n + 1)
     }
 
     /// The table's terms in key order, each as its key and the slot holding it.

@@ -80,20 +80,21 @@ enum SearchText {
     /// of a pair, the second of one, or alone.
     static func keys(_ f: UnsafeBufferPointer<UInt16>, base: Int, into out: inout [UInt64]) {
         let n = f.count
-        var i = 0
+        guard n > 0 else { return }
         var previousWord = false
-        while i < n {
-            let a = f[i]
-            let word = isWord(a)
+        // Each letter is tested once, as the next of its predecessor.
+        var word = isWord(f[0])
+        for i in 0..<n {
+            let nextWord = i + 1 < n && isWord(f[i + 1])
             if word {
-                if i + 1 < n && isWord(f[i + 1]) {
-                    out.append(UInt64(a) << 48 | UInt64(f[i + 1]) << 32 | UInt64(base + i))
+                if nextWord {
+                    out.append(UInt64(f[i]) << 48 | UInt64(f[i + 1]) << 32 | UInt64(base + i))
                 } else if !previousWord {
-                    out.append(UInt64(a) << 48 | UInt64(base + i))
+                    out.append(UInt64(f[i]) << 48 | UInt64(base + i))
                 }
             }
             previousWord = word
-            i += 1
+            word = nextWord
         }
     }
 }

@@ -57,6 +57,28 @@ final class SlicePool {
         UInt64(pointer(c.at).pointee)
     }
 
+    /// Appends the low `n` (at most 8) bytes of `word`, lowest first, to the stream `c` writes:
+    /// one store while the slice has 8 bytes left, since what lands past `n` is room the stream
+    /// has not written yet.
+    @inline(__always) func append(word: UInt64, count n: Int, to c: inout Cursor) {
+        guard c.left >= 8 else {
+            return withUnsafeBytes(of: word.littleEndian) { append(UnsafeRawBufferPointer(rebasing: $0[..<n]), to: &c) }
+        }
+        UnsafeMutableRawPointer(pointer(c.at)).storeBytes(of: word.littleEndian, as: UInt64.self)
+        c.at += UInt32(n)
+        c.left -= UInt16(n)
+    }
+
+    /// Appends 16-bit numbers, in the machine's order, to the stream `c` writes.
+    @inline(__always) func append(_ src: UnsafeBufferPointer<UInt16>, to c: inout Cursor) {
+        let n = src.count * 2
+        guard n <= Int(c.left) else { return append(UnsafeRawBufferPointer(src), to: &c) }
+        let to = UnsafeMutableRawPointer(pointer(c.at))
+        for j in 0..<src.count { to.storeBytes(of: src[j], toByteOffset: 2 * j, as: UInt16.self) }
+        c.at += UInt32(n)
+        c.left -= UInt16(n)
+    }
+
     /// Appends bytes to the stream `c` writes.
     @inline(__always) func append(_ src: UnsafeRawBufferPointer, to c: inout Cursor) {
         var from = 0
