@@ -7,16 +7,26 @@ struct BlockImpacts {
     static let count = 3
     /// Highest frequency first, so lengths fall along it too.
     private(set) var front: [(tf: UInt16, length: UInt16)] = []
+    /// The front's last pair, kept beside it: the one most documents are tested against.
+    private var lastTF: UInt16 = 0, lastLength: UInt16 = 0
 
-    mutating func reset() { front.removeAll(keepingCapacity: true) }
+    mutating func reset() {
+        front.removeAll(keepingCapacity: true)
+        lastTF = 0
+    }
 
     /// Takes in one document's pair: every block's posting passes here, so it scans the few
     /// pairs of the front instead of sorting the block.
-    mutating func add(tf: UInt32, length: UInt16) {
+    @inline(__always) mutating func add(tf: UInt32, length: UInt16) {
         let tf = UInt16(clamping: tf)
         // The last pair has the lowest frequency and the shortest length: most documents (one
-        // occurrence, not the shortest record of the block) are beaten by it, and end here.
-        if let last = front.last, last.tf >= tf && last.length <= length { return }
+        // occurrence, not the shortest record of the block) are beaten by it, and end here. An
+        // empty front has frequency 0, which beats nothing.
+        if lastTF >= tf && lastLength <= length { return }
+        insert(tf: tf, length: length)
+    }
+
+    private mutating func insert(tf: UInt16, length: UInt16) {
         var i = 0
         while i < front.count && front[i].tf > tf { i += 1 }
         // A pair before `i` with no greater length, or one at `i` with the same frequency, beats it.
@@ -25,11 +35,11 @@ struct BlockImpacts {
         var j = i
         while j < front.count && front[j].length >= length { j += 1 }
         if i < j { front[i] = (tf, length); front.removeSubrange((i + 1)..<j) } else { front.insert((tf, length), at: i) }
+        (lastTF, lastLength) = front[front.count - 1]
     }
 
-    /// The front joined down to `count` pairs.
-    func reduced(average: Double) -> [(tf: UInt16, length: UInt16)] {
-        var front = self.front
+    /// Joins the front down to `count` pairs.
+    mutating func reduce(average: Double) {
         func bound(_ p: (tf: UInt16, length: UInt16)) -> Double {
             let tf = Double(p.tf)
             return tf / (tf + Searcher.k1 * (1 - Searcher.b + Searcher.b * Double(p.length) / max(1, average)))
@@ -43,6 +53,6 @@ struct BlockImpacts {
             front[best].length = front[best + 1].length
             front.remove(at: best + 1)
         }
-        return front
+        if let last = front.last { (lastTF, lastLength) = last }
     }
 }

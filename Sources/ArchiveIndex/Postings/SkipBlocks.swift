@@ -14,18 +14,12 @@ enum SkipBlocks {
     /// Every posting takes a byte at least: a shorter list has a single block.
     static let minimumBytes = 2 * size
 
-    private struct Block {
-        let lastDoc: Int64
-        let start: Int
-        let firstPosition: UInt32
-        let impacts: [(tf: UInt16, length: UInt16)]
-    }
-
     /// The header for a posting list (see `PostingTable`) of a segment whose records have the
     /// length norms `lengths`, `average` on average.
     static func header(for list: [UInt8], lengths: [UInt16], average: Double) -> [UInt8] {
         guard list.count > minimumBytes else { return [] }
-        var blocks: [Block] = []
+        var entries = ByteWriter()
+        var blocks = 0
         var at = 0, n = 0
         var doc: Int64 = -1, positions: UInt32 = 0
         var start = 0, startPositions: UInt32 = 0
@@ -39,23 +33,22 @@ enum SkipBlocks {
                 impacts.add(tf: tf, length: lengths[Int(doc)])
                 n += 1
                 if n % size == 0 || at == bytes.count {
-                    blocks.append(Block(lastDoc: doc, start: start, firstPosition: startPositions,
-                                        impacts: impacts.reduced(average: average)))
+                    blocks += 1
+                    entries.u32(UInt32(doc))
+                    entries.u32(UInt32(start))
+                    entries.u32(startPositions)
+                    impacts.reduce(average: average)
+                    for k in 0..<BlockImpacts.count {
+                        entries.u16(k < impacts.front.count ? impacts.front[k].tf : 0)
+                        entries.u16(k < impacts.front.count ? impacts.front[k].length : 0)
+                    }
                 }
             }
         }
         var w = ByteWriter()
-        guard blocks.count > 1 else { w.varint(0); return w.bytes }
-        w.varint(UInt64(blocks.count))
-        for b in blocks {
-            w.u32(UInt32(b.lastDoc))
-            w.u32(UInt32(b.start))
-            w.u32(b.firstPosition)
-            for k in 0..<BlockImpacts.count {
-                w.u16(k < b.impacts.count ? b.impacts[k].tf : 0)
-                w.u16(k < b.impacts.count ? b.impacts[k].length : 0)
-            }
-        }
+        guard blocks > 1 else { w.varint(0); return w.bytes }
+        w.varint(UInt64(blocks))
+        w.bytes += entries.bytes
         return w.bytes
     }
 

@@ -143,8 +143,9 @@ struct PackedPositions {
 /// into the postings (one more than terms)
 /// and, in a dictionary with positions, offsets into the positions file (one more than terms;
 /// the file ends with four bytes of padding) and each term's position width in bits, one byte each,
-/// padded to four.
-struct TermDictionary {
+/// padded to four. A class: a merge and a query hand it around per term, and a copy of a
+/// struct would retain each of its files.
+final class TermDictionary {
     static let magic: UInt32 = 0x4D52_5441  // "ATRM"
     static let positionalMagic: UInt32 = 0x5052_5441  // "ATRP"
     let terms: MappedFile
