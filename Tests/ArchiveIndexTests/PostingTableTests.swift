@@ -52,8 +52,9 @@ final class PostingTableTests: XCTestCase {
             let terms = table.termsByKey()
             XCTAssertEqual(terms.map(\.key), expected.keys.sorted())
             var list: [UInt8] = [], positions: [UInt16] = []
-            for (key, slot) in terms {
-                table.read(slot: slot, list: &list, positions: &positions)
+            for term in terms {
+                let key = term.key
+                table.read(term, list: &list, positions: &positions)
                 var docs: [Int32] = [], tfs: [UInt32] = [], at = 0, last: Int32 = -1
                 while at < list.count {
                     let v = list.withUnsafeBufferPointer { TermDictionary.varint($0.baseAddress!, &at) }

@@ -114,22 +114,37 @@ final class PostingTable {
         return (word | x << (8 * n), n + 1)
     }
 
-    /// The table's terms in key order, each as its key and the slot holding it.
-    func termsByKey() -> [(key: UInt32, slot: Int)] {
+    /// A term as the table is written out: its key and where its stream starts and ends.
+    struct Term {
+        let key: UInt32
+        let first: UInt32
+        let end: SlicePool.Cursor
+    }
+
+    /// The table's terms in key order. Their streams' bounds are gathered here, in a loop of loads
+    /// that do not wait on one another, so that reading each term costs no miss on its slot.
+    func termsByKey() -> [Term] {
         var byKey: [UInt64] = []
         byKey.reserveCapacity(termCount)
         for s in 0...mask where slots[s].key != 0 { byKey.append(UInt64(slots[s].key) << 32 | UInt64(s)) }
         RadixSort.sort(&byKey)
-        return byKey.map { (UInt32($0 >> 32), Int($0 & 0xFFFF_FFFF)) }
+        return byKey.map { x in
+            let s = Int(x & 0xFFFF_FFFF)
+            return Term(key: UInt32(x >> 32), first: firsts[s], end: slots[s].stream)
+        }
     }
 
-    /// The posting list of the term in slot `s` (see `TermDictionaryWriter.add`) into `list`
-    /// and, in a table with positions, the positions of its postings one after another into
-    /// `positions`; both emptied first.
-    func read(slot s: Int, list: inout [UInt8], positions: inout [UInt16]) {
+    /// Reads the start of a term's stream, so that reading it later finds it in the cache: the
+    /// terms lie in the pool in the order they first came, not in key order.
+    @inline(__always) func touch(_ t: Term) -> UInt64 { pool.touch(SlicePool.Cursor(at: t.first, left: 0, level: 0)) }
+
+    /// The posting list of `term` (see `TermDictionaryWriter.add`) into `list` and, in a table
+    /// with positions, the positions of its postings one after another into `positions`; both
+    /// emptied first.
+    func read(_ term: Term, list: inout [UInt8], positions: inout [UInt16]) {
         list.removeAll(keepingCapacity: true)
         positions.removeAll(keepingCapacity: true)
-        pool.forEachPart(from: firsts[s], to: slots[s].stream) { list.append(contentsOf: $0) }
+        pool.forEachPart(from: term.first, to: term.end) { list.append(contentsOf: $0) }
         guard hasPositions else { return }
         // Every position takes two of the stream's bytes: room for them all, trimmed after.
         positions.append(contentsOf: repeatElement(0, count: list.count / 2))

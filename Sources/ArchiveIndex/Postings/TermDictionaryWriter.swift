@@ -12,6 +12,9 @@ final class TermDictionaryWriter {
     /// The length norm of each record of the segment, for the skip data's bounds.
     private let lengths: [UInt16]
     private let average: Double
+    /// What its feeder's reads ahead of it loaded (see `SegmentWriter.write`), kept so that they
+    /// are not left out.
+    var touched: UInt64 = 0
 
     init(postings: String, positions: String?, lengths: [UInt16]) throws(IndexError) {
         self.lengths = lengths

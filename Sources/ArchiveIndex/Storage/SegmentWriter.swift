@@ -198,13 +198,19 @@ final class SegmentWriter: @unchecked Sendable {
     }
 
     /// Writes `terms` of a table (in key order) to `out`.
-    private static func write(_ table: PostingTable, _ terms: ArraySlice<(key: UInt32, slot: Int)>,
+    private static func write(_ table: PostingTable, _ terms: ArraySlice<PostingTable.Term>,
                               into out: TermDictionaryWriter) throws(IndexError) -> TermDictionaryWriter {
         var list: [UInt8] = [], positions: [UInt16] = []
-        for (key, slot) in terms {
-            table.read(slot: slot, list: &list, positions: &positions)
-            try out.add(key: key, list: list, positions: positions)
+        var touched: UInt64 = 0
+        for i in terms.indices {
+            // A term's stream is touched a few terms before it is read, so the misses overlap.
+            if i + touchAhead < terms.endIndex { touched &+= table.touch(terms[i + touchAhead]) }
+            table.read(terms[i], list: &list, positions: &positions)
+            try out.add(key: terms[i].key, list: list, positions: positions)
         }
+        out.touched = touched
         return out
     }
+
+    private static let touchAhead = 8
 }
