@@ -39,7 +39,8 @@ demo: release
 
 # Times ingest and queries; CORPUS=DIR for a folder of dumps, else the bundled dumps scaled to 20 MB;
 # QUERIES=FILE for a query per line (bench_anchors.py queries), else queries drawn from the index;
-# ANCHORS=path/to/bench_anchors.py (and a make_corpus.py CORPUS) times tantivy in the same run.
+# ANCHORS=path/to/bench_anchors.py (and a make_corpus.py CORPUS) times tantivy in the same run,
+# its builds and the ingest taking turns INGEST_ROUNDS times (default 3; the best of each compared).
 bench: release
 	$(SWIFT) build $(RELEASE) --product archive-bench
 	.build/release/archive-bench $(BIN) $(CORPUS) $(QUERIES)

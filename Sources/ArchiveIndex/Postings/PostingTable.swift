@@ -82,7 +82,7 @@ final class PostingTable {
         for i in 0..<keys.count {
             let s = slot(keys[i])
             docSlots[i] = s
-            touched &+= pool.touch(slots[s].stream)
+            touched &+= pool.touch(at: slots[s].stream.at)
         }
         self.touched = touched
         var at = 0
@@ -136,7 +136,7 @@ final class PostingTable {
 
     /// Reads the start of a term's stream, so that reading it later finds it in the cache: the
     /// terms lie in the pool in the order they first came, not in key order.
-    @inline(__always) func touch(_ t: Term) -> UInt64 { pool.touch(SlicePool.Cursor(at: t.first, left: 0, level: 0)) }
+    @inline(__always) func touch(_ t: Term) -> UInt64 { pool.touch(at: t.first) }
 
     /// The posting list of `term` (see `TermDictionaryWriter.add`) into `list` and, in a table
     /// with positions, the positions of its postings one after another into `positions`; both

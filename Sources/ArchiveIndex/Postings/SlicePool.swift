@@ -52,9 +52,9 @@ final class SlicePool {
         return address
     }
 
-    /// Reads where a stream writes next, so that a later append finds it in the cache.
-    @inline(__always) func touch(_ c: Cursor) -> UInt64 {
-        UInt64(pointer(c.at).pointee)
+    /// Reads the byte at `address`, so that a later append or read there finds it in the cache.
+    @inline(__always) func touch(at address: UInt32) -> UInt64 {
+        UInt64(pointer(address).pointee)
     }
 
     /// Appends the low `n` (at most 8) bytes of `word`, lowest first, to the stream `c` writes:
