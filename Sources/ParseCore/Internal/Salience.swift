@@ -39,6 +39,8 @@ struct Salience {
 
         func union(_ o: Vector) -> Vector {
             var out = Vector()
+            out.keys.reserveCapacity(keys.count + o.keys.count)
+            out.weights.reserveCapacity(keys.count + o.keys.count)
             var i = 0, j = 0
             while i < keys.count || j < o.keys.count {
                 if j == o.keys.count || (i < keys.count && keys[i] < o.keys[j]) {
@@ -75,10 +77,14 @@ struct Salience {
             }
         }
         RadixSort.sort(&out)
-        var unique: [UInt64] = []
-        unique.reserveCapacity(out.count)
-        for b in out where unique.last != b { unique.append(b) }
-        return unique
+        // Each distinct bigram once, closed up in place.
+        var n = 0
+        for i in out.indices where n == 0 || out[n - 1] != out[i] {
+            out[n] = out[i]
+            n += 1
+        }
+        out.removeLast(out.count - n)
+        return out
     }
 
     func vector<S: Sequence>(_ texts: S) -> Vector where S.Element == ArraySlice<Unicode.Scalar> {
