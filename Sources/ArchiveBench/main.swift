@@ -108,13 +108,14 @@ func buildSeconds(_ json: String) -> Double {
 let rounds = anchors == nil ? 1 : max(1, Int(ProcessInfo.processInfo.environment["INGEST_ROUNDS"] ?? "") ?? 3)
 var ingests: [Double] = [], ingestPeak = 0.0, plainBuilds: [Double] = [], storedBuilds: [Double] = []
 var plainJSON = "", storedJSON = ""
-for round in 1...rounds {
+@MainActor func ingestOnce() {
     try? FileManager.default.removeItem(atPath: index)
     let ingest = run(binary, ["ingest", corpus, "--index", index])
     guard ingest.status == 0 else { fail("ingest failed with status \(ingest.status)") }
     ingests.append(ingest.seconds)
     ingestPeak = max(ingestPeak, ingest.peakMB)
-    guard anchors != nil else { continue }
+}
+@MainActor func tantivyBuilds() {
     try? FileManager.default.removeItem(atPath: "\(work)/tantivy")
     plainJSON = anchor(["build", "--engine", "tantivy", "--corpus", corpus, "--index", "\(work)/tantivy"])
     try? FileManager.default.removeItem(atPath: "\(work)/tantivy-stored")
@@ -122,6 +123,11 @@ for round in 1...rounds {
     try? FileManager.default.removeItem(atPath: "\(work)/tantivy-stored")
     plainBuilds.append(buildSeconds(plainJSON))
     storedBuilds.append(buildSeconds(storedJSON))
+}
+for round in 1...rounds {
+    guard anchors != nil else { ingestOnce(); continue }
+    // Who goes first alternates, so that neither always runs on a machine the other just left.
+    if round % 2 == 1 { ingestOnce(); tantivyBuilds() } else { tantivyBuilds(); ingestOnce() }
     print(String(format: "round %d      ingest %.2f s; tantivy %.2f s, with its text %.2f s: %.2f × and %.2f ×", round, ingests.last!,
                  plainBuilds.last!, storedBuilds.last!, ingests.last! / plainBuilds.last!, ingests.last! / storedBuilds.last!))
 }
