@@ -58,17 +58,7 @@ enum SearchText {
                         v = 0xFFFD
                     }
                 }
-                if v < 0x80 {
-                    out[n] = UInt8(v); n += 1
-                } else if v < 0x800 {
-                    out[n] = UInt8(0xC0 | v >> 6); out[n + 1] = UInt8(0x80 | v & 0x3F); n += 2
-                } else if v < 0x10000 {
-                    out[n] = UInt8(0xE0 | v >> 12); out[n + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
-                    out[n + 2] = UInt8(0x80 | v & 0x3F); n += 3
-                } else {
-                    out[n] = UInt8(0xF0 | v >> 18); out[n + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
-                    out[n + 2] = UInt8(0x80 | (v >> 6) & 0x3F); out[n + 3] = UInt8(0x80 | v & 0x3F); n += 4
-                }
+                n += UTF8Codec.write(v, to: out.baseAddress! + n)
             }
             return n
         }

@@ -25,7 +25,7 @@ package enum UTF8Codec {
     }
 
     /// Writes scalar value `v` at `p` and says how many bytes it took (1 to 4).
-    @inline(__always) static func write(_ v: UInt32, to p: UnsafeMutablePointer<UInt8>) -> Int {
+    @inlinable @inline(__always) package static func write(_ v: UInt32, to p: UnsafeMutablePointer<UInt8>) -> Int {
         if v < 0x80 {
             p[0] = UInt8(v)
             return 1
