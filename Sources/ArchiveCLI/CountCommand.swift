@@ -38,7 +38,7 @@ struct CountCommand {
         var out = Console()
         let json = args.has("--json")
         if let period, !json && !args.has("--chart") {
-            out.line((["term", "pieces", "occurrences"] + periods.map(period.label)).joined(separator: "\t"))
+            out.line((["term", "pieces", "occurrences"] + periods.map(period.label) + ["undated"]).joined(separator: "\t"))
         }
         for entry in entries {
             guard let q = entry.query else {
@@ -50,7 +50,7 @@ struct CountCommand {
             if json {
                 out.write(bytes: Self.json(s, periods: periods, by: period))
             } else if !args.has("--chart") {
-                out.line(([s.term, String(s.pieces), String(s.occurrences)] + (period == nil ? [] : s.values.map(String.init))).joined(separator: "\t"))
+                out.line(([s.term, String(s.pieces), String(s.occurrences)] + (period == nil ? [] : s.values.map(String.init) + [String(s.undated)])).joined(separator: "\t"))
             }
         }
         if args.has("--chart") {
@@ -66,7 +66,8 @@ struct CountCommand {
         return batch?.hasErrors == true ? ExitCode.usage : ExitCode.ok
     }
 
-    /// {"term", "pieces", "occurrences", "periods": [{"period", "pieces"}...]}; periods with --by only.
+    /// {"term", "pieces", "occurrences", "by", "periods": [{"period", "pieces"}...], "undated"}; the
+    /// last three with --by only.
     static func json(_ s: TrendSeries, periods: [UInt32], by period: Period?) -> [UInt8] {
         var w = JSONWriter()
         w.raw("{"); w.key("term", first: true); w.string(s.term)
@@ -80,6 +81,7 @@ struct CountCommand {
                 w.raw("{"); w.key("period", first: true); w.string(period.label(p)); w.key("pieces"); w.raw(String(v)); w.raw("}")
             }
             w.raw("]")
+            w.key("undated"); w.raw(String(s.undated))
         }
         w.raw("}\n")
         return w.bytes

@@ -38,12 +38,20 @@ struct IngestCommand {
         if tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         for f in s.failures { Console.error(f) }
         for n in s.skipped { Console.error(n) }
+        if let first = s.copies.first {
+            Console.error("\(s.copies.count) \(s.copies.count == 1 ? "file is a copy" : "files are copies") of a file in the index, indexed once (first: \(first))")
+        }
+        if let first = s.undated.first {
+            let one = s.undated.count == 1
+            Console.error("\(s.undated.count) \(one ? "file has no date in its path, so its pieces are" : "files have no date in their paths, so their pieces are") undated (first: \(first))")
+        }
         let mb = Double(s.bytesRead) / 1e6
         if args.has("--json") {
             var w = JSONWriter()
             w.raw("{"); w.key("index", first: true); w.string(dir)
             for (k, v) in [("new_files", s.newFiles), ("changed_files", s.changedFiles), ("unchanged_files", s.unchangedFiles),
-                           ("failed_files", s.failedFiles), ("pruned_files", s.prunedFiles), ("pieces_added", s.piecesAdded),
+                           ("failed_files", s.failedFiles), ("pruned_files", s.prunedFiles), ("moved_files", s.movedFiles),
+                           ("copied_files", s.copies.count), ("undated_files", s.undated.count), ("pieces_added", s.piecesAdded),
                            ("pieces_removed", s.piecesRemoved), ("pieces", s.piecesTotal), ("linked_articles", s.linkedArticles),
                            ("bytes_read", s.bytesRead)] {
                 w.key(k); w.raw(String(v))
@@ -57,6 +65,7 @@ struct IngestCommand {
             return s.failures.isEmpty ? ExitCode.ok : ExitCode.failure
         }
         var line = "\(s.newFiles) new, \(s.changedFiles) changed, \(s.unchangedFiles) unchanged, \(s.failedFiles) failed"
+        if s.movedFiles > 0 { line += ", \(s.movedFiles) moved" }
         if s.prunedFiles > 0 { line += ", \(s.prunedFiles) pruned" }
         line += " files; \(s.piecesAdded) pieces added, \(s.piecesRemoved) removed, \(s.piecesTotal) in the index; "
         line += String(format: "%.1f MB read in %.2f s (%.1f MB/s)", mb, s.seconds, s.seconds > 0 ? mb / s.seconds : 0)

@@ -15,6 +15,7 @@ struct StatsCommand {
         let refs = archive.allDocs
         let photos = refs.filter(archive.isPhoto).count
         let dates = archive.dateRange
+        let undated = refs.filter { archive.date($0) == 0 }.count
         func iso(_ d: UInt32) -> String { String(format: "%04d-%02d-%02d", d / 10000, d / 100 % 100, d % 100) }
         var reporters: [String: Int] = [:]
         for r in refs { for n in Set(archive.reporters(r)) { reporters[n, default: 0] += 1 } }
@@ -30,6 +31,7 @@ struct StatsCommand {
             w.key("pieces"); w.raw(String(refs.count))
             w.key("articles"); w.raw(String(refs.count - photos))
             w.key("photos"); w.raw(String(photos))
+            w.key("undated_pieces"); w.raw(String(undated))
             w.key("first_date"); w.optional(dates.map { iso($0.lowerBound) })
             w.key("last_date"); w.optional(dates.map { iso($0.upperBound) })
             w.key("top_reporters"); w.raw("[")
@@ -49,7 +51,8 @@ struct StatsCommand {
             out.line("index          \(archive.dir) (\(String(format: "%.1f", Double(archive.sizeOnDisk) / 1e6)) MB)")
             out.line("files          \(files)")
             out.line("pieces         \(refs.count) (\(refs.count - photos) articles, \(photos) photos)")
-            out.line("dates          \(dates.map { "\(iso($0.lowerBound)) to \(iso($0.upperBound))" } ?? "none in the file names")")
+            out.line("dates          \(dates.map { "\(iso($0.lowerBound)) to \(iso($0.upperBound))" } ?? "none in the file paths")")
+            out.line("undated        \(undated) pieces (no date in their files' paths)")
             out.line("top reporters  \(top.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))")
             out.line("top unions     \(unions.map { "\($0.name) (\($0.pieces))" }.joined(separator: ", "))")
         }

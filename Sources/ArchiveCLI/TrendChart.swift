@@ -19,7 +19,7 @@ enum TrendChart {
             let marks = row.map { v -> Character in
                 v == 0 || top == 0 ? " " : blocks[min(blocks.count - 1, (v * blocks.count - 1) / top)]
             }
-            out += DisplayWidth.pad(s.term, to: labelWidth) + "  " + String(marks) + "  \(s.pieces)\n"
+            out += DisplayWidth.pad(s.term, to: labelWidth) + "  " + String(marks) + "  \(s.totalLabel)\n"
         }
         return out
     }

@@ -39,11 +39,11 @@ enum TrendSVG {
         for (k, t) in series.enumerated() {
             let colour = palette[k % palette.count]
             let points = t.values.enumerated().map { "\(n(x($0.offset))),\(n(y($0.element)))" }.joined(separator: " ")
-            s += "<polyline class=\"series\" data-term=\"\(escape(t.term))\" data-values=\"\(t.values.map(String.init).joined(separator: ","))\" "
+            s += "<polyline class=\"series\" data-term=\"\(escape(t.term))\" data-values=\"\(t.values.map(String.init).joined(separator: ","))\" data-undated=\"\(t.undated)\" "
             s += "fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" points=\"\(points)\"/>\n"
             let ly = top + 10 + Double(k) * 20
             s += "<g class=\"legend\"><line x1=\"\(n(width - right + 20))\" y1=\"\(n(ly))\" x2=\"\(n(width - right + 44))\" y2=\"\(n(ly))\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
-            s += "<text x=\"\(n(width - right + 50))\" y=\"\(n(ly + 4))\">\(escape(t.term)) (\(t.pieces))</text></g>\n"
+            s += "<text x=\"\(n(width - right + 50))\" y=\"\(n(ly + 4))\">\(escape(t.term)) (\(t.totalLabel))</text></g>\n"
         }
         s += "<text x=\"14\" y=\"\(n(top + plotH / 2))\" transform=\"rotate(-90 14 \(n(top + plotH / 2)))\" text-anchor=\"middle\">pieces</text>\n"
         s += "</svg>\n"

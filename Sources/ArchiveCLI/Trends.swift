@@ -31,12 +31,19 @@ enum Period: String {
     var plural: String { self == .month ? "months" : "years" }
 }
 
-/// One term's counts, and the pieces matching it in each period.
+extension TrendSeries {
+    /// The total as a legend shows it: "57", or "57, 35 undated".
+    var totalLabel: String { undated > 0 ? "\(pieces), \(undated) undated" : "\(pieces)" }
+}
+
+/// One term's counts, and the pieces matching it in each period; the pieces whose path gave
+/// no date are a period of their own, so that the periods and `undated` add up to `pieces`.
 struct TrendSeries {
     let term: String
     let pieces: Int
     let occurrences: Int
     let values: [Int]
+    let undated: Int
 
     init(term: String, count: (pieces: Int, occurrences: Int, byMonth: [UInt32: Int]), periods: [UInt32], by period: Period) {
         self.term = term
@@ -45,5 +52,6 @@ struct TrendSeries {
         var per: [UInt32: Int] = [:]
         for (month, n) in count.byMonth where month > 0 { per[period.of(month: month), default: 0] += n }
         values = periods.map { per[$0] ?? 0 }
+        undated = count.byMonth[0] ?? 0
     }
 }

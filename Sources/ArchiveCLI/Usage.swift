@@ -46,10 +46,14 @@ enum Usage {
     static let ingest = """
     usage: archive ingest PATH... [--index DIR] [--prune] [--rebuild] [--no-wait] [--memory MB] [--json]
 
-    Parses dumps into the index: files, and *.txt files in folders (recursively). A file's
-    source is its path as given, or its path below the folder given. Unchanged files are
-    skipped; a changed file replaces its pieces. Files that cannot be read are reported one
-    line each, the rest is ingested, and the exit status is 1.
+    Parses dumps into the index: files, and *.txt files in folders (recursively). A file is
+    known by its real path, however it is reached; its source is that path relative to the
+    archive's root (the folder above the first ingest's files and their date folders). Dates
+    come from the whole path (2023/08/26/03.txt, grrb-20230826-03.txt, 2023-08-26/03.txt).
+    Unchanged files are skipped; a changed file replaces its pieces; a copy of a file in the
+    index is indexed once; a file moved is a move. Files that cannot be read are reported one
+    line each, the rest is ingested, and the exit status is 1. An index with a damaged file is
+    refused (exit 2) until rebuilt.
 
     One ingest writes an index at a time: a second waits for the first, or with --no-wait
     exits 75 at once. Ctrl-C stops an ingest before it commits (exit 130): the index stays as

@@ -78,10 +78,41 @@ final class CorruptionTests: XCTestCase {
         try text.replacingCharacters(in: current, with: "\"format\" : 5").write(toFile: manifest, atomically: false, encoding: .utf8)
         let r = try Runner.run(["search", "工会", "--index", index])
         XCTAssertEqual(r.status, 2)
-        XCTAssertEqual(r.err, "archive: \(manifest): index format 5, this archive reads format 8; run 'archive ingest --rebuild'\n")
+        XCTAssertEqual(r.err, "archive: \(manifest): index format 5, this archive reads format 9; run 'archive ingest --rebuild'\n")
         XCTAssertEqual(try Runner.run(["ingest", "Fixtures/dumps", "--index", index]).status, 2, "a plain ingest refuses it too")
         XCTAssertEqual(try Runner.run(["ingest", "--rebuild", "Fixtures/dumps", "--index", index]).status, 0)
         XCTAssertEqual(try Runner.run(["count", "工会", "--index", index]).out, "工会\t35\t342\n")
+    }
+
+    /// An ingest does not build on a damaged file: it would vouch for it, and readers would
+    /// answer from it. It stops naming the file and the repair, and the rebuild repairs.
+    func testAnIngestIntoADamagedIndexStopsAndNothingIsServedFromIt() throws {
+        let pages = "\(dir)/pages"
+        try fm.copyItem(atPath: Runner.repo.appendingPathComponent("Fixtures/dumps").path, toPath: pages)
+        XCTAssertEqual(try Runner.run(["ingest", pages, "--index", "\(dir)/own"]).status, 0)
+        for name in ["seg-000001.codes", "seg-000001.post"] {
+            let own = "\(dir)/own"
+            try fm.copyItem(atPath: own, toPath: "\(dir)/saved")
+            let path = "\(own)/\(name)"
+            var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            bytes[bytes.count / 3] ^= 0x01
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let changed = "\(pages)/002_5fe48f12d413154b.txt"
+            let original = try String(contentsOfFile: changed, encoding: .utf8)
+            try (original + "\n\n# 新增标题\n\n本报讯 全新的独特文字甲乙丙。\n").write(toFile: changed, atomically: false, encoding: .utf8)
+            let r = try Runner.run(["ingest", pages, "--index", own])
+            XCTAssertEqual(r.status, 2, name)
+            XCTAssertEqual(r.err, "archive: \(path): checksum mismatch; the index is damaged, run 'archive ingest --rebuild'\n", name)
+            for args in [["search", "工会"], ["count", "工会"]] {
+                XCTAssertEqual(try Runner.run(args + ["--index", own]).status, 2, "\(name): readers keep refusing")
+            }
+            XCTAssertEqual(try Runner.run(["ingest", "--rebuild", pages, "--index", own]).status, 0)
+            XCTAssertEqual(try Runner.run(["count", "全新的独特文字甲乙丙", "--index", own]).out, "全新的独特文字甲乙丙\t1\t1\n")
+            XCTAssertEqual(try Runner.run(["verify", "--index", own]).status, 0)
+            try original.write(toFile: changed, atomically: false, encoding: .utf8)
+            try fm.removeItem(atPath: own)
+            try fm.moveItem(atPath: "\(dir)/saved", toPath: own)
+        }
     }
 
     /// The record of verified files is only a shortcut: damaged or gone, everything is checked again.

@@ -35,6 +35,7 @@ final class IndexCLITests: XCTestCase {
         XCTAssertEqual(Set(r.err.split(separator: "\n")), [
             "archive: \(dir)/missing: no such file or folder",
             "archive: \(junk)/bad.txt: not text: NUL byte at byte 0",
+            "archive: 1 file has no date in its path, so its pieces are undated (first: \(junk)/good.txt)",
         ])
         XCTAssertTrue(r.out.hasPrefix("1 new, 0 changed, 0 unchanged, 2 failed files; 1 pieces added"), r.out)
     }
@@ -95,7 +96,7 @@ final class IndexCLITests: XCTestCase {
         let stdin = try run(["count", "--from", "-", "--index", index])
         XCTAssertEqual(stdin.status, 0)
         let monthly = try run(["count", "工会", "--by", "month", "--index", index])
-        XCTAssertEqual(monthly.out, "term\tpieces\toccurrences\n工会\t35\t342\n", "the sample dumps carry no dates")
+        XCTAssertEqual(monthly.out, "term\tpieces\toccurrences\tundated\n工会\t35\t342\t35\n", "the sample dumps carry no dates")
         XCTAssertEqual(try run(["count", "工会", "--by", "week", "--index", index]).status, 2)
     }
 

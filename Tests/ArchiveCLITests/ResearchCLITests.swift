@@ -63,8 +63,8 @@ final class ResearchCLITests: XCTestCase {
         let monthly = try run(["count", "工会", "劳动竞赛", "--by", "month", "--index", index])
         XCTAssertEqual(monthly.status, 0, monthly.err)
         let rows = monthly.out.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-        XCTAssertEqual(rows[0], ["term", "pieces", "occurrences"] + (2...10).map { String(format: "2023-%02d", $0) })
-        XCTAssertEqual(rows[1], ["工会", "35", "342", "5", "0", "9", "0", "7", "0", "8", "0", "6"])
+        XCTAssertEqual(rows[0], ["term", "pieces", "occurrences"] + (2...10).map { String(format: "2023-%02d", $0) } + ["undated"])
+        XCTAssertEqual(rows[1], ["工会", "35", "342", "5", "0", "9", "0", "7", "0", "8", "0", "6", "0"])
         XCTAssertEqual(rows[2].dropFirst(3).map { Int($0)! }.reduce(0, +), Int(rows[2][1]), "the periods add up to the pieces")
         let yearly = try run(["count", "工会", "--by", "year", "--json", "--index", index])
         let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(yearly.out.utf8)) as? [String: Any])
@@ -72,6 +72,38 @@ final class ResearchCLITests: XCTestCase {
         XCTAssertEqual(doc["pieces"] as? Int, 35)
         XCTAssertEqual((doc["periods"] as? [[String: Any]])?.map { $0["period"] as? String }, ["2023"])
         try assertUsageError(["count", "工会", "--by", "week"], "--by takes 'month' or 'year', not 'week'")
+    }
+
+    /// A page whose path has no date: its pieces are a period of their own everywhere a count
+    /// is spread over time, so the periods always add up to the total printed.
+    func testUndatedPiecesAreCountedInEveryView() throws {
+        let page = try String(contentsOf: Runner.repo.appendingPathComponent("Fixtures/dumps/000_1614c2d990d87210.txt"), encoding: .utf8)
+        try (page + "\n\n# 无日期稿件\n\n本报讯 工会组织职工开展无日期测试活动。\n").write(toFile: "\(dir)/dumps/scan.txt", atomically: false, encoding: .utf8)
+        let ingest = try run(["ingest", "\(dir)/dumps", "--index", index])
+        XCTAssertEqual(ingest.status, 0, ingest.err)
+        XCTAssertTrue(ingest.err.contains("1 file has no date in its path, so its pieces are undated (first: \(dir)/dumps/scan.txt)"), ingest.err)
+        let text = try run(["count", "工会", "--by", "month", "--index", index])
+        let rows = text.out.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+        XCTAssertEqual(rows[0].last, "undated")
+        let total = try XCTUnwrap(Int(rows[1][1]))
+        let undated = try XCTUnwrap(Int(rows[1].last!))
+        XCTAssertGreaterThan(undated, 0)
+        XCTAssertEqual(rows[1].dropFirst(3).map { Int($0)! }.reduce(0, +), total, "periods plus undated are the total")
+        let json = try run(["count", "工会", "--by", "year", "--json", "--index", index])
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        let periods = try XCTUnwrap(doc["periods"] as? [[String: Any]]).map { $0["pieces"] as! Int }
+        XCTAssertEqual(doc["undated"] as? Int, undated)
+        XCTAssertEqual(periods.reduce(0, +) + undated, doc["pieces"] as? Int)
+        let chart = try run(["count", "工会", "--chart", "--index", index])
+        XCTAssertTrue(chart.out.split(separator: "\n")[1].hasSuffix("  \(total), \(undated) undated"), chart.out)
+        let svg = "\(dir)/undated.svg"
+        _ = try run(["count", "工会", "--svg", svg, "--index", index])
+        let drawn = try String(contentsOfFile: svg, encoding: .utf8)
+        XCTAssertTrue(drawn.contains("data-undated=\"\(undated)\""))
+        XCTAssertTrue(drawn.contains("工会 (\(total), \(undated) undated)"))
+        let stats = try run(["stats", "--json", "--index", index])
+        let st = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(stats.out.utf8)) as? [String: Any])
+        XCTAssertEqual(st["undated_pieces"] as? Int, 8, "the seven pieces of the page and the one added")
     }
 
     func testChartOnTheTerminal() throws {

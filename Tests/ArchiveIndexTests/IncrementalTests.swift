@@ -90,14 +90,6 @@ final class IncrementalTests: XCTestCase {
         XCTAssertEqual(try Archive.open(dir: index).pieceCount, s.piecesTotal)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: index).filter { $0.hasSuffix(".docs") }.count, 1)
     }
-
-    func testSameTextUnderTwoNamesGetsDistinctIds() throws {
-        try FileManager.default.copyItem(atPath: "\(dumps)/000_1614c2d990d87210.txt", toPath: "\(dumps)/copy.txt")
-        _ = try Ingester.run(index: index, paths: [dumps])
-        let a = try Archive.open(dir: index)
-        let all = a.allDocs.map { a.article($0).id }
-        XCTAssertEqual(Set(all).count, all.count)
-    }
 }
 
 /// Many small ingests do not leave many small segments behind.

@@ -22,10 +22,12 @@ final class LimitsTests: XCTestCase {
         try fm.createSymbolicLink(atPath: "\(dir)/dumps/dangling.txt", withDestinationPath: "\(dir)/nothing")
 
         let found = DumpFinder(paths: ["\(dir)/dumps"])
-        XCTAssertEqual(found.inputs.map(\.source).sorted(),
-                       [(1...40).map { "d\($0 - 1)" }.joined(separator: "/") + "/deep.txt", "link/linked.txt"])
+        let real = try XCTUnwrap(realpath(dir, nil).map { p in defer { free(p) }; return String(cString: p) })
+        XCTAssertEqual(found.inputs.map(\.path).sorted(),
+                       ["\(real)/dumps/" + (1...40).map { "d\($0 - 1)" }.joined(separator: "/") + "/deep.txt", "\(real)/elsewhere/linked.txt"])
+        XCTAssertEqual(found.inputs.map(\.shown).sorted(), ["\(deep)/deep.txt", "\(dir)/dumps/link/linked.txt"])
         XCTAssertEqual(found.skipped.count, 1)
-        XCTAssertTrue(found.skipped[0].hasSuffix("/loop: a link to a folder already read; not followed again"), found.skipped[0])
+        XCTAssertTrue(found.skipped[0].hasSuffix("/loop: a link back to a folder above it; not followed"), found.skipped[0])
         XCTAssertEqual(found.failures, ["\(dir)/dumps/dangling.txt: a link to nothing"])
     }
 

@@ -43,7 +43,7 @@ final class MergeTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: index, withIntermediateDirectories: true)
         try TestFixtures.writeRealPages(2, seed: 8, to: pages)
         let batch = try FileManager.default.contentsOfDirectory(atPath: pages).sorted().map { name in
-            Ingester.Input(source: name, path: "\(pages)/\(name)", size: 0, mtime: 0)
+            Ingester.Input(path: "\(pages)/\(name)", shown: name, size: 0, mtime: 0, source: name)
         }
         let state = BatchWriter(dir: index, catalog: Catalog(), summary: IngestSummary(), segmentNumber: 0, budget: 1 << 30)
         state.absorb(batch, Ingester.parse(batch, known: [:]))

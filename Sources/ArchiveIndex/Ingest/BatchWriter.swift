@@ -10,9 +10,13 @@ final class BatchWriter: @unchecked Sendable {
     let dir: String
     var catalog: Catalog
     var summary: IngestSummary
-    var bySource: [String: Int] = [:]
-    /// For each content hash, the first source holding it: a second source gets other ids.
+    /// Each catalog entry's place, by real path.
+    var byPath: [String: Int] = [:]
+    /// For each content hash, the real path of the file whose pieces it has: a file of the same
+    /// bytes is a copy of it, or, when that file is gone, the same file moved.
     var ownerOfHash: [String: String] = [:]
+    /// Entries that are to go from the catalog (a file moved onto another's entry, or pruned).
+    private var retired = Set<Int>()
     var deletions: [String: Set<Int>] = [:]
     var writer: SegmentWriter?
     /// Segments written out, in order; read once `waitForFinishing` returns.
@@ -38,8 +42,8 @@ final class BatchWriter: @unchecked Sendable {
         self.summary = summary
         self.segmentNumber = segmentNumber
         for (i, e) in catalog.entries.enumerated() {
-            bySource[e.source] = i
-            ownerOfHash[e.hash] = ownerOfHash[e.hash] ?? e.source
+            byPath[e.path] = i
+            if e.copyOf == nil { ownerOfHash[e.hash] = e.path }
         }
     }
 
@@ -128,34 +132,92 @@ final class BatchWriter: @unchecked Sendable {
         case .unchanged(let bytes):
             summary.unchangedFiles += 1
             summary.bytesRead += bytes
-            if let i = bySource[input.source] { catalog.entries[i].mtime = input.mtime; catalog.entries[i].size = input.size }
-        case .parsed(let hash, let bytes, var articles, var prepared):
+            if let i = byPath[input.path] { catalog.entries[i].mtime = input.mtime; catalog.entries[i].size = input.size }
+        case .parsed(let hash, let bytes, let articles, let prepared):
             summary.bytesRead += bytes
-            if let owner = ownerOfHash[hash], owner != input.source {
-                // The same text under another name: its ids must not collide.
-                let salt = Fingerprint.hex(Fingerprint.fnv1a((input.source + hash).utf8)).prefix(12)
-                for k in articles.indices { articles[k].id = "\(salt)-\(articles[k].id.split(separator: "-").last ?? "")" }
-                prepared = articles.map(PreparedDoc.init)
+            let previous = byPath[input.path]
+            var movedFrom: Int?
+            if let owner = ownerOfHash[hash], owner != input.path, let o = byPath[owner] {
+                guard !FileManager.default.fileExists(atPath: owner) else {
+                    if let i = previous { retire(i) }
+                    count(asNew: previous == nil, input)
+                    place(Catalog.Entry(source: input.source, path: input.path, hash: hash, size: input.size, mtime: input.mtime,
+                                        segment: "", docs: [], jumps: [], copyOf: owner), at: previous)
+                    summary.copies.append("\(input.shown): the same bytes as \(catalog.entries[o].source)")
+                    return
+                }
+                movedFrom = o
             }
-            ownerOfHash[hash] = ownerOfHash[hash] ?? input.source
             let w = try currentWriter()
             let first = w.docCount
             for d in prepared { try w.add(d) }
             let entry = Catalog.Entry(source: input.source, path: input.path, hash: hash, size: input.size, mtime: input.mtime,
                                       segment: w.name, docs: Array(first..<w.docCount), jumps: articles.compactMap(Continuations.Part.init))
-            if let i = bySource[input.source] {
-                let previous = catalog.entries[i]
-                deletions[previous.segment, default: []].formUnion(previous.docs)
-                summary.piecesRemoved += previous.docs.count
-                catalog.entries[i] = entry
-                summary.changedFiles += 1
+            if let o = movedFrom {
+                // The same pieces under the new path: neither added nor removed.
+                retire(o, counted: false)
+                retired.insert(o)
+                if let i = previous { retire(i) }
+                place(entry, at: previous)
+                summary.movedFiles += 1
             } else {
-                bySource[input.source] = catalog.entries.count
-                catalog.entries.append(entry)
-                summary.newFiles += 1
+                if let i = previous { retire(i) }
+                place(entry, at: previous)
+                summary.piecesAdded += articles.count
+                count(asNew: previous == nil, input)
             }
-            summary.piecesAdded += articles.count
+            ownerOfHash[hash] = input.path
             if w.isFull { try finishSegment() }
         }
+    }
+
+    private func count(asNew: Bool, _ input: Ingester.Input) {
+        if asNew { summary.newFiles += 1 } else if !input.reread { summary.changedFiles += 1 }
+    }
+
+    /// Puts an entry in the catalog, in place of the one at `i` when there is one.
+    private func place(_ entry: Catalog.Entry, at i: Int?) {
+        if let i {
+            catalog.entries[i] = entry
+        } else {
+            byPath[entry.path] = catalog.entries.count
+            catalog.entries.append(entry)
+        }
+    }
+
+    /// Marks the pieces of entry `i` dead; a hash whose pieces they were has no owner any more.
+    private func retire(_ i: Int, counted: Bool = true) {
+        let e = catalog.entries[i]
+        if !e.docs.isEmpty { deletions[e.segment, default: []].formUnion(e.docs) }
+        if counted { summary.piecesRemoved += e.docs.count }
+        if ownerOfHash[e.hash] == e.path { ownerOfHash[e.hash] = nil }
+    }
+
+    /// Drops the entries of files that are gone (`--prune`).
+    func prune() {
+        for (i, e) in catalog.entries.enumerated() where !retired.contains(i) && !FileManager.default.fileExists(atPath: e.path) {
+            retire(i)
+            retired.insert(i)
+            summary.prunedFiles += 1
+        }
+    }
+
+    /// Copies whose original changed or went: their pieces must now come from themselves.
+    func orphanedCopies() -> [Catalog.Entry] {
+        catalog.entries.enumerated().filter { i, e in
+            !retired.contains(i) && e.copyOf != nil && ownerOfHash[e.hash] == nil && FileManager.default.fileExists(atPath: e.path)
+        }.map(\.element)
+    }
+
+    /// The catalog as it is to be committed: retired entries gone, each copy naming its original
+    /// where it is now.
+    func finishedCatalog() -> Catalog {
+        var out = Catalog()
+        for (i, e) in catalog.entries.enumerated() where !retired.contains(i) {
+            var e = e
+            if e.copyOf != nil { e.copyOf = ownerOfHash[e.hash] ?? e.copyOf }
+            out.entries.append(e)
+        }
+        return out
     }
 }

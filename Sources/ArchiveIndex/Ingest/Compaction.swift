@@ -39,7 +39,7 @@ enum Compaction {
         manifest.segments.removeAll { names.contains($0.name) }
         manifest.segments += written.map(Manifest.SegmentEntry.init)
         manifest.catalog = try catalog.write(dir: dir, name: "catalog-\(manifest.generation).json")
-        try manifest.commit(dir: dir)
+        try manifest.commit(dir: dir, replacing: archive.manifest)
         Ingester.removeUnreferenced(dir: dir, manifest: manifest)
     }
 }

@@ -5,14 +5,22 @@ import ParseCore
 /// What an ingest did.
 public struct IngestSummary: Sendable {
     public var newFiles = 0, changedFiles = 0, unchangedFiles = 0, failedFiles = 0, prunedFiles = 0
+    /// Files found at a new path with the bytes of a file gone from its old one: their pieces
+    /// are the same, now under the new source.
+    public var movedFiles = 0
     public var piecesAdded = 0, piecesRemoved = 0, piecesTotal = 0
     public var bytesRead = 0
     /// Articles continued across pages whose parts the index links.
     public var linkedArticles = 0
     public var seconds = 0.0
     public var failures: [String] = []
-    /// What was passed over on purpose, such as a link back to a folder already read.
+    /// What was passed over on purpose, such as a link back to a folder above it.
     public var skipped: [String] = []
+    /// Files with the same bytes as a file in the index, whose pieces stand for both: one line
+    /// each, naming the other.
+    public var copies: [String] = []
+    /// The files of this call whose path carries no date, as reached: their pieces are undated.
+    public var undated: [String] = []
 }
 
 public struct IngestOptions: Sendable {
@@ -47,10 +55,17 @@ public enum Ingester {
     static let batchSize = 256
 
     struct Input {
-        let source: String
+        /// The real path: what the file is known by.
         let path: String
+        /// The path as it was reached, for messages.
+        let shown: String
         let size: Int
         let mtime: Double
+        /// How its records name it; set once the archive's root is known.
+        var source = ""
+        var info = SourceInfo(path: "")
+        /// A copy read again because its original changed or went: not a change of its own.
+        var reread = false
     }
 
     public static func run(index dir: String, paths: [String], options: IngestOptions = IngestOptions()) throws(IndexError) -> IngestSummary {
@@ -66,6 +81,8 @@ public enum Ingester {
         // What an ingest killed before its commit left behind goes first.
         if let committed { removeUnreferenced(dir: dir, manifest: committed) }
         let old = options.rebuild ? nil : committed
+        // Nothing is built on a damaged file: it would be vouched for, and served, again.
+        if let old { try Integrity.check(dir: dir, manifest: old) }
         var manifest = old ?? Manifest()
         // New files never take the name of one the committed index (or a damaged one) still uses:
         // a rebuild killed half-way must leave the old index whole.
@@ -80,15 +97,21 @@ public enum Ingester {
         let finder = DumpFinder(paths: paths)
         summary.failures += finder.failures
         summary.skipped = finder.skipped
-        let inputs = finder.inputs
+        manifest.root = manifest.root ?? ArchiveRoot.choose(for: finder.inputs.map(\.path))
+        let inputs = finder.inputs.map { found in
+            var input = found
+            input.source = ArchiveRoot.source(of: input.path, root: manifest.root ?? "/")
+            input.info = SourceInfo(path: input.path)
+            return input
+        }
         let state = BatchWriter(dir: dir, catalog: catalog, summary: summary,
                                 segmentNumber: max(manifest.lastSegmentNumber, used.segment), budget: options.segmentBudget)
         let toRead = inputs.filter { input in
-            guard let i = state.bySource[input.source] else { return true }
+            guard let i = state.byPath[input.path] else { return true }
             return catalog.entries[i].size != input.size || catalog.entries[i].mtime != input.mtime
         }
         state.summary.unchangedFiles = inputs.count - toRead.count
-        let known = Dictionary(catalog.entries.map { ($0.source, $0.hash) }) { a, _ in a }
+        let known = Dictionary(catalog.entries.map { ($0.path, $0.hash) }) { a, _ in a }
         // Parsing a batch on every core overlaps with appending the previous one to the segment.
         let queue = DispatchQueue(label: "archive.ingest.append")
         let group = DispatchGroup()
@@ -100,43 +123,39 @@ public enum Ingester {
             if let committed { removeUnreferenced(dir: dir, manifest: committed) }
             throw IndexError("\(dir): interrupted; the index is as it was before this ingest", kind: .interrupted)
         }
-        for start in stride(from: 0, to: toRead.count, by: batchSize) {
-            try stopIfAsked()
-            let batch = Array(toRead[start..<min(toRead.count, start + batchSize)])
-            let results = parse(batch, known: known)
+        func read(_ files: [Input], known: [String: String]) throws(IndexError) {
+            for start in stride(from: 0, to: files.count, by: batchSize) {
+                try stopIfAsked()
+                let batch = Array(files[start..<min(files.count, start + batchSize)])
+                let results = parse(batch, known: known)
+                group.wait()
+                if let e = state.error { throw e }
+                queue.async(group: group) { state.absorb(batch, results) }
+                done += batch.count
+                options.progress?(inputs.count - toRead.count + done, inputs.count)
+            }
             group.wait()
-            if let e = state.error { throw e }
-            queue.async(group: group) { state.absorb(batch, results) }
-            done += batch.count
-            options.progress?(inputs.count - toRead.count + done, inputs.count)
+            if let e = state.error {
+                state.abandon()
+                throw e
+            }
         }
-        group.wait()
-        if let e = state.error {
-            state.abandon()
-            throw e
-        }
+        try read(toRead, known: known)
+        if options.prune { state.prune() }
+        // A copy whose original changed or was pruned is read again to hold the pieces itself.
+        try read(state.orphanedCopies().compactMap(Input.reread), known: [:])
         try stopIfAsked()
         try state.finishSegment()
         do { try state.mergeFinished(shouldStop: options.shouldStop) } catch {
             if error.kind == .interrupted { try stopIfAsked() }
             throw error
         }
-        catalog = state.catalog
+        catalog = state.finishedCatalog()
         summary = state.summary
-        var deletions = state.deletions
+        let holding = Set(catalog.entries.filter { $0.copyOf == nil }.map(\.path))
+        summary.undated = inputs.filter { $0.info.date == nil && holding.contains($0.path) }.map(\.shown)
+        let deletions = state.deletions
         let finished = state.finished
-
-        if options.prune {
-            catalog.entries.removeAll { e in
-                let gone = !FileManager.default.fileExists(atPath: e.path)
-                if gone {
-                    deletions[e.segment, default: []].formUnion(e.docs)
-                    summary.prunedFiles += 1
-                    summary.piecesRemoved += e.docs.count
-                }
-                return gone
-            }
-        }
 
         try writeDeletions(deletions, into: &manifest, dir: dir, generation: generation)
         summary.piecesTotal = manifest.liveDocs + finished.reduce(0) { $0 + $1.docCount }
@@ -153,7 +172,7 @@ public enum Ingester {
         let links = ContinuationLinks(catalog)
         summary.linkedArticles = links.pairs.count
         manifest.links = try links.write(dir: dir, name: "links-\(generation).json")
-        try manifest.commit(dir: dir)
+        try manifest.commit(dir: dir, replacing: old)
         removeUnreferenced(dir: dir, manifest: manifest)
         if Compaction.isDue(manifest) { try Compaction.run(dir: dir) }
         summary.piecesTotal = manifest.liveDocs
@@ -189,7 +208,7 @@ public enum Ingester {
 
     /// Reads and parses a batch on every core; results come back in input order.
     static func parse(_ batch: [Input], known hashes: [String: String]) -> [Result] {
-        let known: [String?] = batch.map { hashes[$0.source] }
+        let known: [String?] = batch.map { hashes[$0.path] }
         var results = [Result](repeating: .failed(""), count: batch.count)
         results.withUnsafeMutableBufferPointer { out in
             let slots = UnsafeMutableSendableBuffer(out)
@@ -202,16 +221,17 @@ public enum Ingester {
 
     static func parseOne(_ input: Input, knownHash: String?) -> Result {
         guard let data = FileManager.default.contents(atPath: input.path) else {
-            return .failed("\(input.path): cannot be read")
+            return .failed("\(input.shown): cannot be read")
         }
         let bytes = [UInt8](data)
         let fingerprint = Fingerprint.fnv1a(bytes)
         let hash = Fingerprint.hex(fingerprint)
         if hash == knownHash { return .unchanged(bytes: bytes.count) }
         var text: String
-        do { text = try TextDecoding.decode(bytes) } catch { return .failed("\(input.path): \(error.description)") }
+        do { text = try TextDecoding.decode(bytes) } catch { return .failed("\(input.shown): \(error.description)") }
         let asRead = text.withUTF8 { t in t.count == bytes.count && (t.isEmpty || memcmp(t.baseAddress!, bytes, t.count) == 0) }
-        let articles = PageParser().parse(text, source: input.source, fingerprint: asRead ? fingerprint : Fingerprint.fnv1a(text))
+        let articles = PageParser().parse(text, source: input.source, info: input.info,
+                                          fingerprint: asRead ? fingerprint : Fingerprint.fnv1a(text))
         return .parsed(hash: hash, bytes: bytes.count, articles: articles, prepared: articles.map(PreparedDoc.init))
     }
 
@@ -237,6 +257,19 @@ public enum Ingester {
         for n in names where !keep.contains(n) && (n.hasPrefix("seg-") || n.hasPrefix("catalog-") || n.hasPrefix("links-") || n.hasSuffix(".tmp")) {
             try? FileManager.default.removeItem(atPath: "\(dir)/\(n)")
         }
+    }
+}
+
+extension Ingester.Input {
+    /// A catalogued file to be read again whatever its size and time say.
+    static func reread(_ e: Catalog.Entry) -> Ingester.Input? {
+        var st = stat()
+        guard stat(e.path, &st) == 0 else { return nil }
+        var input = Ingester.Input(path: e.path, shown: e.path, size: Int(st.st_size), mtime: DumpFinder.mtime(st))
+        input.source = e.source
+        input.info = SourceInfo(path: e.path)
+        input.reread = true
+        return input
     }
 }
 

@@ -7,8 +7,10 @@ import Glibc
 /// Checking 200 MB on every search would cost more than the search, so each file is checked once
 /// per version: the `VERIFIED` file lists the files vouched for by their identity (size, inode
 /// and change time, which any write, truncation or replacement alters and no one can set back).
-/// The ingest vouches for the files it has just written and checksummed; a reader checks any file
-/// not vouched for and, when it may, records that it did. `archive verify` checks everything.
+/// An ingest checks the index it builds on first, then vouches for the files it has just written
+/// and checksummed and for the others only while they are as they were vouched for; a reader
+/// checks any file not vouched for and, when it may, records that it did. `archive verify` checks
+/// everything.
 enum Integrity {
     static let fileName = "VERIFIED"
 
@@ -37,9 +39,14 @@ enum Integrity {
         if rename(tmp, "\(dir)/\(fileName)") != 0 { unlink(tmp) }
     }
 
-    /// After a commit: the files the manifest names were written and checksummed just now.
-    static func vouch(dir: String, manifest: Manifest) {
-        record(manifest.allFiles, dir: dir)
+    /// After a commit: the files that `previous` did not name were written and checksummed just
+    /// now; the others stay vouched for only if they still are the version that was.
+    static func vouch(dir: String, manifest: Manifest, previous: Manifest?) {
+        let vouched = load(dir)
+        let old = Set(previous?.allFiles.map(\.name) ?? [])
+        record(manifest.allFiles.filter { f in
+            !old.contains(f.name) || (vouched[f.name] != nil && vouched[f.name] == identity("\(dir)/\(f.name)"))
+        }, dir: dir)
     }
 
     /// Before reading: each file not vouched for in its present version is checked whole.

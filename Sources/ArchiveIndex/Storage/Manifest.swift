@@ -5,7 +5,8 @@ import ParseCore
 /// new file first, then swaps this one in by a rename, so readers see the old index or the new.
 struct Manifest: Codable, Equatable {
     static let fileName = "MANIFEST.json"
-    static let currentFormat = 8
+    /// 9: a catalog entry is known by its real path, and a copy's entry holds no pieces.
+    static let currentFormat = 9
 
     struct File: Codable, Equatable {
         var name: String
@@ -37,6 +38,8 @@ struct Manifest: Codable, Equatable {
     var generation = 0
     var segments: [SegmentEntry] = []
     var catalog: File?
+    /// The folder sources are relative to (`ArchiveRoot`), from the index's first ingest.
+    var root: String?
     /// The articles linked across pages (`ContinuationLinks`).
     var links: File?
 
@@ -64,8 +67,9 @@ struct Manifest: Codable, Equatable {
         return m
     }
 
-    /// Writes the manifest under a temporary name, syncs it and renames it into place.
-    func commit(dir: String) throws(IndexError) {
+    /// Writes the manifest under a temporary name, syncs it and renames it into place; `previous`
+    /// is the manifest it replaces, whose files were checked before they were built upon.
+    func commit(dir: String, replacing previous: Manifest?) throws(IndexError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data: Data
@@ -74,7 +78,7 @@ struct Manifest: Codable, Equatable {
         try sink.write([UInt8](data))
         try sink.finish()
         Disk.syncDirectory(dir)
-        Integrity.vouch(dir: dir, manifest: self)
+        Integrity.vouch(dir: dir, manifest: self, previous: previous)
     }
 
     static func hex(_ v: UInt64) -> String { Fingerprint.hex(v) }
@@ -86,8 +90,9 @@ struct Manifest: Codable, Equatable {
 /// find its pieces when it changes or goes away.
 struct Catalog: Codable, Equatable {
     struct Entry: Codable, Equatable {
+        /// How the file's records name it (`ArchiveRoot.source`).
         var source: String
-        /// Where the file was read from, to tell whether it is gone.
+        /// The file's real path: what it is known by, and where to tell whether it is gone.
         var path: String
         var hash: String
         var size: Int
@@ -96,6 +101,9 @@ struct Catalog: Codable, Equatable {
         var docs: [Int]
         /// The file's pieces that jump to or from another page, for linking them.
         var jumps: [Continuations.Part]
+        /// The real path of the file with the same bytes whose pieces stand for this one's: a
+        /// copy holds no pieces of its own.
+        var copyOf: String?
     }
     var entries: [Entry] = []
 

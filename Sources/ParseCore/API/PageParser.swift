@@ -14,12 +14,13 @@ public struct PageParser: Sendable {
 
     /// Parses one page. `source` is recorded on every piece and read for the date and page.
     public func parse(_ text: String, source: String) -> [Article] {
-        parse(text, source: source, fingerprint: Fingerprint.fnv1a(text))
+        parse(text, source: source, info: SourceInfo(path: source), fingerprint: Fingerprint.fnv1a(text))
     }
 
     /// Parses one page whose text's fingerprint (`Fingerprint.fnv1a` of its UTF-8) the caller
     /// has already: an ingest hashes every file, and most files are their text byte for byte.
-    package func parse(_ text: String, source: String, fingerprint hash: UInt64) -> [Article] {
+    /// Its date and page are `info`'s: an ingest reads them from the file's whole real path.
+    package func parse(_ text: String, source: String, info: SourceInfo, fingerprint hash: UInt64) -> [Article] {
         let lines = PageLines.split(text)
         var page = CharCounts(characters: lines.reduce(0) { $0 + $1.scalars.count })
         page.add(lines: lines)
@@ -32,7 +33,6 @@ public struct PageParser: Sendable {
         let assembly = RunAssembly(layout: layout, joins: joins, salience: salience, separatedBlocks: style == .double)
         var articles = PieceAssembly.articles(layout: layout, assembly: assembly, joins: joins)
 
-        let info = SourceInfo(path: source)
         let fingerprint = Fingerprint.hex(hash).prefix(12)
         for i in articles.indices {
             articles[i].id = "\(fingerprint)-\(i + 1 < 10 ? "0" : "")\(i + 1)"

@@ -1,41 +1,93 @@
-/// What a dump's path says about it: the issue date and page, when the name carries them,
-/// as in grrb-20230826-03.txt or 2023/08/26/03.txt.
+/// What a dump's path says about it: the issue date and page. The nearest evidence to the file
+/// wins: a date in the file's own name (grrb-20230826-03.txt, 2023-08-26-03.txt), then a folder
+/// named by a date (20230826/03.txt, 2023-08-26/03.txt), then year, month and day folders
+/// (2023/08/26/03.txt). The page is the number after the date in the name, or the name's number.
 public struct SourceInfo: Equatable, Sendable {
     public var date: String?
     public var page: Int?
 
     public init(path: String) {
-        let parts = path.split(separator: "/").map(String.init)
-        let name = parts.last ?? path
+        var parts = path.split(separator: "/").map(String.init)
+        guard let name = parts.popLast() else { return }
         let stem = name.hasSuffix(".txt") ? String(name.dropLast(4)) : name
         let groups = Self.digitGroups(stem)
-        if let i = groups.firstIndex(where: { $0.count == 8 && Self.date(fromCompact: $0) != nil }) {
-            date = Self.date(fromCompact: groups[i])
-            if i + 1 < groups.count, groups[i + 1].count <= 3 { page = Int(groups[i + 1]) }
+        if let (iso, next) = Self.date(in: groups) {
+            date = iso
+            if next < groups.count, let p = Self.pageNumber(groups[next].digits) { page = p }
             return
         }
-        // Folders: …/2023/08/26/03.txt
-        if parts.count >= 4, let p = groups.first, p.count <= 3,
-           let y = Int(parts[parts.count - 4]), let m = Int(parts[parts.count - 3]), let d = Int(parts[parts.count - 2]),
-           parts[parts.count - 4].count == 4, let iso = Self.iso(y, m, d) {
-            date = iso
-            page = Int(p)
+        for (k, folder) in parts.enumerated().reversed() {
+            if let (iso, _) = Self.date(in: Self.digitGroups(folder)) { date = iso; break }
+            if k >= 2, let y = Self.number(parts[k - 2], digits: 4...4), let m = Self.number(parts[k - 1], digits: 1...2),
+               let d = Self.number(folder, digits: 1...2), let iso = Self.iso(y, m, d) {
+                date = iso
+                break
+            }
         }
+        // The page of a dated folder's file is its name's last short number (03.txt, p03.txt).
+        if date != nil, let last = groups.last { page = Self.pageNumber(last.digits) }
     }
 
-    private static func digitGroups(_ s: String) -> [String] {
-        s.split(whereSeparator: { !("0"..."9").contains($0) }).map(String.init)
+    /// A run of digits in a name, and whether a '-' joins it to the next run.
+    private struct Group { var digits: Substring; var dashNext: Bool }
+
+    private static func digitGroups(_ s: String) -> [Group] {
+        var out: [Group] = []
+        var i = s.startIndex
+        while i < s.endIndex {
+            guard s[i].isASCII, s[i].isNumber else { i = s.index(after: i); continue }
+            let start = i
+            while i < s.endIndex, s[i].isASCII, s[i].isNumber { i = s.index(after: i) }
+            let dash = i < s.endIndex && s[i] == "-" && s.index(after: i) < s.endIndex && s[s.index(after: i)].isNumber
+            out.append(Group(digits: s[start..<i], dashNext: dash))
+        }
+        return out
     }
 
-    private static func date(fromCompact s: String) -> String? {
-        guard s.count == 8, let y = Int(s.prefix(4)), let m = Int(s.dropFirst(4).prefix(2)), let d = Int(s.suffix(2)) else { return nil }
+    /// The first date among a name's digit runs, as YYYYMMDD or YYYY-MM-DD, and the index of
+    /// the run after it.
+    private static func date(in groups: [Group]) -> (String, Int)? {
+        for (i, g) in groups.enumerated() {
+            if g.digits.count == 8, let iso = compact(g.digits) { return (iso, i + 1) }
+            if g.digits.count == 4, g.dashNext, i + 2 < groups.count, groups[i + 1].dashNext,
+               groups[i + 1].digits.count == 2, groups[i + 2].digits.count == 2,
+               let iso = iso(Int(g.digits)!, Int(groups[i + 1].digits)!, Int(groups[i + 2].digits)!) {
+                return (iso, i + 3)
+            }
+        }
+        return nil
+    }
+
+    private static func compact(_ s: Substring) -> String? {
+        guard let y = Int(s.prefix(4)), let m = Int(s.dropFirst(4).prefix(2)), let d = Int(s.suffix(2)) else { return nil }
         return iso(y, m, d)
     }
 
+    private static func number(_ s: String, digits: ClosedRange<Int>) -> Int? {
+        digits.contains(s.count) && s.allSatisfy { $0.isASCII && $0.isNumber } ? Int(s) : nil
+    }
+
+    private static func pageNumber(_ s: Substring) -> Int? {
+        s.count <= 3 ? Int(s).flatMap { $0 > 0 ? $0 : nil } : nil
+    }
+
     private static func iso(_ y: Int, _ m: Int, _ d: Int) -> String? {
-        guard (1900...2199).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+        guard (1900...2199).contains(y), (1...12).contains(m) else { return nil }
+        let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        guard (1...days).contains(d) else { return nil }
         func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(y)-\(pad(m))-\(pad(d))"
+    }
+
+    /// Whether a folder's name is part of a date (a year, a month or day number, or a date):
+    /// an archive's root is taken above such folders, so sources keep their dates.
+    public static func isDateFolder(_ name: String) -> Bool {
+        if let y = number(name, digits: 4...4) { return (1900...2199).contains(y) }
+        if let n = number(name, digits: 1...2) { return (1...31).contains(n) }
+        return date(in: digitGroups(name)) != nil
+            || (name.count == 7 && name.dropFirst(4).first == "-" && number(String(name.prefix(4)), digits: 4...4) != nil
+                && number(String(name.suffix(2)), digits: 2...2) != nil)
     }
 }
 
