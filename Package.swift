@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "ArchiveIndex", targets: ["ArchiveIndex"]),
         .executable(name: "archive", targets: ["ArchiveCLI"]),
         .executable(name: "archive-bench", targets: ["ArchiveBench"]),
+        .executable(name: "archive-train", targets: ["ArchiveTrain"]),
     ],
     targets: [
         // The place gazetteer (GB/T 2260 divisions, 2023) and the GB 18030 decoding table are
@@ -26,8 +27,12 @@ let package = Package(
         .target(name: "ArchiveIndex", dependencies: ["ParseCore"], swiftSettings: uncheckedExclusivity),
         .executableTarget(name: "ArchiveCLI", dependencies: ["ParseCore", "ArchiveIndex"]),
         .executableTarget(name: "ArchiveBench", dependencies: ["ParseCore", "ArchiveIndex"]),
+        // The line model's trainer (`make train`, `make eval`): never linked into `archive`.
+        .target(name: "LineModelTraining", dependencies: ["ParseCore"]),
+        .executableTarget(name: "ArchiveTrain", dependencies: ["LineModelTraining", "ParseCore"], exclude: ["score_row.py"]),
         .testTarget(name: "ParseCoreTests", dependencies: ["ParseCore"]),
         .testTarget(name: "ArchiveIndexTests", dependencies: ["ArchiveIndex", "ParseCore"]),
         .testTarget(name: "ArchiveCLITests", dependencies: ["ArchiveCLI", "ParseCore"]),
+        .testTarget(name: "LineModelTrainingTests", dependencies: ["LineModelTraining", "ParseCore"]),
     ]
 )

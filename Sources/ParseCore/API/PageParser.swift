@@ -5,11 +5,22 @@
 /// paired by evidence, and detached runs are placed where the joins or the topic say.
 public struct PageParser: Sendable {
     public var stats: LanguageStats
+    /// A trained model of which lines head blocks (`LineModel`), overriding the conventions'
+    /// verdicts where it is sure; none by default, until a model beats the conventions on every
+    /// kind of page (README, "The line model").
+    let model: LineModel?
 
     /// - Parameter stats: character statistics of the archive the page comes from; the page's
     ///   own statistics are always added.
     public init(stats: LanguageStats = LanguageStats()) {
         self.stats = stats
+        model = nil
+    }
+
+    /// A parser deciding its lines with `model`: the trainer's held-out evaluation.
+    package init(stats: LanguageStats = LanguageStats(), model: LineModel) {
+        self.stats = stats
+        self.model = model
     }
 
     /// Parses one page. `source` is recorded on every piece and read for the date and page.
@@ -25,9 +36,10 @@ public struct PageParser: Sendable {
         var page = CharCounts(characters: lines.reduce(0) { $0 + $1.scalars.count })
         page.add(lines: lines)
         let evidence = JoinEvidence(page: page, global: stats.counts)
-        let style = GapStyle.detect(lines)
-        let (titles, sectionBylines) = TitleLines(lines: lines, style: style, evidence: evidence).decide()
-        let layout = PageLayout(lines: lines, titles: titles, sectionBylines: sectionBylines, style: style)
+        let observed = PageObservation(lines: lines, evidence: evidence, withFeatures: model != nil)
+        let titles = model?.titles(observed) ?? observed.verdict
+        let style = observed.style
+        let layout = PageLayout(lines: lines, titles: titles, sectionBylines: observed.sectionBylines, style: style)
         let joins = Joins(paras: layout.paras, evidence: evidence)
         let salience = Salience.Lazy { Salience(counts: page, paragraphs: layout.paras.count) }
         let assembly = RunAssembly(layout: layout, joins: joins, salience: salience, separatedBlocks: style == .double)

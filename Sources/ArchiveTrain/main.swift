@@ -1,0 +1,86 @@
+import Foundation
+import LineModelTraining
+import ParseCore
+
+/// `archive-train`: fits the line model on laid-out pages and gold pages (`make train`), or
+/// fits it on some pages and parses others with it, for the held-out table (`make eval`).
+///
+let usage = """
+usage: archive-train train --out FILE [--epochs N] [--gold DIR --dumps DIR [--gold-weight N]] PAGES_DIR...
+       archive-train eval --test DIR --pred FILE [--conventions] [--epochs N] [--gold DIR --dumps DIR [--gold-weight N]] PAGES_DIR...
+"""
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("archive-train: \(message)\n".utf8))
+    exit(2)
+}
+
+var args = Array(CommandLine.arguments.dropFirst())
+guard let command = args.first, ["train", "eval"].contains(command) else { fail(usage) }
+args.removeFirst()
+var options: [String: String] = [:], flags = Set<String>(), folders: [String] = []
+while let a = args.first {
+    args.removeFirst()
+    if a == "--conventions" { flags.insert(a); continue }
+    if a.hasPrefix("--") {
+        guard let v = args.first else { fail("\(a) needs a value\n\(usage)") }
+        args.removeFirst()
+        options[a] = v
+    } else {
+        folders.append(a)
+    }
+}
+let epochs = Int(options["--epochs"] ?? "8") ?? 0
+guard epochs > 0 else { fail("--epochs takes a whole number above 0") }
+let goldWeight = Int(options["--gold-weight"] ?? "1") ?? 0
+guard goldWeight > 0 else { fail("--gold-weight takes a whole number above 0") }
+
+/// Fits a model on the folders and gold pages named.
+@MainActor func fit() throws -> LineModel {
+    var pages: [TruthPage] = []
+    var about: [String] = []
+    for dir in folders.sorted() {
+        let p = try TruthPage.folder(dir)
+        pages += p
+        about.append("\((dir as NSString).lastPathComponent) (\(p.count))")
+    }
+    if let gold = options["--gold"] {
+        // Real Workers' Daily pages are few beside the laid-out ones: each counts as many.
+        let g = try TruthPage.gold(gold, dumps: options["--dumps"] ?? "Fixtures/dumps"), times = goldWeight
+        for _ in 0..<times { pages += g }
+        about.append("gold (\(g.count) × \(times))")
+    }
+    guard !pages.isEmpty else { fail("no pages to train on\n\(usage)") }
+    let trainedOn = "\(pages.count) pages: " + about.joined(separator: ", ") + "; \(epochs) epochs, averaged perceptron"
+    return Perceptron.trainWithMargin(pages.map(LabelledPage.init), epochs: epochs, seed: 1, trainedOn: trainedOn) { epoch, wrong in
+        FileHandle.standardError.write(Data("epoch \(epoch): \(wrong) lines wrong\n".utf8))
+    }
+}
+
+do {
+    switch command {
+    case "train":
+        guard let out = options["--out"] else { fail(usage) }
+        let model = try fit()
+        try Data(model.serialized()).write(to: URL(fileURLWithPath: out))
+        print("\(out): \(model.trainedOn); override margin \(model.overrideMargin)")
+    default:
+        guard let test = options["--test"], let pred = options["--pred"] else { fail(usage) }
+        let parser = flags.contains("--conventions") ? PageParser() : PageParser(model: try fit())
+        var w = JSONWriter()
+        w.raw("{\"articles\":[")
+        var first = true
+        for page in try TruthPage.folder(test) {
+            for a in parser.parse(page.text, source: page.source) {
+                if !first { w.raw(",") }
+                w.raw("\n")
+                a.writeJSON(to: &w)
+                first = false
+            }
+        }
+        w.raw("\n]}\n")
+        try Data(w.bytes).write(to: URL(fileURLWithPath: pred))
+    }
+} catch {
+    fail("\(error)")
+}

@@ -1,0 +1,178 @@
+/// The observations the line model scores, one set per line, computed once for the parser
+/// and the trainer alike. A feature is a template and a value hashed into 32 bits: no strings
+/// are built, so a page's features cost about what its lines' classification does.
+package enum LineFeatures {
+    /// Names the templates below and their buckets; changing any of them changes the hash a
+    /// model records, and a model trained on other features is refused.
+    package static let version = "line-features-3: bias kind len end first f1 l1 f2 stop clauses verdict shape short gap gapAfter lead trail wording enum dash pos colonEnd join joinPrev verdict*shape kind*len window(-2...2: kind len end verdict gap shape) group(score overlap6 overlap2 fitsAfter fitsBefore siblings above) prevCloses nextOpens prevCloses*len nextOpens*verdict"
+    package static var featureSetHash: UInt64 { Fingerprint.fnv1a(version.utf8) }
+
+    private enum T: UInt32 {
+        case bias = 1, kind, len, end, first, f1, l1, f2, stop, clauses, verdict, shape, short, gap, gapAfter, lead, trail
+        case wording, enumerated, dash, pos, colonEnd, join, joinPrev, verdictShape, kindLen
+        case group, groupScore, overlap6, overlap2, fitsAfter, fitsBefore, siblings, above
+        case prevCloses, nextOpens, prevClosesLen, nextOpensVerdict
+        case window = 64
+    }
+
+    /// What each line says on its own, kept for its neighbours' windows.
+    private struct Facts {
+        var kind: UInt32, len: UInt32, end: UInt32, gap: UInt32, verdict: UInt32, shape: UInt32
+    }
+
+    /// The features of every line of a page. `verdict` is what the conventions of `TitleLines`
+    /// decided: a feature, weighed by the model like any other.
+    static func extract(_ lines: [Line], verdict: [Bool], evidence: JoinEvidence) -> [[UInt32]] {
+        let groups = groupEvidence(lines)
+        let facts = lines.indices.map { i in
+            Facts(kind: kindCode(lines[i].kind), len: lengthBucket(lines[i].scalars.count), end: endClass(lines[i].slice),
+                  gap: UInt32(min(lines[i].gap, 2)), verdict: verdict[i] ? 1 : 0,
+                  shape: lines[i].kind == .text && TitleLines.hasTitleShape(lines[i].slice) ? 1 : 0)
+        }
+        var out: [[UInt32]] = []
+        out.reserveCapacity(lines.count)
+        for i in lines.indices {
+            var f: [UInt32] = []
+            f.reserveCapacity(64)
+            func add(_ t: T, _ v: UInt32) { f.append(hash(t.rawValue, v)) }
+            let line = lines[i], t = line.slice, me = facts[i]
+            add(.bias, 0)
+            add(.kind, me.kind); add(.len, me.len); add(.end, me.end)
+            add(.verdict, me.verdict); add(.shape, me.shape); add(.gap, me.gap)
+            add(.gapAfter, i + 1 < lines.count ? UInt32(min(lines[i + 1].gap, 2)) : 3)
+            add(.verdictShape, me.verdict << 1 | me.shape)
+            add(.kindLen, me.kind << 8 | me.len)
+            if let first = t.first, let last = t.last {
+                add(.first, charClass(first)); add(.f1, first.value); add(.l1, last.value)
+                if t.count >= 2 { add(.f2, first.value &* 65_599 &+ t[t.startIndex + 1].value) }
+                add(.colonEnd, Scalars.isColon(last) ? 1 : 0)
+                add(.dash, HeadingBlock.startsWithDash(t) ? 1 : HeadingBlock.endsWithDash(t) ? 2 : 0)
+                add(.enumerated, enumeration(t))
+            }
+            add(.stop, t.contains("。") ? 1 : 0)
+            add(.clauses, UInt32(min(t.lazy.filter(Scalars.isClauseMark).count, 4)))
+            add(.short, TitleLines.isShortLine(t) ? 1 : 0)
+            add(.lead, Credits.leadDateline(t) != nil ? 1 : 0)
+            add(.trail, Credits.trailingGroup(t) != nil ? 1 : 0)
+            if t.count <= 45 { add(.wording, bucket(TitleWording.logOdds(t), step: 0.5, limit: 8)) }
+            add(.pos, i == 0 ? 1 : i == 1 ? 2 : i + 1 == lines.count ? 3 : 0)
+            // What a piece starts after and what it starts with, as the conventions read them.
+            let closes: UInt32 = i > 0 && TitleLines.closesPiece(lines[i - 1]) ? 1 : 0
+            var opens: UInt32 = 0
+            if i + 1 < lines.count {
+                if case .byline = lines[i + 1].kind { opens = 1 }
+                else if lines[i + 1].kind == .text, Credits.leadDateline(lines[i + 1].slice) != nil { opens = 2 }
+                else if TitleLines.isHeadingElement(lines[i + 1].kind) { opens = 3 }
+            }
+            add(.prevCloses, closes); add(.nextOpens, opens)
+            add(.prevClosesLen, closes << 8 | me.len); add(.nextOpensVerdict, opens << 1 | me.verdict)
+            if let g = groups[i] {
+                // Lexical cohesion across a short group between paragraphs (`Intertitles`):
+                // text that talks on about the same things around it was not interrupted by a new piece.
+                add(.group, 1)
+                add(.groupScore, bucket(g.score, step: 2, limit: 6))
+                add(.overlap6, bucket(g.f[0], step: 1, limit: 7)); add(.overlap2, bucket(g.f[1], step: 1, limit: 7))
+                add(.fitsAfter, bucket(g.f[7], step: 0.1, limit: 10)); add(.fitsBefore, bucket(g.f[8], step: 0.1, limit: 10))
+                add(.siblings, UInt32(min(max(g.f[19], 0), 4))); add(.above, bucket(g.f[17], step: 0.5, limit: 8))
+            } else {
+                add(.group, 0)
+            }
+            if i + 1 < lines.count {
+                add(.join, evidence.score(t, lines[i + 1].slice, adjacent: true).map { bucket($0, step: 1, limit: 8) + 1 } ?? 0)
+            }
+            if i > 0 {
+                add(.joinPrev, evidence.score(lines[i - 1].slice, t, adjacent: true).map { bucket($0, step: 1, limit: 8) + 1 } ?? 0)
+            }
+            for d in -2...2 where d != 0 {
+                let j = i + d
+                let base = T.window.rawValue + UInt32(d + 2) * 8
+                guard lines.indices.contains(j) else { f.append(hash(base, 0xFFFF)); continue }
+                let n = facts[j]
+                f.append(hash(base + 1, n.kind)); f.append(hash(base + 2, n.len)); f.append(hash(base + 3, n.end))
+                f.append(hash(base + 4, n.verdict)); f.append(hash(base + 5, n.gap)); f.append(hash(base + 6, n.shape << 8 | n.kind))
+            }
+            out.append(f)
+        }
+        return out
+    }
+
+    /// The evidence on each line that stands in a short headline-shaped group between paragraphs.
+    private static func groupEvidence(_ lines: [Line]) -> [(score: Double, f: [Double])?] {
+        let shape = lines.map { $0.kind == .text && TitleLines.hasTitleShape($0.slice) }
+        let groups = Intertitles(lines: lines, shape: shape)
+        let candidates = groups.candidates()
+        let lengths = groups.lengthCounts(candidates)
+        var out = [(score: Double, f: [Double])?](repeating: nil, count: lines.count)
+        for g in candidates {
+            let f = groups.features(g, lengths: lengths)
+            let score = zip(f, Intertitles.weights).reduce(Intertitles.bias) { $0 + $1.0 * $1.1 }
+            for i in g.first...g.last { out[i] = (score, f) }
+        }
+        return out
+    }
+
+    @inline(__always) private static func hash(_ template: UInt32, _ value: UInt32) -> UInt32 {
+        var x = UInt64(template) << 32 | UInt64(value)
+        x = (x ^ (x >> 33)) &* 0xff51_afd7_ed55_8ccd
+        x = (x ^ (x >> 33)) &* 0xc4ce_b9fe_1a85_ec53
+        return UInt32(truncatingIfNeeded: x ^ (x >> 33))
+    }
+
+    private static func kindCode(_ k: LineKind) -> UInt32 {
+        switch k {
+        case .marked(let level): return 10 + UInt32(min(level, 4))
+        case .bold: return 1
+        case .readingTip: return 2
+        case .jumpFrom: return 3
+        case .jumpTo: return 4
+        case .advert: return 5
+        case .byline: return 6
+        case .photoCredit: return 7
+        case .text: return 0
+        }
+    }
+
+    private static let lengthEdges = [1, 2, 3, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 28, 32, 38, 45, 55, 70, 100, 150]
+
+    private static func lengthBucket(_ n: Int) -> UInt32 {
+        UInt32(lengthEdges.firstIndex { n <= $0 } ?? lengthEdges.count)
+    }
+
+    private static func endClass(_ t: ArraySlice<Unicode.Scalar>) -> UInt32 {
+        guard let last = t.last else { return 0 }
+        if Scalars.endsClosed(t) { return Scalars.isCloser(last) ? 2 : 1 }
+        if Scalars.isClauseMark(last) { return 3 }
+        if Scalars.isColon(last) { return 4 }
+        if Scalars.isSemicolon(last) { return 5 }
+        if Scalars.isCloser(last) { return 6 }
+        if Scalars.isDash(last) { return 7 }
+        if Scalars.isOpener(last) { return 8 }
+        return Scalars.isDigit(last) ? 9 : 10
+    }
+
+    private static func charClass(_ s: Unicode.Scalar) -> UInt32 {
+        if Scalars.isCJK(s) { return 1 }
+        if Scalars.isDigit(s) { return 2 }
+        if Scalars.isLatin(s) { return 3 }
+        if Scalars.isOpener(s) { return 4 }
+        if Scalars.isBullet(s) { return 5 }
+        if Scalars.isDash(s) { return 6 }
+        return Scalars.cannotStartParagraph(s) ? 7 : 8
+    }
+
+    /// 一、 (二) 3. ①: the line opens an item of a list, as intertitles often do.
+    private static func enumeration(_ t: ArraySlice<Unicode.Scalar>) -> UInt32 {
+        var i = t.startIndex
+        let bracketed = Scalars.isLeftParen(t[i])
+        if bracketed { i += 1 }
+        var n = 0
+        while i < t.endIndex, Scalars.isDigit(t[i]) || "一二三四五六七八九十".unicodeScalars.contains(t[i]) { i += 1; n += 1 }
+        guard n > 0, n <= 3, i < t.endIndex else { return (0x2460...0x2473).contains(t[t.startIndex].value) ? 4 : 0 }
+        if bracketed { return Scalars.isRightParen(t[i]) ? 1 : 0 }
+        return t[i] == "、" ? 2 : (t[i] == "." || t[i] == "．") ? 3 : 0
+    }
+
+    private static func bucket(_ x: Double, step: Double, limit: Int) -> UInt32 {
+        UInt32(max(-limit, min(limit, Int((x / step).rounded(.down)))) + limit)
+    }
+}

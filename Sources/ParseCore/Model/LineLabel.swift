@@ -1,0 +1,10 @@
+/// What the line model says a line of a page is. The model decides text lines only: markup
+/// lines, credits, jump markers and the 阅读提示 box are what their shape says they are.
+package enum LineLabel: Int, CaseIterable, Sendable {
+    /// A kicker, headline, subheadline or column label: a line of a headline block.
+    case heading
+    /// Paragraph text, intertitles and halves of cut paragraphs included.
+    case text
+    /// A line the model does not decide.
+    case other
+}

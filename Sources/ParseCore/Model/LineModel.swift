@@ -1,0 +1,167 @@
+import Foundation
+
+/// A trained linear-chain model of a page's lines: a weight per hashed feature and label, and
+/// label-to-label transitions, decoded by Viterbi over the whole page. Its file starts with a
+/// header (format version, the feature set's hash, what it was trained on) and ends with a
+/// checksum; a file that does not match this parser is refused with an error naming it.
+package struct LineModel: Sendable {
+    package static let format: UInt16 = 1
+    static let magic = Array("ARCHIVE-LINE-MODEL".utf8)
+    /// Features are hashed into this many slots; collisions cost a little accuracy, not safety.
+    package static let slotBits = 20
+    package static var slots: Int { 1 << slotBits }
+    static var labels: Int { LineLabel.allCases.count }
+
+    package let trainedOn: String
+    /// `weights[slot * labels + label]`, dense: a lookup is one load.
+    let weights: [Float]
+    package let transition: [[Double]]
+    package let start: [Double]
+    /// How much more a line's own score must favour the model's label than the conventions'
+    /// verdict before the model overrides it: fitted by the trainer on pages it did not learn
+    /// from, as the least margin at which its overrides there are right often enough.
+    package var overrideMargin: Double
+
+    package init(trainedOn: String, weights: [Float], transition: [[Double]], start: [Double], overrideMargin: Double = 0) {
+        self.trainedOn = trainedOn; self.weights = weights; self.transition = transition; self.start = start
+        self.overrideMargin = overrideMargin
+    }
+
+    /// The score of each label for a line with these features.
+    func scores(_ features: [UInt32]) -> [Double] {
+        var s = [Double](repeating: 0, count: Self.labels)
+        let mask = UInt32(Self.slots - 1)
+        weights.withUnsafeBufferPointer { w in
+            for f in features {
+                let base = Int(f & mask) * Self.labels
+                for y in 0..<Self.labels { s[y] += Double(w[base + y]) }
+            }
+        }
+        return s
+    }
+
+    /// The labels of a page's lines, and each line's own label scores.
+    package func decode(_ page: PageObservation) -> (labels: [LineLabel], scores: [[Double]]) {
+        let emission = page.features.map(scores)
+        let labels = Viterbi.decode(emission: emission, transition: transition, start: start, allowed: page.allowed)
+        return (labels.map { LineLabel(rawValue: $0)! }, emission)
+    }
+
+    /// Where the model overrides the conventions: the lines it decides whose label differs
+    /// from the verdict by at least `overrideMargin` of their own score. Each comes with its
+    /// label and that margin.
+    package func overrides(_ page: PageObservation) -> [(line: Int, label: LineLabel, margin: Double)] {
+        let (labels, scores) = decode(page)
+        let h = LineLabel.heading.rawValue, t = LineLabel.text.rawValue
+        return page.allowed.indices.compactMap { i in
+            guard page.allowed[i][h], (labels[i] == .heading) != page.verdict[i] else { return nil }
+            let margin = labels[i] == .heading ? scores[i][h] - scores[i][t] : scores[i][t] - scores[i][h]
+            return (i, labels[i], margin)
+        }
+    }
+
+    /// Which lines head blocks: the conventions' verdicts, overridden where the model is sure.
+    func titles(_ page: PageObservation) -> [Bool] {
+        var out = page.verdict
+        for o in overrides(page) where o.margin >= overrideMargin { out[o.line] = o.label == .heading }
+        return out
+    }
+}
+
+/// Why a model file cannot be used.
+package struct ModelError: Error, CustomStringConvertible, Equatable {
+    package let description: String
+    init(_ name: String, _ problem: String) {
+        description = "\(name): \(problem); retrain it with 'make train'"
+    }
+}
+
+extension LineModel {
+    /// Reads a model file, checking that it is whole and made for this parser's features.
+    package init(bytes: [UInt8], name: String) throws(ModelError) {
+        var r = ModelReader(bytes: bytes)
+        guard bytes.count >= Self.magic.count + 8, Array(bytes.prefix(Self.magic.count)) == Self.magic else {
+            throw ModelError(name, "not a line model")
+        }
+        let body = bytes.dropLast(8)
+        let stored = bytes.suffix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        guard Fingerprint.fnv1a(body) == stored else { throw ModelError(name, "damaged (its checksum does not match)") }
+        r.at = Self.magic.count
+        let format = try r.u16(name)
+        guard format == Self.format else { throw ModelError(name, "model format \(format), this parser reads format \(Self.format)") }
+        let featureHash = try r.u64(name)
+        guard featureHash == LineFeatures.featureSetHash else {
+            throw ModelError(name, "trained on feature set \(Fingerprint.hex(featureHash)), this parser computes \(Fingerprint.hex(LineFeatures.featureSetHash))")
+        }
+        let labels = Int(try r.u16(name)), bits = Int(try r.u16(name))
+        guard labels == Self.labels, bits == Self.slotBits else {
+            throw ModelError(name, "\(labels) labels over \(bits)-bit slots, this parser has \(Self.labels) over \(Self.slotBits)")
+        }
+        trainedOn = try r.string(name)
+        overrideMargin = Double(try r.f32(name))
+        start = try (0..<labels).map { _ throws(ModelError) in Double(try r.f32(name)) }
+        transition = try (0..<labels).map { _ throws(ModelError) in try (0..<labels).map { _ throws(ModelError) in Double(try r.f32(name)) } }
+        let count = Int(try r.u32(name))
+        var w = [Float](repeating: 0, count: Self.slots * labels)
+        var previous = -1
+        for _ in 0..<count {
+            let slot = Int(try r.u32(name))
+            guard slot > previous, slot < Self.slots else { throw ModelError(name, "damaged (slot \(slot) out of order)") }
+            previous = slot
+            for y in 0..<labels { w[slot * labels + y] = try r.f32(name) }
+        }
+        guard r.at == body.count else { throw ModelError(name, "damaged (\(body.count - r.at) bytes after the weights)") }
+        weights = w
+    }
+
+    /// The file: header, transitions, the slots with a weight, a checksum. The same model
+    /// gives the same bytes.
+    package func serialized() -> [UInt8] {
+        var out = Self.magic
+        func u16(_ v: UInt16) { out += [UInt8(v & 0xFF), UInt8(v >> 8)] }
+        func u32(_ v: UInt32) { for k in 0..<4 { out.append(UInt8(v >> (8 * UInt32(k)) & 0xFF)) } }
+        func u64(_ v: UInt64) { for k in 0..<8 { out.append(UInt8(v >> (8 * UInt64(k)) & 0xFF)) } }
+        func f32(_ v: Float) { u32(v.bitPattern) }
+        u16(Self.format); u64(LineFeatures.featureSetHash); u16(UInt16(Self.labels)); u16(UInt16(Self.slotBits))
+        let about = Array(trainedOn.utf8)
+        u32(UInt32(about.count)); out += about
+        f32(Float(overrideMargin))
+        for s in start { f32(Float(s)) }
+        for row in transition { for t in row { f32(Float(t)) } }
+        let used = (0..<Self.slots).filter { s in (0..<Self.labels).contains { weights[s * Self.labels + $0] != 0 } }
+        u32(UInt32(used.count))
+        for s in used {
+            u32(UInt32(s))
+            for y in 0..<Self.labels { f32(weights[s * Self.labels + y]) }
+        }
+        u64(Fingerprint.fnv1a(out))
+        return out
+    }
+}
+
+/// Little-endian reads that fail, rather than trap, past the end.
+private struct ModelReader {
+    let bytes: [UInt8]
+    var at = 0
+
+    mutating func take(_ n: Int, _ name: String) throws(ModelError) -> ArraySlice<UInt8> {
+        guard n >= 0, at + n <= bytes.count - 8 else { throw ModelError(name, "damaged (cut short)") }
+        defer { at += n }
+        return bytes[at..<at + n]
+    }
+
+    mutating func uint(_ n: Int, _ name: String) throws(ModelError) -> UInt64 {
+        try take(n, name).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    }
+
+    mutating func u16(_ name: String) throws(ModelError) -> UInt16 { UInt16(try uint(2, name)) }
+    mutating func u32(_ name: String) throws(ModelError) -> UInt32 { UInt32(try uint(4, name)) }
+    mutating func u64(_ name: String) throws(ModelError) -> UInt64 { try uint(8, name) }
+    mutating func f32(_ name: String) throws(ModelError) -> Float { Float(bitPattern: try u32(name)) }
+
+    mutating func string(_ name: String) throws(ModelError) -> String {
+        let n = Int(try u32(name))
+        guard n <= 1 << 16 else { throw ModelError(name, "damaged (a header of \(n) bytes)") }
+        return String(decoding: try take(n, name), as: UTF8.self)
+    }
+}
