@@ -29,10 +29,26 @@ final class ContinuationTests: XCTestCase {
             part("b", date: "2019-10-19", page: 18, headline: "乘风破浪时", from: 1),
             part("c", page: 17, headline: "乘风破浪时", from: 1),
             part("d", page: 18, headline: "扬帆济沧海", from: 1),
+            part("d2", page: 18, headline: "海纳百川", from: 1),
             part("e", page: 18, headline: "乘风破浪时", from: 2),
-        ]).isEmpty)
+        ]).isEmpty, "two continuations on page 18, neither of whose headlines matches")
         XCTAssertNil(Continuations.Part(Article(id: "x", page: 1, headline: "无日期")), "a piece without a date cannot be placed")
         XCTAssertNil(Continuations.Part(Article(id: "y", date: "2019-10-18", page: 1)), "nor one that does not jump")
+    }
+
+    /// The only part jumping from page 1 to page 18 that day and the only one continued there
+    /// from page 1 are one article, whatever headlines were read for them.
+    func testTheOnlyPairOfPagesIsLinkedWhateverItsHeadlines() {
+        let links = Continuations.link([
+            part("a", page: 1, headline: "本报记者 王伟", to: 18),
+            part("b", page: 18, headline: "扬帆济沧海", from: 1),
+            part("c", page: 1, headline: "开辟高质量发展的光明前景", to: 3),
+            part("d", page: 1, headline: "参与全球经济治理体系变革", to: 3),
+            part("e", page: 3, headline: "开辟高质量发展的光明前景", from: 1),
+            part("f", page: 3, headline: "另一篇文章", from: 1),
+        ])
+        XCTAssertEqual(links.map { [$0.first, $0.rest] }.sorted { $0[0] < $1[0] }, [["a", "b"], ["c", "e"]],
+                       "page 1 to 3 has two of each: there the headlines decide, and 参与… finds none")
     }
 
     func testAmongSeveralContinuationsTheTextDecides() {

@@ -1,8 +1,11 @@
 /// Articles that jump between pages: (下转第3版) under the first part on page 1, (上接第1版)
-/// over the rest on page 3 of the same day. The parts are linked when their headlines match
-/// (equal after folding, or one containing the other, as a continuation often prints a short
-/// form) or the continuation prints none; among several, the one whose text meets the first
-/// part's end on the most character pairs wins.
+/// over the rest on page 3 of the same day. When a day has exactly one part jumping from page P
+/// to page N and one continued on N from P, the two are linked whatever their headlines say (a
+/// front-page part's headline is often misread, and a continuation may print none or another).
+/// Otherwise parts are linked when their headlines match (equal after folding, or one
+/// containing the other, as a continuation often prints a short form) or the continuation
+/// prints none; among several, the one whose text meets the first part's end on the most
+/// character pairs wins.
 public enum Continuations {
     /// What linking needs of a piece that carries a jump marker.
     public struct Part: Codable, Equatable, Sendable {
@@ -33,11 +36,17 @@ public enum Continuations {
         for p in parts { byDay[p.date, default: []].append(p) }
         var out: [(String, String)] = []
         for (_, day) in byDay.sorted(by: { $0.key < $1.key }) {
+            var firsts: [[Int]: Int] = [:], rests: [[Int]: Int] = [:]
+            for p in day {
+                if let to = p.continuesTo { firsts[[p.page, to], default: 0] += 1 }
+                if let from = p.continuedFrom { rests[[from, p.page], default: 0] += 1 }
+            }
             var candidates: [(score: (Int, Int), first: Int, rest: Int)] = []
             for (i, a) in day.enumerated() {
                 guard let to = a.continuesTo else { continue }
+                let alone = firsts[[a.page, to]] == 1 && rests[[a.page, to]] == 1
                 for (j, b) in day.enumerated() where i != j && b.page == to && b.continuedFrom == a.page {
-                    guard let match = headlineMatch(a.headline, b.headline) else { continue }
+                    guard let match = alone ? 3 : headlineMatch(a.headline, b.headline) else { continue }
                     candidates.append(((match, sharedPairs(a.seam, b.seam)), i, j))
                 }
             }
