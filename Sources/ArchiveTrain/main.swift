@@ -3,11 +3,13 @@ import LineModelTraining
 import ParseCore
 
 /// `archive-train`: fits the line model on laid-out pages and gold pages (`make train`), or
-/// fits it on some pages and parses others with it, for the held-out table (`make eval`).
+/// fits it on some pages and parses others with it, for the held-out table (`make eval`), or
+/// writes the evidence on every group between paragraphs that `fit_title_groups.py` learns from.
 ///
 let usage = """
 usage: archive-train train --out FILE [--epochs N] [--gold DIR --dumps DIR [--gold-weight N]] PAGES_DIR...
        archive-train eval --test DIR --pred FILE [--conventions] [--epochs N] [--gold DIR --dumps DIR [--gold-weight N]] PAGES_DIR...
+       archive-train title-groups PAGES_DIR...   (writes PAGES_DIR/groups.tsv)
 """
 
 func fail(_ message: String) -> Never {
@@ -16,7 +18,7 @@ func fail(_ message: String) -> Never {
 }
 
 var args = Array(CommandLine.arguments.dropFirst())
-guard let command = args.first, ["train", "eval"].contains(command) else { fail(usage) }
+guard let command = args.first, ["train", "eval", "title-groups"].contains(command) else { fail(usage) }
 args.removeFirst()
 var options: [String: String] = [:], flags = Set<String>(), folders: [String] = []
 while let a = args.first {
@@ -64,6 +66,16 @@ do {
         let model = try fit()
         try Data(model.serialized()).write(to: URL(fileURLWithPath: out))
         print("\(out): \(model.trainedOn); override margin \(model.overrideMargin)")
+    case "title-groups":
+        for dir in folders {
+            var rows = ""
+            for page in try TruthPage.folder(dir) {
+                for g in TitleGroupEvidence.of(page: page.text) {
+                    rows += ([g.lines.joined(separator: "|")] + g.features.map { String($0) }).joined(separator: "\t") + "\n"
+                }
+            }
+            try Data(rows.utf8).write(to: URL(fileURLWithPath: "\(dir)/groups.tsv"))
+        }
     default:
         guard let test = options["--test"], let pred = options["--pred"] else { fail(usage) }
         let parser = flags.contains("--conventions") ? PageParser() : PageParser(model: try fit())

@@ -12,7 +12,8 @@ struct TitleGroup {
 /// come in series and interrupt long pieces, while a new piece talks about others, announces
 /// itself in its headline, is worded as headlines are and often carries a column tag or a ——
 /// line. The weights are a logistic model fitted by `Resources/fit_title_groups.py` on
-/// real-article pages (see its header), rounded.
+/// real-article pages (see its header; `archive-train title-groups` writes what it learns
+/// from), rounded.
 struct Intertitles {
     let lines: [Line]
     let shape: [Bool]
@@ -129,11 +130,7 @@ struct Intertitles {
 
     /// Whether the group opens a new piece.
     func opensPiece(_ g: TitleGroup, lengths: [Int: Int]) -> Bool {
-        let f = features(g, lengths: lengths)
-        if let dump = ProcessInfo.processInfo.environment["ARCHIVE_TITLE_GROUPS"] {
-            record(g, features: f, to: dump)
-        }
-        return zip(f, Self.weights).reduce(Self.bias) { $0 + $1.0 * $1.1 } > 0
+        zip(features(g, lengths: lengths), Self.weights).reduce(Self.bias) { $0 + $1.0 * $1.1 } > 0
     }
 
     /// A lead that opens on a date or on 近日/日前: the first sentence of a news piece.
@@ -143,15 +140,5 @@ struct Intertitles {
         while i < t.endIndex, Scalars.isDigit(t[i]) { i += 1 }
         guard i > t.startIndex, i < t.endIndex else { return false }
         return t[i] == "月" || t[i] == "年"
-    }
-
-    /// Appends a group's lines and evidence to a file, for `fit_title_groups.py` to learn from.
-    private func record(_ g: TitleGroup, features: [Double], to path: String) {
-        let text = (g.first...g.last).map { lines[$0].text }.joined(separator: "|")
-        let row = ([text] + features.map { String($0) }).joined(separator: "\t") + "\n"
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
-        guard fd >= 0 else { return }
-        _ = row.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
-        close(fd)
     }
 }

@@ -73,10 +73,7 @@ struct TitleLines {
     /// Which lines head blocks, and which byline lines credit a roundup's section, not a piece.
     func decide() -> (titles: [Bool], sectionBylines: Set<Int>) {
         var title = [Bool](repeating: false, count: lines.count)
-        var shape = lines.map { $0.kind == .text && Self.hasTitleShape($0.slice) }
-        // A short line that reads on into the next is half of a cut paragraph, whatever its shape.
-        for i in lines.indices where shape[i] && isFirstHalf(i, shape: shape) { shape[i] = false }
-        for i in lines.indices where isLongSubheadline(i, shape: shape) || isTagUnder(i, shape: shape) { shape[i] = true }
+        let shape = shapes()
         let markedPage = marksItsHeadlines(shape: shape)
         let decided = style == .single ? groupDecisions(shape: shape, markedPage: markedPage) : [:]
         var summaryNext = false
@@ -109,6 +106,16 @@ struct TitleLines {
             }
         }
         return (title, sectionBylines)
+    }
+
+    /// Which text lines could be headline-block lines, once halves of cut paragraphs, long
+    /// subheadlines and column tags are told apart.
+    func shapes() -> [Bool] {
+        var shape = lines.map { $0.kind == .text && Self.hasTitleShape($0.slice) }
+        // A short line that reads on into the next is half of a cut paragraph, whatever its shape.
+        for i in lines.indices where shape[i] && isFirstHalf(i, shape: shape) { shape[i] = false }
+        for i in lines.indices where isLongSubheadline(i, shape: shape) || isTagUnder(i, shape: shape) { shape[i] = true }
+        return shape
     }
 
     /// (体坛观澜) printed tight under a headline-shaped line: the headline's column tag.

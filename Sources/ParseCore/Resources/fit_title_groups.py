@@ -2,8 +2,9 @@
 """Fits the weights of `Intertitles` (Internal/Intertitles.swift): whether a group of
 headline-shaped lines between two paragraphs opens a new piece or is an intertitle.
 
-Development time only. Lay out real-article pages with their truth, let the parser record the
-evidence it weighs on every such group, label each group from the truth, fit a logistic model.
+Development time only. Lay out real-article pages with their truth, let the trainer write the
+evidence the parser weighs on every such group, label each group from the truth, fit a logistic
+model.
 One feature is the wording of the group (TitleWording, from title-words.bin): fit with a table
 made by make_title_words.py from months other than those the pages are laid from, or the model
 learns to trust wording it has memorised; the package then ships the table of every month.
@@ -11,12 +12,12 @@ learns to trust wording it has memorised; the package then ships the table of ev
   for s in 11 12 13; do
     python3 ../shared/tools/make_pages.py --articles ../shared/corpus/rmrb-articles-dev.jsonl.gz \\
         --out /tmp/fit$s --pages 150 --seed $s
-    (cd /tmp/fit$s && find . -name '*.txt' | ARCHIVE_TITLE_GROUPS=/tmp/fit$s/groups.tsv \\
-        xargs .../archive parse --json >/dev/null)
   done
+  swift build -c release --product archive-train
+  .build/release/archive-train title-groups /tmp/fit11 /tmp/fit12 /tmp/fit13
   fit_title_groups.py /tmp/fit11 /tmp/fit12 /tmp/fit13
 
-Each folder holds the pages' truth.jsonl and the parser's groups.tsv (the group's lines joined by
+Each folder holds the pages' truth.jsonl and the trainer's groups.tsv (the group's lines joined by
 '|', then its features). A group opens a piece when its first line is a headline, kicker,
 subheadline or column of the truth, and is an intertitle when it is a paragraph. Prints the
 weights and bias to paste into Intertitles.swift.

@@ -1,0 +1,19 @@
+package enum TitleGroupEvidence {
+    /// The groups between paragraphs that the fitted weights of `Intertitles` decide on a page,
+    /// each with its lines and the evidence weighed: what `fit_title_groups.py` learns from
+    /// (`archive-train title-groups` writes it). Pages that mark their headlines, or separate
+    /// blocks by double gaps, decide no group by weights, and give none.
+    package static func of(page text: String) -> [(lines: [String], features: [Double])] {
+        let lines = PageLines.split(text)
+        var page = CharCounts(characters: lines.reduce(0) { $0 + $1.scalars.count })
+        page.add(lines: lines)
+        let style = GapStyle.detect(lines)
+        let titles = TitleLines(lines: lines, style: style, evidence: JoinEvidence(page: page, global: CharCounts()))
+        let shape = titles.shapes()
+        guard style == .single, !titles.marksItsHeadlines(shape: shape) else { return [] }
+        let groups = Intertitles(lines: lines, shape: shape)
+        let candidates = groups.candidates()
+        let lengths = groups.lengthCounts(candidates)
+        return candidates.map { g in ((g.first...g.last).map { lines[$0].text }, groups.features(g, lengths: lengths)) }
+    }
+}
