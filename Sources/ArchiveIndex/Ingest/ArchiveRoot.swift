@@ -9,12 +9,7 @@ enum ArchiveRoot {
     /// The root for files at these real (absolute, resolved) paths.
     static func choose(for paths: [String]) -> String? {
         guard var common = paths.first.map(folders) else { return nil }
-        for p in paths.dropFirst() {
-            let f = folders(p)
-            var n = 0
-            while n < min(common.count, f.count) && common[n] == f[n] { n += 1 }
-            common.removeLast(common.count - n)
-        }
+        for p in paths.dropFirst() { common.removeLast(common.count - shared(common, folders(p))) }
         while let last = common.last, SourceInfo.isDateFolder(last) { common.removeLast() }
         return "/" + common.joined(separator: "/")
     }
@@ -22,12 +17,16 @@ enum ArchiveRoot {
     /// How a record names the file at a real path: relative to the root, or through at most two
     /// `..` when it lies beside it, else absolute.
     static func source(of path: String, root: String) -> String {
-        let r = root.split(separator: "/"), p = path.split(separator: "/")
-        var n = 0
-        while n < min(r.count, p.count - 1) && r[n] == p[n] { n += 1 }
+        let r = root.split(separator: "/").map(String.init), p = path.split(separator: "/").map(String.init)
+        let n = shared(r, Array(p.dropLast()))
         let up = r.count - n
         guard up <= 2 else { return path }
-        return (Array(repeating: "..", count: up) + p[n...].map(String.init)).joined(separator: "/")
+        return (Array(repeating: "..", count: up) + p[n...]).joined(separator: "/")
+    }
+
+    /// How many leading folders two paths share.
+    private static func shared(_ a: [String], _ b: [String]) -> Int {
+        zip(a, b).prefix { $0 == $1 }.count
     }
 
     private static func folders(_ path: String) -> [String] {

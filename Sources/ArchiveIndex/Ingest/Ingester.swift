@@ -63,7 +63,8 @@ public enum Ingester {
         let mtime: Double
         /// How its records name it; set once the archive's root is known.
         var source = ""
-        var info = SourceInfo(path: "")
+        /// The date and page its path gives.
+        var info: SourceInfo { SourceInfo(path: path) }
         /// A copy read again because its original changed or went: not a change of its own.
         var reread = false
     }
@@ -101,7 +102,6 @@ public enum Ingester {
         let inputs = finder.inputs.map { found in
             var input = found
             input.source = ArchiveRoot.source(of: input.path, root: manifest.root ?? "/")
-            input.info = SourceInfo(path: input.path)
             return input
         }
         let state = BatchWriter(dir: dir, catalog: catalog, summary: summary,
@@ -267,7 +267,6 @@ extension Ingester.Input {
         guard stat(e.path, &st) == 0 else { return nil }
         var input = Ingester.Input(path: e.path, shown: e.path, size: Int(st.st_size), mtime: DumpFinder.mtime(st))
         input.source = e.source
-        input.info = SourceInfo(path: e.path)
         input.reread = true
         return input
     }

@@ -33,8 +33,7 @@ public struct PageParser: Sendable {
     /// Its date and page are `info`'s: an ingest reads them from the file's whole real path.
     package func parse(_ text: String, source: String, info: SourceInfo, fingerprint hash: UInt64) -> [Article] {
         let lines = PageLines.split(text)
-        var page = CharCounts(characters: lines.reduce(0) { $0 + $1.scalars.count })
-        page.add(lines: lines)
+        let page = CharCounts.page(lines)
         let evidence = JoinEvidence(page: page, global: stats.counts)
         let observed = PageObservation(lines: lines, evidence: evidence, withFeatures: model != nil)
         let titles = model?.titles(observed) ?? observed.verdict

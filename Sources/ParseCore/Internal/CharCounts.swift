@@ -52,6 +52,13 @@ struct CharCounts: Sendable {
 
 extension CharCounts {
     /// Counts the text lines of a page, in order.
+    /// The counts of one page's lines, sized for them: what every stage's evidence on a page reads.
+    static func page(_ lines: [Line]) -> CharCounts {
+        var c = CharCounts(characters: lines.reduce(0) { $0 + $1.scalars.count })
+        c.add(lines: lines)
+        return c
+    }
+
     mutating func add(lines: [Line]) {
         var previousClosed = true
         for line in lines where line.kind == .text {

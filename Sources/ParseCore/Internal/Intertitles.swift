@@ -130,7 +130,12 @@ struct Intertitles {
 
     /// Whether the group opens a new piece.
     func opensPiece(_ g: TitleGroup, lengths: [Int: Int]) -> Bool {
-        zip(features(g, lengths: lengths), Self.weights).reduce(Self.bias) { $0 + $1.0 * $1.1 } > 0
+        Self.score(features(g, lengths: lengths)) > 0
+    }
+
+    /// The fitted log-odds that a group with this evidence opens a new piece.
+    static func score(_ features: [Double]) -> Double {
+        zip(features, weights).reduce(bias) { $0 + $1.0 * $1.1 }
     }
 
     /// A lead that opens on a date or on 近日/日前: the first sentence of a news piece.

@@ -5,10 +5,8 @@ package enum TitleGroupEvidence {
     /// blocks by double gaps, decide no group by weights, and give none.
     package static func of(page text: String) -> [(lines: [String], features: [Double])] {
         let lines = PageLines.split(text)
-        var page = CharCounts(characters: lines.reduce(0) { $0 + $1.scalars.count })
-        page.add(lines: lines)
         let style = GapStyle.detect(lines)
-        let titles = TitleLines(lines: lines, style: style, evidence: JoinEvidence(page: page, global: CharCounts()))
+        let titles = TitleLines(lines: lines, style: style, evidence: JoinEvidence(page: CharCounts.page(lines), global: CharCounts()))
         let shape = titles.shapes()
         guard style == .single, !titles.marksItsHeadlines(shape: shape) else { return [] }
         let groups = Intertitles(lines: lines, shape: shape)

@@ -105,8 +105,7 @@ package enum LineFeatures {
         var out = [(score: Double, f: [Double])?](repeating: nil, count: lines.count)
         for g in candidates {
             let f = groups.features(g, lengths: lengths)
-            let score = zip(f, Intertitles.weights).reduce(Intertitles.bias) { $0 + $1.0 * $1.1 }
-            for i in g.first...g.last { out[i] = (score, f) }
+            for i in g.first...g.last { out[i] = (Intertitles.score(f), f) }
         }
         return out
     }

@@ -33,8 +33,6 @@ package struct PageObservation {
     /// A page read from its text, as `PageParser` reads it, for the trainer.
     package init(text: String, stats: LanguageStats = LanguageStats()) {
         let lines = PageLines.split(text)
-        var page = CharCounts(characters: lines.reduce(0) { $0 + $1.scalars.count })
-        page.add(lines: lines)
-        self.init(lines: lines, evidence: JoinEvidence(page: page, global: stats.counts), withFeatures: true)
+        self.init(lines: lines, evidence: JoinEvidence(page: CharCounts.page(lines), global: stats.counts), withFeatures: true)
     }
 }
