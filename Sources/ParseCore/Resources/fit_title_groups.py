@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fits the weights of `Intertitles` (Internal/Intertitles.swift): whether a group of
+"""Fits the weights of `Intertitles` (Headings/Intertitles.swift): whether a group of
 headline-shaped lines between two paragraphs opens a new piece or is an intertitle.
 
 Development time only. Lay out real-article pages with their truth, let the trainer write the
