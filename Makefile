@@ -65,7 +65,8 @@ SHARED ?= ../shared
 MONTHS := 2019-02 2019-10 2020-02
 TRAIN_SEEDS ?= 1 2 3
 TRAIN_PAGES ?= 150
-# make_corpus.py pages (Workers' Daily conventions the real articles lack: roundups, photo runs).
+# make_corpus.py pages (what the real articles lack: photo captions with credits, every byline
+# form, kickers ending in ——, tails displaced down the page).
 CORPUS_PAGES ?= 300
 EPOCHS ?= 8
 GOLD_WEIGHT ?= 40

@@ -70,14 +70,15 @@ struct TitleLines {
         }
     }
 
-    /// Which lines head blocks, and which byline lines credit a roundup's section, not a piece.
-    func decide() -> (titles: [Bool], sectionBylines: Set<Int>) {
+    /// Which lines head blocks, which byline lines credit a roundup's section, not a piece, and
+    /// which lines title such a section.
+    func decide() -> (titles: [Bool], sectionBylines: Set<Int>, sectionTitles: Set<Int>) {
         var title = [Bool](repeating: false, count: lines.count)
         let shape = shapes()
         let markedPage = marksItsHeadlines(shape: shape)
         let decided = style == .single ? groupDecisions(shape: shape, markedPage: markedPage) : [:]
         var summaryNext = false
-        var sectionBylines = Set<Int>()
+        var sectionBylines = Set<Int>(), sectionTitles = Set<Int>()
         var sectionEnd = -1
         for i in lines.indices {
             let line = lines[i]
@@ -88,6 +89,7 @@ struct TitleLines {
             if let d = decided[i] { title[i] = d; continue }
             if style == .single, let end = sectionTitleEnd(at: i, shape: shape, title: title, sectionBylines: sectionBylines) {
                 sectionBylines.insert(end + 1)
+                sectionTitles.formUnion(i...end)
                 // Short lines under a section's byline (时间:… 地点:…) open its text.
                 sectionEnd = end + 1
                 while sectionEnd + 1 < lines.count, sectionEnd - end < 4, lines[sectionEnd + 1].kind == .text,
@@ -105,7 +107,7 @@ struct TitleLines {
                 title[i] = decideSingle(i, prev: prev, next: next, prevIsHeading: prevIsHeading, shape: shape, title: title)
             }
         }
-        return (title, sectionBylines)
+        return (title, sectionBylines, sectionTitles)
     }
 
     /// Which text lines could be headline-block lines, once halves of cut paragraphs, long

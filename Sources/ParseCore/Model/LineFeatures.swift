@@ -4,7 +4,7 @@
 package enum LineFeatures {
     /// Names the templates below and their buckets; changing any of them changes the hash a
     /// model records, and a model trained on other features is refused.
-    package static let version = "line-features-3: bias kind len end first f1 l1 f2 stop clauses verdict shape short gap gapAfter lead trail wording enum dash pos colonEnd join joinPrev verdict*shape kind*len window(-2...2: kind len end verdict gap shape) group(score overlap6 overlap2 fitsAfter fitsBefore siblings above) prevCloses nextOpens prevCloses*len nextOpens*verdict"
+    package static let version = "line-features-4: bias kind len end first f1 l1 f2 stop clauses verdict shape short gap gapAfter lead trail wording enum dash pos colonEnd join joinPrev verdict*shape kind*len window(-2...2: kind len end verdict gap shape) group(score overlap6 overlap2 fitsAfter fitsBefore siblings above) prevCloses nextOpens prevCloses*len nextOpens*verdict section runAbove runOpened section*runOpened*runAbove nextOpens*runOpened"
     package static var featureSetHash: UInt64 { Fingerprint.fnv1a(version.utf8) }
 
     private enum T: UInt32 {
@@ -12,6 +12,7 @@ package enum LineFeatures {
         case wording, enumerated, dash, pos, colonEnd, join, joinPrev, verdictShape, kindLen
         case group, groupScore, overlap6, overlap2, fitsAfter, fitsBefore, siblings, above
         case prevCloses, nextOpens, prevClosesLen, nextOpensVerdict
+        case section, runAbove, runOpened, sectionRun, nextOpensRun
         case window = 64
     }
 
@@ -21,9 +22,11 @@ package enum LineFeatures {
     }
 
     /// The features of every line of a page. `verdict` is what the conventions of `TitleLines`
-    /// decided: a feature, weighed by the model like any other.
-    static func extract(_ lines: [Line], verdict: [Bool], evidence: JoinEvidence) -> [[UInt32]] {
+    /// decided, and `sectionTitles` the lines they took for a roundup's section titles: features,
+    /// weighed by the model like any other.
+    static func extract(_ lines: [Line], verdict: [Bool], sectionTitles: Set<Int>, evidence: JoinEvidence) -> [[UInt32]] {
         let groups = groupEvidence(lines)
+        let runs = runsAbove(lines, verdict: verdict)
         let facts = lines.indices.map { i in
             Facts(kind: kindCode(lines[i].kind), len: lengthBucket(lines[i].scalars.count), end: endClass(lines[i].slice),
                   gap: UInt32(min(lines[i].gap, 2)), verdict: verdict[i] ? 1 : 0,
@@ -66,6 +69,12 @@ package enum LineFeatures {
             }
             add(.prevCloses, closes); add(.nextOpens, opens)
             add(.prevClosesLen, closes << 8 | me.len); add(.nextOpensVerdict, opens << 1 | me.verdict)
+            // A titled, bylined stretch is a roundup's section or a new piece by what the text
+            // above it opened with and how long it has run.
+            let section: UInt32 = sectionTitles.contains(i) ? 1 : 0, run = runs[i]
+            add(.section, section); add(.runAbove, run.paragraphs); add(.runOpened, run.opened)
+            add(.sectionRun, section << 8 | run.opened << 4 | run.paragraphs)
+            add(.nextOpensRun, opens << 4 | run.opened)
             if let g = groups[i] {
                 // Lexical cohesion across a short group between paragraphs (`Intertitles`):
                 // text that talks on about the same things around it was not interrupted by a new piece.
@@ -92,6 +101,28 @@ package enum LineFeatures {
                 f.append(hash(base + 4, n.verdict)); f.append(hash(base + 5, n.gap)); f.append(hash(base + 6, n.shape << 8 | n.kind))
             }
             out.append(f)
+        }
+        return out
+    }
+
+    /// For each line, the text run above it since the last headline block: its paragraphs (up to
+    /// 3) and what it opened with (0 a headline, 1 a dateline lead, 2 a byline line, 3 a
+    /// continuation marker).
+    private static func runsAbove(_ lines: [Line], verdict: [Bool]) -> [(paragraphs: UInt32, opened: UInt32)] {
+        var out: [(paragraphs: UInt32, opened: UInt32)] = []
+        out.reserveCapacity(lines.count)
+        var paragraphs: UInt32 = 0, opened: UInt32 = 0
+        for (i, line) in lines.enumerated() {
+            out.append((min(paragraphs, 3), opened))
+            switch line.kind {
+            case .text where !verdict[i]:
+                if paragraphs == 0, Credits.leadDateline(line.slice) != nil { opened = 1 }
+                paragraphs += 1
+            case .byline: paragraphs = 0; opened = 2
+            case .jumpFrom: paragraphs = 0; opened = 3
+            case .text, .marked, .bold, .readingTip: paragraphs = 0; opened = 0
+            default: break
+            }
         }
         return out
     }

@@ -47,25 +47,45 @@ package struct LineModel: Sendable {
         return (labels.map { LineLabel(rawValue: $0)! }, emission)
     }
 
-    /// Where the model overrides the conventions: the lines it decides whose label differs
-    /// from the verdict by at least `overrideMargin` of their own score. Each comes with its
-    /// label and that margin.
-    package func overrides(_ page: PageObservation) -> [(line: Int, label: LineLabel, margin: Double)] {
+    /// Where the model overrides the conventions. A headline block's lines are decided together
+    /// (a kicker over its headline, a title over its second line), so an override is a stretch
+    /// of consecutive decidable lines that the verdicts or the model make headings, where they
+    /// disagree on one line at least: the model's labels for all of it, and the largest margin
+    /// by which a line's own score favours the model's label where the two disagree.
+    package func overrides(_ page: PageObservation) -> [Override] {
         let (labels, scores) = decode(page)
         let h = LineLabel.heading.rawValue, t = LineLabel.text.rawValue
-        return page.allowed.indices.compactMap { i in
-            guard page.allowed[i][h], (labels[i] == .heading) != page.verdict[i] else { return nil }
-            let margin = labels[i] == .heading ? scores[i][h] - scores[i][t] : scores[i][t] - scores[i][h]
-            return (i, labels[i], margin)
+        func candidate(_ i: Int) -> Bool { page.allowed[i][h] && (page.verdict[i] || labels[i] == .heading) }
+        var out: [Override] = []
+        var i = 0
+        while i < labels.count {
+            guard candidate(i) else { i += 1; continue }
+            var j = i
+            while j + 1 < labels.count, candidate(j + 1) { j += 1 }
+            let margins = (i...j).filter { (labels[$0] == .heading) != page.verdict[$0] }.map { k in
+                labels[k] == .heading ? scores[k][h] - scores[k][t] : scores[k][t] - scores[k][h]
+            }
+            if let margin = margins.max() { out.append(Override(lines: i...j, labels: Array(labels[i...j]), margin: margin)) }
+            i = j + 1
         }
+        return out
     }
 
     /// Which lines head blocks: the conventions' verdicts, overridden where the model is sure.
     func titles(_ page: PageObservation) -> [Bool] {
         var out = page.verdict
-        for o in overrides(page) where o.margin >= overrideMargin { out[o.line] = o.label == .heading }
+        for o in overrides(page) where o.margin >= overrideMargin {
+            for (k, label) in zip(o.lines, o.labels) { out[k] = label == .heading }
+        }
         return out
     }
+}
+
+/// The model's labels for a stretch of lines where it disagrees with the conventions.
+package struct Override {
+    package let lines: ClosedRange<Int>
+    package let labels: [LineLabel]
+    package let margin: Double
 }
 
 /// Why a model file cannot be used.

@@ -16,9 +16,10 @@ package struct PageObservation {
     init(lines: [Line], evidence: JoinEvidence, withFeatures: Bool) {
         self.lines = lines
         style = GapStyle.detect(lines)
-        (verdict, sectionBylines) = TitleLines(lines: lines, style: style, evidence: evidence).decide()
+        let sectionTitles: Set<Int>
+        (verdict, sectionBylines, sectionTitles) = TitleLines(lines: lines, style: style, evidence: evidence).decide()
         guard withFeatures else { features = []; allowed = []; return }
-        features = LineFeatures.extract(lines, verdict: verdict, evidence: evidence)
+        features = LineFeatures.extract(lines, verdict: verdict, sectionTitles: sectionTitles, evidence: evidence)
         var allowed: [[Bool]] = []
         allowed.reserveCapacity(lines.count)
         for (i, line) in lines.enumerated() {
