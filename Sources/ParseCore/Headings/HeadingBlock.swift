@@ -38,7 +38,7 @@ enum HeadingBlock {
             return f
         }
         let texts = titles.map { Scalars.string($0.scalars) }
-        let lastDash = titles.lastIndex { endsWithDash($0.slice) }
+        let lastDash = titles.lastIndex { LineShape.endsWithDash($0.slice) }
         let kickers = lastDash.map { Array(texts[...$0]) } ?? []
         let rest = Array(texts[(lastDash.map { $0 + 1 } ?? 0)...])
         let restLines = Array(titles[(lastDash.map { $0 + 1 } ?? 0)...])
@@ -73,8 +73,8 @@ enum HeadingBlock {
     /// subheadlines do. Otherwise the wording decides (中组部 over its news is a kicker,
     /// 栗战书主持会议 under it a subheadline), leaning to kicker and headline, the more common pair.
     static func opensWithHeadline(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>) -> Bool {
-        if startsWithDash(b) || isBracketed(b) { return true }
-        if endsWithDash(a) || a.last.map(Scalars.isColon) == true { return false }
+        if LineShape.startsWithDash(b) || isBracketed(b) { return true }
+        if LineShape.endsWithDash(a) || a.last.map(Scalars.isColon) == true { return false }
         let tagA = a.last.map(Scalars.isRightParen) == true, tagB = b.last.map(Scalars.isRightParen) == true
         if tagA != tagB { return tagA }
         if kickerEndings.contains(where: { a.hasSuffix($0) }) { return false }
@@ -90,8 +90,8 @@ enum HeadingBlock {
     /// How many lines of a block are its headline block: a ——subheadline closes it, so unmarked
     /// lines printed under one open the text (a figure such as 9.73万亿, an intertitle).
     static func linesBeforeText(_ titles: [TitleLine]) -> Int {
-        guard let dash = titles.indices.first(where: { $0 > 0 && titles[$0].level == 0 && startsWithDash(titles[$0].slice) }),
-              titles[(dash + 1)...].allSatisfy({ $0.level == 0 && !$0.bold && !startsWithDash($0.slice) }) else { return titles.count }
+        guard let dash = titles.indices.first(where: { $0 > 0 && titles[$0].level == 0 && LineShape.startsWithDash(titles[$0].slice) }),
+              titles[(dash + 1)...].allSatisfy({ $0.level == 0 && !$0.bold && !LineShape.startsWithDash($0.slice) }) else { return titles.count }
         return dash + 1
     }
 
@@ -110,11 +110,11 @@ enum HeadingBlock {
         var out: [TitleLine] = []
         for t in titles {
             if let last = out.last, t.gap == 0, t.level == 0, last.level == 0,
-               !endsWithDash(last.slice), !startsWithDash(t.slice), !t.scalars.isEmpty, !last.scalars.isEmpty {
+               !LineShape.endsWithDash(last.slice), !LineShape.startsWithDash(t.slice), !t.scalars.isEmpty, !last.scalars.isEmpty {
                 let joined = last.scalars + t.scalars
                 let seam = Scalars.string(last.scalars.suffix(3) + t.scalars.prefix(3))
-                if JoinEvidence.hasUnclosedBracket(last.slice) || bodyContains(seam)
-                    || joined.count - TitleLines.columnTagLength(joined[...]) <= maxBrokenHeadline {
+                if LineShape.hasUnclosedBracket(last.slice) || bodyContains(seam)
+                    || joined.count - LineShape.columnTagLength(joined[...]) <= maxBrokenHeadline {
                     out[out.count - 1] = TitleLine(scalars: joined, level: 0, bold: false, gap: last.gap, line: last.line)
                     continue
                 }
@@ -127,14 +127,6 @@ enum HeadingBlock {
     /// Longest headline, column tag aside, that two tight lines are taken to be without other evidence.
     static let maxBrokenHeadline = 28
 
-    static func endsWithDash(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
-        t.count >= 2 && Scalars.isDash(t[t.endIndex - 1]) && Scalars.isDash(t[t.endIndex - 2])
-    }
-
-    /// ——X: a subheadline, never a headline or kicker.
-    static func startsWithDash(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
-        t.count >= 3 && Scalars.isDash(t[t.startIndex]) && Scalars.isDash(t[t.startIndex + 1])
-    }
 
     /// Length as the eye reads it: quotes and spaces take no room in a headline's weight.
     static func visibleLength(_ t: ArraySlice<Unicode.Scalar>) -> Int {

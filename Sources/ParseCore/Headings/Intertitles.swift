@@ -33,7 +33,7 @@ struct Intertitles {
             var j = i
             while j + 1 < lines.count, shape[j + 1] { j += 1 }
             if i > 0, j + 1 < lines.count, j - i < 3, lines[i].gap < 2, isPlainParagraph(i - 1), isPlainParagraph(j + 1),
-               !TitleLines.closesPiece(lines[i - 1]), Credits.leadDateline(lines[j + 1].slice) == nil {
+               !TitleLines.closesPiece(lines[i - 1]), lines[j + 1].lead == nil {
                 out.append(TitleGroup(first: i, last: j))
             }
             i = j + 1
@@ -51,7 +51,7 @@ struct Intertitles {
         while i >= 0, i < lines.count, out.count < limit, lines[i].kind == .text {
             if !shape[i] {
                 if step < 0 && TitleLines.closesPiece(lines[i]) { break }
-                if step > 0 && i != start && Credits.leadDateline(lines[i].slice) != nil { break }
+                if step > 0 && i != start && lines[i].lead != nil { break }
                 out.append(lines[i].slice)
             }
             i += step
@@ -84,8 +84,8 @@ struct Intertitles {
             BigramRarity.containment(head, in: BigramRarity.pairs(after.prefix(3))),
             BigramRarity.containment(head, in: BigramRarity.pairs(before.prefix(3))),
             endsInTag ? 1 : 0,
-            HeadingBlock.startsWithDash(titles.last!) ? 1 : 0,
-            HeadingBlock.endsWithDash(titles.first!) ? 1 : 0,
+            LineShape.startsWithDash(titles.last!) ? 1 : 0,
+            LineShape.endsWithDash(titles.first!) ? 1 : 0,
             titles.contains { $0.contains(where: Scalars.isClauseMark) } ? 1 : 0,
             Self.opensWithDate(lead) ? 1 : 0,
             log(1 + Double(lead.count)),
@@ -104,7 +104,7 @@ struct Intertitles {
         let stop = max(-1, i - Self.reach)
         while i > stop, lines[i].kind == .text, !TitleLines.closesPiece(lines[i]) {
             if !shape[i] {
-                if Credits.leadDateline(lines[i].slice) != nil { return (n + 1, true) }
+                if lines[i].lead != nil { return (n + 1, true) }
                 n += 1
             }
             i -= 1

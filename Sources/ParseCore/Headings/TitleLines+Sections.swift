@@ -23,8 +23,8 @@ extension TitleLines {
     /// introduces the title below it, so a one-line headline above that kicker is another
     /// block's, the roundup's, and the kicker opens its text.
     private func isFirstSection(at i: Int, title: [Bool]) -> Bool {
-        guard HeadingBlock.endsWithDash(lines[i].slice), !HeadingBlock.startsWithDash(lines[i - 1].slice),
-              !HeadingBlock.endsWithDash(lines[i - 1].slice), !ColumnLabels.isLabel(lines[i - 1].slice) else { return false }
+        guard LineShape.endsWithDash(lines[i].slice), !LineShape.startsWithDash(lines[i - 1].slice),
+              !LineShape.endsWithDash(lines[i - 1].slice), !ColumnLabels.isLabel(lines[i - 1].slice) else { return false }
         return i < 2 || (!title[i - 2] && !Self.isHeadingElement(lines[i - 2].kind))
     }
 
@@ -40,7 +40,7 @@ extension TitleLines {
             case .text where title[k]:
                 return paragraphs >= Self.roundupOpening || sections > 0
             case .text:
-                if Credits.leadDateline(line.slice) != nil { return false }
+                if line.lead != nil { return false }
                 if Self.closesPiece(line) { return false }
                 paragraphs += 1
             case .byline:

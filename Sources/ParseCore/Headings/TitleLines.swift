@@ -9,7 +9,7 @@ enum GapStyle {
         for (i, line) in lines.enumerated() where i > 0 {
             let isByline: Bool
             if case .byline = line.kind { isByline = true } else { isByline = false }
-            guard isByline || (line.kind == .text && Credits.leadDateline(line.slice) != nil) else { continue }
+            guard isByline || (line.kind == .text && line.lead != nil) else { continue }
             if line.gap >= 2 { wide += 1 } else { narrow += 1 }
         }
         return wide > narrow ? .double : .single
@@ -29,35 +29,15 @@ struct TitleLines {
     /// Whether a line could be printed as a headline-block line at all.
     static func hasTitleShape(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
         // (法国)阿兰·拉巴特, (五)…: headlines do not open on a bracket; ●… is a key point of the text.
-        guard isShortLine(t), !Scalars.isLeftParen(t.first!), !Scalars.isBullet(t.first!) else { return false }
+        guard LineShape.isShort(t), !Scalars.isLeftParen(t.first!), !Scalars.isBullet(t.first!) else { return false }
         return !Credits.layoutCredit(t)
-    }
-
-    /// Whether a line is short and ends no sentence, as headlines, intertitles and list items
-    /// are: such a line may stand alone, and is no evidence of a cut.
-    static func isShortLine(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
-        let dashEnd = HeadingBlock.endsWithDash(t) || HeadingBlock.startsWithDash(t)
-        guard t.count >= 2, t.count - columnTagLength(t) <= (dashEnd ? 70 : 45), let first = t.first else { return false }
-        if Scalars.cannotStartParagraph(first) || Scalars.endsClosed(t) { return false }
-        if t.contains("。") || t.contains(where: Scalars.isSemicolon) { return false }
-        // Headlines balance their quotes and brackets and never stop on a comma.
-        if Scalars.isClauseMark(t[t.endIndex - 1]) || JoinEvidence.hasUnclosedBracket(t) { return false }
-        if Credits.leadDateline(t) != nil || Credits.trailingGroup(t) != nil { return false }
-        return t.lazy.filter(Scalars.isClauseMark).count <= (dashEnd ? 6 : 3)
-    }
-
-    /// The length of a column tag closing a headline, 开放发展勇开新局(在习近平新时代…指引下——…):
-    /// it says where the piece runs, not what it says, so it does not count against the shape.
-    static func columnTagLength(_ t: ArraySlice<Unicode.Scalar>) -> Int {
-        guard let open = Scalars.closingGroupStart(t), open > t.startIndex, t.endIndex - open <= 60 else { return 0 }
-        return t.endIndex - open
     }
 
     /// A paragraph that ends the piece it belongs to: a signature, a trailing dateline, a credit.
     static func closesPiece(_ line: Line) -> Bool {
         switch line.kind {
         case .photoCredit, .jumpTo, .advert: return true
-        case .text: return Credits.trailingGroup(line.slice) != nil || Credits.inlineCredit(line.slice) != nil
+        case .text: return line.trailingCredit != nil || Credits.inlineCredit(line.slice) != nil
             || Credits.layoutCredit(line.slice)
         default: return false
         }
@@ -131,7 +111,7 @@ struct TitleLines {
     /// A byline line or a dateline lead: what a piece opens with.
     func opensPiece(_ line: Line) -> Bool {
         if case .byline = line.kind { return true }
-        return line.kind == .text && Credits.leadDateline(line.slice) != nil
+        return line.kind == .text && line.lead != nil
     }
 
     /// A subheadline may run to a sentence or two (截至8月底,山东PPP项目有1038个,总投资额…):
@@ -142,7 +122,7 @@ struct TitleLines {
         guard shape[i - 1] || Self.isHeadingElement(lines[i - 1].kind) else { return false }
         guard opensPiece(next), let first = t.first, let last = t.last else { return false }
         return !Scalars.endsClosed(t) && !Scalars.cannotStartParagraph(first)
-            && !Scalars.isClauseMark(last) && !JoinEvidence.hasUnclosedBracket(t) && Credits.leadDateline(t) == nil
+            && !Scalars.isClauseMark(last) && !LineShape.hasUnclosedBracket(t) && lines[i].lead == nil
     }
 
     /// Groups of headline-shaped lines between paragraphs, decided by their evidence. A page
@@ -165,7 +145,7 @@ struct TitleLines {
     private func isFirstHalf(_ i: Int, shape: [Bool]) -> Bool {
         guard i + 1 < lines.count else { return false }
         let next = lines[i + 1]
-        guard next.kind == .text, Credits.leadDateline(next.slice) == nil else { return false }
+        guard next.kind == .text, next.lead == nil else { return false }
         if style == .double && next.gap >= 2 { return false }
         if shape[i + 1] && evidence.continuation(next.slice) < 2.5 { return false }
         guard let s = evidence.score(lines[i].slice, next.slice, adjacent: true) else { return false }
@@ -179,7 +159,7 @@ struct TitleLines {
         // 院长曲青山: over the text it introduces names a speaker; a kicker ending so has its headline below.
         if line.scalars.last.map(Scalars.isColon) == true { return false }
         if prevIsHeading {
-            if HeadingBlock.startsWithDash(line.slice) { return true }
+            if LineShape.startsWithDash(line.slice) { return true }
             let nextIsPlain = next?.kind == .text
             return !(nextIsPlain && blockHasMarkedHeadline(endingAt: i - 1, title: title))
         }
@@ -193,13 +173,13 @@ struct TitleLines {
     private func signedAfterByline(_ i: Int, title: [Bool]) -> Bool {
         var j = i + 1
         while j < lines.count, lines[j].kind == .text, !Self.hasTitleShape(lines[j].slice) {
-            if let c = Credits.trailingGroup(lines[j].slice) {
+            if let c = lines[j].trailingCredit {
                 guard !c.authors.isEmpty else { return false }
                 var k = i - 1
                 while k >= 0 {
                     let line = lines[k]
                     if case .byline = line.kind { return true }
-                    if line.kind == .text, Credits.leadDateline(line.slice)?.0.hasNames == true { return true }
+                    if line.kind == .text, line.lead?.0.hasNames == true { return true }
                     if title[k] || Self.isHeadingElement(line.kind) || Self.closesPiece(line) { return false }
                     k -= 1
                 }

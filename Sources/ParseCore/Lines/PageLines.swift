@@ -11,12 +11,17 @@ enum LineKind: Equatable {
     case text
 }
 
-/// One non-blank line of a dump, with its markup removed and the blank lines above it counted.
+/// One non-blank line of a dump, with its markup removed and the blank lines above it counted,
+/// and the facts about it that every stage asks, found once here.
 struct Line {
     let number: Int
     let gap: Int
     let scalars: [Unicode.Scalar]
     let kind: LineKind
+    /// The dateline the line opens with (本报北京2月1日电 (记者…)), and where it ends.
+    let lead: (credit: Credit, end: Int)?
+    /// The credit group the line closes with ((记者 王珂) or (作者为…)).
+    let trailingCredit: Credit?
 
     var text: String { Scalars.string(scalars) }
     var slice: ArraySlice<Unicode.Scalar> { scalars[...] }
@@ -64,7 +69,11 @@ enum PageLines {
             bold = true
         }
         let scalars = Array(t)
-        func line(_ kind: LineKind) -> Line { Line(number: number, gap: gap, scalars: scalars, kind: kind) }
+        let lead = Credits.leadDateline(scalars[...]).map { (credit: $0.0, end: $0.1) }
+        let trailing = Credits.trailingGroup(scalars[...])
+        func line(_ kind: LineKind) -> Line {
+            Line(number: number, gap: gap, scalars: scalars, kind: kind, lead: lead, trailingCredit: trailing)
+        }
         if let jump = jumpMarker(t) { return line(jump) }
         if t.count <= 6 {
             let bare = t.filter { !Scalars.isColon($0) }

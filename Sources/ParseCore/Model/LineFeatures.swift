@@ -49,14 +49,14 @@ package enum LineFeatures {
                 add(.first, charClass(first)); add(.f1, first.value); add(.l1, last.value)
                 if t.count >= 2 { add(.f2, first.value &* 65_599 &+ t[t.startIndex + 1].value) }
                 add(.colonEnd, Scalars.isColon(last) ? 1 : 0)
-                add(.dash, HeadingBlock.startsWithDash(t) ? 1 : HeadingBlock.endsWithDash(t) ? 2 : 0)
+                add(.dash, LineShape.startsWithDash(t) ? 1 : LineShape.endsWithDash(t) ? 2 : 0)
                 add(.enumerated, enumeration(t))
             }
             add(.stop, t.contains("。") ? 1 : 0)
             add(.clauses, UInt32(min(t.lazy.filter(Scalars.isClauseMark).count, 4)))
-            add(.short, TitleLines.isShortLine(t) ? 1 : 0)
-            add(.lead, Credits.leadDateline(t) != nil ? 1 : 0)
-            add(.trail, Credits.trailingGroup(t) != nil ? 1 : 0)
+            add(.short, LineShape.isShort(t) ? 1 : 0)
+            add(.lead, line.lead != nil ? 1 : 0)
+            add(.trail, line.trailingCredit != nil ? 1 : 0)
             if t.count <= 45 { add(.wording, bucket(TitleWording.logOdds(t), step: 0.5, limit: 8)) }
             add(.pos, i == 0 ? 1 : i == 1 ? 2 : i + 1 == lines.count ? 3 : 0)
             // What a piece starts after and what it starts with, as the conventions read them.
@@ -64,7 +64,7 @@ package enum LineFeatures {
             var opens: UInt32 = 0
             if i + 1 < lines.count {
                 if case .byline = lines[i + 1].kind { opens = 1 }
-                else if lines[i + 1].kind == .text, Credits.leadDateline(lines[i + 1].slice) != nil { opens = 2 }
+                else if lines[i + 1].kind == .text, lines[i + 1].lead != nil { opens = 2 }
                 else if TitleLines.isHeadingElement(lines[i + 1].kind) { opens = 3 }
             }
             add(.prevCloses, closes); add(.nextOpens, opens)
@@ -116,7 +116,7 @@ package enum LineFeatures {
             out.append((min(paragraphs, 3), opened))
             switch line.kind {
             case .text where !verdict[i]:
-                if paragraphs == 0, Credits.leadDateline(line.slice) != nil { opened = 1 }
+                if paragraphs == 0, line.lead != nil { opened = 1 }
                 paragraphs += 1
             case .byline: paragraphs = 0; opened = 2
             case .jumpFrom: paragraphs = 0; opened = 3

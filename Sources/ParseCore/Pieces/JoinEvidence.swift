@@ -18,11 +18,11 @@ struct JoinEvidence {
     /// Printed paragraphs end in a sentence mark, so body text without one was certainly cut;
     /// a short headline-shaped line without one may just be an intertitle.
     /// `brackets` are those of `l`.
-    func openEnd(_ l: ArraySlice<Unicode.Scalar>, brackets: Brackets) -> Double? {
+    func openEnd(_ l: ArraySlice<Unicode.Scalar>, brackets: LineShape.Brackets) -> Double? {
         guard let last = l.last, !Credits.isAuthorLine(l) else { return nil }
         let unclosed = brackets.unclosed
         if Scalars.endsClosed(l) { return unclosed ? 0.3 : nil }
-        let body = !TitleLines.isShortLine(l) || l.count > 30
+        let body = !LineShape.isShort(l) || l.count > 30
         var s: Double
         if Scalars.isClauseMark(last) || Scalars.isOpener(last) { s = 3.0 }
         else if Scalars.isSemicolon(last) { s = 1.5 }
@@ -47,11 +47,11 @@ struct JoinEvidence {
     }
 
     /// How strongly `m` looks like the second half of a cut paragraph.
-    func continuation(_ m: ArraySlice<Unicode.Scalar>, brackets: Brackets? = nil) -> Double {
+    func continuation(_ m: ArraySlice<Unicode.Scalar>, brackets: LineShape.Brackets? = nil) -> Double {
         guard let first = m.first else { return -10 }
         if Credits.leadDateline(m) != nil { return -10 }
         if Scalars.cannotStartParagraph(first) { return 3.0 }
-        if (brackets ?? Brackets(m)).unopened { return 2.5 }
+        if (brackets ?? LineShape.Brackets(m)).unopened { return 2.5 }
         // Leave this line out: it was counted as an opening when the line before it closed, and
         // a character must not vouch for itself.
         let starts = Double(max(0, page.startCount(first) - 1) + global.startCount(first))
@@ -98,7 +98,7 @@ struct JoinEvidence {
         let unopened: Bool
 
         init(_ t: ArraySlice<Unicode.Scalar>, _ e: JoinEvidence) {
-            let brackets = Brackets(t)
+            let brackets = LineShape.Brackets(t)
             text = t
             open = e.openEnd(t, brackets: brackets)
             continuation = e.continuation(t, brackets: brackets)
@@ -122,33 +122,4 @@ struct JoinEvidence {
             || (Scalars.isDigit(a) && Scalars.isDigit(b))
     }
 
-    static func hasUnclosedBracket(_ t: ArraySlice<Unicode.Scalar>) -> Bool { Brackets(t).unclosed }
-
-    /// A closing quote or bracket before any opening one: the text began inside it.
-    static func hasUnopenedCloser(_ t: ArraySlice<Unicode.Scalar>) -> Bool { Brackets(t).unopened }
-
-    /// How a text's quotes, brackets and book-title marks balance, in one pass: whether one is
-    /// left open at its end, and whether one closes before any has opened.
-    struct Brackets {
-        private(set) var unclosed = false
-        private(set) var unopened = false
-
-        init(_ t: ArraySlice<Unicode.Scalar>) {
-            var quote = 0, paren = 0, book = 0
-            for s in t {
-                // Chinese characters, most of any text, are none of the marks.
-                if s.value >= 0x3400 && s.value < 0xFF00 { continue }
-                switch s {
-                case "“": quote += 1
-                case "”": if quote == 0 { unopened = true } else { quote -= 1 }
-                case "(", "（": paren += 1
-                case ")", "）": if paren == 0 { unopened = true } else { paren -= 1 }
-                case "《": book += 1
-                case "》": if book == 0 { unopened = true } else { book -= 1 }
-                default: break
-                }
-            }
-            unclosed = quote > 0 || paren > 0 || book > 0
-        }
-    }
 }

@@ -23,7 +23,7 @@ struct Joins {
                 guard let s = evidence.score(halves[l], halves[m], adjacent: adjacent) else { continue }
                 if !adjacent && neighbour >= 2.0 && s < neighbour + JoinEvidence.distantMargin { continue }
                 // An intertitle is short and open-ended by nature: it joins only on real evidence.
-                let needed = adjacent ? (TitleLines.isShortLine(paras[l].slice) ? JoinEvidence.distantThreshold : JoinEvidence.adjacentThreshold) : JoinEvidence.distantThreshold
+                let needed = adjacent ? (LineShape.isShort(paras[l].slice) ? JoinEvidence.distantThreshold : JoinEvidence.adjacentThreshold) : JoinEvidence.distantThreshold
                 if s >= needed {
                     candidates.append((s, l, m, adjacent))
                 }

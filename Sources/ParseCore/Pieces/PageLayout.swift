@@ -146,7 +146,7 @@ struct PageLayout {
                 // A paragraph printed twice in a row is read once.
                 if lastWasPara, let last = paras.last, last.scalars == line.scalars { continue }
                 var text = line.scalars
-                let lead = Credits.leadDateline(line.slice)
+                let lead = line.lead
                 let startNew: Bool = {
                     guard let r = current else { return true }
                     if open != nil || runs[r].closed { return true }

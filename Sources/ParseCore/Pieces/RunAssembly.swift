@@ -124,7 +124,7 @@ struct RunAssembly {
         for d in drafts.indices {
             let t = drafts[d].titles
             guard t.count >= 3, t.allSatisfy({
-                $0.level == 0 && !$0.bold && !ColumnLabels.isLabel($0.slice) && !HeadingBlock.endsWithDash($0.slice)
+                $0.level == 0 && !$0.bold && !ColumnLabels.isLabel($0.slice) && !LineShape.endsWithDash($0.slice)
             }), let run = runs.first(where: { $0.owner == d && !$0.paras.isEmpty }) else { continue }
             let text = salience.value.vector(run.paras.map { paras[$0].slice })
             let fit = t.map { Salience.containment(salience.value.vector([$0.slice]), in: text) }
@@ -132,7 +132,7 @@ struct RunAssembly {
                 fit[..<k].allSatisfy { $0 < Self.unrelatedFit } && fit[k...].contains { $0 >= Self.relatedFit }
             }) else { continue }
             // Under a ——subheadline, a line the text repeats is its first line (9.73万亿), unless a lead follows.
-            if HeadingBlock.startsWithDash(t[k - 1].slice), Credits.leadDateline(paras[run.paras[0]].slice) == nil { continue }
+            if LineShape.startsWithDash(t[k - 1].slice), Credits.leadDateline(paras[run.paras[0]].slice) == nil { continue }
             var head = Draft(line: drafts[d].line)
             head.titles = Array(t[..<k])
             drafts[d].titles = Array(t[k...])
