@@ -17,9 +17,18 @@ struct RunAssembly {
         var drafts = layout.drafts
         let runs = Self.split(layout.runs, joins: joins)
         Self.splitUnrelatedTitles(&drafts, runs: runs, paras: layout.paras, salience: salience)
-        var body = [[Int]](repeating: [], count: drafts.count)
+        let chains = Self.chains(runs: runs, joins: joins, paragraphs: layout.paras.count)
+        var placement = RunPlacement(drafts: drafts, runs: runs, chains: chains, paras: layout.paras,
+                                     salience: salience, separatedBlocks: separatedBlocks)
+        placement.placeDetachedChains()
+        self.drafts = placement.drafts
+        self.runs = runs
+        body = Self.readingOrder(drafts: placement.drafts.count, chains: chains, owners: placement.ownerOfChain, runs: runs)
+    }
 
-        var runOf = [Int](repeating: -1, count: layout.paras.count)
+    /// Runs linked into chains where the last paragraph of one is joined to the first of another.
+    private static func chains(runs: [Run], joins: Joins, paragraphs: Int) -> [[Int]] {
+        var runOf = [Int](repeating: -1, count: paragraphs)
         for (r, run) in runs.enumerated() { for p in run.paras { runOf[p] = r } }
         var nextRun = [Int?](repeating: nil, count: runs.count)
         var hasPrev = [Bool](repeating: false, count: runs.count)
@@ -28,81 +37,15 @@ struct RunAssembly {
             let target = runOf[m]
             if target != r, runs[target].paras.first == m { nextRun[r] = target; hasPrev[target] = true }
         }
-        let chains = Self.chains(runs: runs, next: nextRun, hasPrev: hasPrev)
+        return chains(runs: runs, next: nextRun, hasPrev: hasPrev)
+    }
 
-        var ownerOfChain = chains.map { chain in chain.lazy.compactMap { runs[$0].owner }.first }
-        let detached = ownerOfChain.indices.contains { ownerOfChain[$0] == nil && chains[$0].contains { !runs[$0].paras.isEmpty } }
-        var vectors = detached ? drafts.map { d in salience.value.vector(d.titles.map(\.slice)) } : []
-        func text(_ chain: [Int]) -> [ArraySlice<Unicode.Scalar>] {
-            chain.flatMap { runs[$0].paras.map { layout.paras[$0].slice } }
-        }
-        for (c, owner) in ownerOfChain.enumerated() {
-            if detached, let o = owner { vectors[o] = vectors[o].union(salience.value.vector(text(chains[c]))) }
-        }
-        var hasBody = drafts.indices.map { d in ownerOfChain.contains(d) }
-        let chainOrder = chains.indices.sorted { chains[$0][0] < chains[$1][0] }
-        var finalOwnerOfRun = [Int?](repeating: nil, count: runs.count)
-        for c in chainOrder where ownerOfChain[c] != nil { for r in chains[c] { finalOwnerOfRun[r] = ownerOfChain[c] } }
-
-        for c in chainOrder where ownerOfChain[c] == nil {
-            let chain = chains[c]
-            guard !chain.allSatisfy({ runs[$0].paras.isEmpty }) else { continue }
-            let v = salience.value.vector(text(chain))
-            let sims = vectors.map { Salience.cosine(v, $0) }
-            var choice: Int?
-            if runs[chain[0]].startsPiece {
-                // The beginning of a piece: its headline, if printed, heads a block with no body yet.
-                let free = drafts.indices.filter { !hasBody[$0] && !drafts[$0].titles.isEmpty && !drafts[$0].isPhoto }
-                let fit = free.map { Salience.containment(vectors[$0], in: v) }
-                if let best = fit.indices.max(by: { fit[$0] < fit[$1] }), fit[best] >= Self.headlineFit { choice = free[best] }
-            } else {
-                let adjoining = Self.neighbour(of: chain[0], runs: runs, owners: finalOwnerOfRun)
-                let neighbour = adjoining.flatMap { o -> Int? in
-                    Self.isClosed(o, runs: runs, owners: finalOwnerOfRun, before: chain[0]) ? nil : o
-                }
-                let weighted = sims.indices.map { d -> Double in
-                    drafts[d].isPhoto ? 0 : sims[d] * (hasBody[d] || drafts[d].titles.isEmpty ? 1 : Self.moveMargin)
-                }
-                if separatedBlocks {
-                    // Blocks of one piece are never set apart by a wide gap, so a block after the
-                    // gap continues some earlier piece, not the one just above it.
-                    let firstLine = layout.paras[chain.lazy.compactMap { runs[$0].paras.first }.first!].line
-                    let earlier = drafts.indices.filter {
-                        $0 != adjoining && !drafts[$0].isPhoto && drafts[$0].line < firstLine && hasBody[$0]
-                    }
-                    choice = earlier.max { (weighted[$0], drafts[$0].line) < (weighted[$1], drafts[$1].line) } ?? neighbour
-                } else {
-                    let best = weighted.indices.max(by: { weighted[$0] < weighted[$1] })
-                    if let best, best != neighbour, weighted[best] >= Self.minimumOverlap,
-                       weighted[best] >= Self.moveMargin * (neighbour.map { sims[$0] } ?? 0) + 0.02 {
-                        choice = best
-                    } else if let neighbour {
-                        choice = neighbour
-                    } else if let best, weighted[best] >= Self.minimumOverlap {
-                        choice = best
-                    }
-                }
-            }
-            let owner: Int
-            if let choice { owner = choice } else {
-                let first = chain.lazy.compactMap { runs[$0].paras.first }.first!
-                drafts.append(Draft(line: layout.paras[first].line))
-                vectors.append(Salience.Vector())
-                hasBody.append(false)
-                body.append([])
-                owner = drafts.count - 1
-            }
-            ownerOfChain[c] = owner
-            hasBody[owner] = true
-            vectors[owner] = vectors[owner].union(v)
-            for r in chain { finalOwnerOfRun[r] = owner }
-        }
-
-        // Reading order inside a piece: a chain that opens the piece first, then the chain under
-        // its headline, then the rest as printed.
-        var chainsOf = [[Int]](repeating: [], count: drafts.count)
-        for c in chainOrder { if let o = ownerOfChain[c] { chainsOf[o].append(c) } }
-        for d in drafts.indices {
+    /// Reading order inside a piece: a chain that opens the piece first, then the chain under
+    /// its headline, then the rest as printed.
+    private static func readingOrder(drafts: Int, chains: [[Int]], owners: [Int?], runs: [Run]) -> [[Int]] {
+        var chainsOf = [[Int]](repeating: [], count: drafts)
+        for c in chains.indices.sorted(by: { chains[$0][0] < chains[$1][0] }) { if let o = owners[c] { chainsOf[o].append(c) } }
+        return (0..<drafts).map { d in
             let ordered = chainsOf[d].sorted { a, b in
                 func rank(_ c: Int) -> Int {
                     if runs[chains[c][0]].startsPiece { return 0 }
@@ -110,11 +53,8 @@ struct RunAssembly {
                 }
                 return (rank(a), chains[a][0]) < (rank(b), chains[b][0])
             }
-            body[d] = ordered.flatMap { chains[$0] }
+            return ordered.flatMap { chains[$0] }
         }
-        self.drafts = drafts
-        self.runs = runs
-        self.body = body
     }
 
     /// Three or more unmarked headline lines over one text may be two headline blocks: the head
@@ -195,7 +135,7 @@ struct RunAssembly {
     }
 
     /// The piece of the nearest run printed before `run`.
-    private static func neighbour(of run: Int, runs: [Run], owners: [Int?]) -> Int? {
+    static func neighbour(of run: Int, runs: [Run], owners: [Int?]) -> Int? {
         var r = run - 1
         while r >= 0 {
             if !runs[r].paras.isEmpty, let o = owners[r] { return o }
@@ -205,7 +145,7 @@ struct RunAssembly {
     }
 
     /// Whether the piece's text printed before `run` ended with a signature, credit or jump.
-    private static func isClosed(_ draft: Int, runs: [Run], owners: [Int?], before run: Int) -> Bool {
+    static func isClosed(_ draft: Int, runs: [Run], owners: [Int?], before run: Int) -> Bool {
         var r = run - 1
         while r >= 0 {
             if owners[r] == draft, !runs[r].paras.isEmpty { return runs[r].closed }
