@@ -10,8 +10,13 @@ final class ContinuationTests: XCTestCase {
         return Continuations.Part(a)!
     }
 
+    /// Each link as [first, rest], in the order of the first parts.
+    private func pairs(_ parts: [Continuations.Part]) -> [[String]] {
+        Continuations.link(parts).map { [$0.first, $0.rest] }.sorted { $0[0] < $1[0] }
+    }
+
     func testPartsLinkByPagesAndHeadline() {
-        let links = Continuations.link([
+        let links = pairs([
             part("a", page: 1, headline: "乘风破浪时 扬帆济沧海", to: 18),
             part("b", page: 18, headline: "乘风破浪时,扬帆济沧海", from: 1),
             part("c", page: 1, headline: "开辟高质量发展的光明前景(评论员观察)", to: 3),
@@ -19,7 +24,7 @@ final class ContinuationTests: XCTestCase {
             part("e", page: 1, headline: "参与全球经济治理体系变革", to: 2),
             part("f", page: 2, headline: nil, from: 1),
         ])
-        XCTAssertEqual(links.map { [$0.first, $0.rest] }.sorted { $0[0] < $1[0] }, [["a", "b"], ["c", "d"], ["e", "f"]],
+        XCTAssertEqual(links, [["a", "b"], ["c", "d"], ["e", "f"]],
                        "punctuation is folded, a column tag may be left out, a continuation may print no headline")
     }
 
@@ -39,7 +44,7 @@ final class ContinuationTests: XCTestCase {
     /// The only part jumping from page 1 to page 18 that day and the only one continued there
     /// from page 1 are one article, whatever headlines were read for them.
     func testTheOnlyPairOfPagesIsLinkedWhateverItsHeadlines() {
-        let links = Continuations.link([
+        let links = pairs([
             part("a", page: 1, headline: "本报记者 王伟", to: 18),
             part("b", page: 18, headline: "扬帆济沧海", from: 1),
             part("c", page: 1, headline: "开辟高质量发展的光明前景", to: 3),
@@ -47,7 +52,7 @@ final class ContinuationTests: XCTestCase {
             part("e", page: 3, headline: "开辟高质量发展的光明前景", from: 1),
             part("f", page: 3, headline: "另一篇文章", from: 1),
         ])
-        XCTAssertEqual(links.map { [$0.first, $0.rest] }.sorted { $0[0] < $1[0] }, [["a", "b"], ["c", "e"]],
+        XCTAssertEqual(links, [["a", "b"], ["c", "e"]],
                        "page 1 to 3 has two of each: there the headlines decide, and 参与… finds none")
     }
 

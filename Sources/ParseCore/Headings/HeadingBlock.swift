@@ -127,7 +127,6 @@ enum HeadingBlock {
     /// Longest headline, column tag aside, that two tight lines are taken to be without other evidence.
     static let maxBrokenHeadline = 28
 
-
     /// Length as the eye reads it: quotes and spaces take no room in a headline's weight.
     static func visibleLength(_ t: ArraySlice<Unicode.Scalar>) -> Int {
         t.filter { !Scalars.isSpace($0) && !"“”‘’\"'".unicodeScalars.contains($0) }.count

@@ -65,7 +65,7 @@ struct Intertitles {
                                "sinceHeading", "creditedAbove", "siblings"]
 
     /// The evidence on one group, in the order of `featureNames`; `lengths` from `lengthCounts`.
-    func features(_ g: TitleGroup, lengths: [Int: Int]) -> [Double] {
+    private func features(_ g: TitleGroup, lengths: [Int: Int]) -> [Double] {
         let before = text(from: g.first - 1, step: -1, limit: Self.window)
         let after = text(from: g.last + 1, step: 1, limit: Self.window)
         let titles = (g.first...g.last).map { lines[$0].slice }
@@ -113,8 +113,16 @@ struct Intertitles {
         return (n, false)
     }
 
+    /// Every candidate group of the page with the evidence on it, in the order of `featureNames`:
+    /// what the parser weighs, the line model reads and `fit_title_groups.py` learns from.
+    func evidence() -> [(group: TitleGroup, features: [Double])] {
+        let all = candidates()
+        let lengths = lengthCounts(all)
+        return all.map { ($0, features($0, lengths: lengths)) }
+    }
+
     /// How many candidates' first lines have each length: intertitles come in series of like lines.
-    func lengthCounts(_ all: [TitleGroup]) -> [Int: Int] {
+    private func lengthCounts(_ all: [TitleGroup]) -> [Int: Int] {
         all.reduce(into: [:]) { $0[lines[$1.first].scalars.count, default: 0] += 1 }
     }
 
@@ -127,11 +135,6 @@ struct Intertitles {
     static let weights: [Double] = [-1, -0.728, 1.02, -0.0257, 0.0168, 0.062, -0.0395, 1.16, 1.86,
                                     1.94, 1.54, 0.352, -1.7, 0.223, 0.657, -1.89, 2.38, 0.0448, 0.624, -0.694]
     static let bias = -10.8
-
-    /// Whether the group opens a new piece.
-    func opensPiece(_ g: TitleGroup, lengths: [Int: Int]) -> Bool {
-        Self.score(features(g, lengths: lengths)) > 0
-    }
 
     /// The fitted log-odds that a group with this evidence opens a new piece.
     static func score(_ features: [Double]) -> Double {

@@ -9,9 +9,6 @@ package enum TitleGroupEvidence {
         let titles = TitleLines(lines: lines, style: style, evidence: JoinEvidence(page: CharCounts.page(lines), global: CharCounts()))
         let shape = titles.shapes()
         guard style == .single, !titles.marksItsHeadlines(shape: shape) else { return [] }
-        let groups = Intertitles(lines: lines, shape: shape)
-        let candidates = groups.candidates()
-        let lengths = groups.lengthCounts(candidates)
-        return candidates.map { g in ((g.first...g.last).map { lines[$0].text }, groups.features(g, lengths: lengths)) }
+        return Intertitles(lines: lines, shape: shape).evidence().map { g, f in ((g.first...g.last).map { lines[$0].text }, f) }
     }
 }

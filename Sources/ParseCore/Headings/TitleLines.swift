@@ -131,10 +131,9 @@ struct TitleLines {
     private func groupDecisions(shape: [Bool], markedPage: Bool) -> [Int: Bool] {
         let groups = Intertitles(lines: lines, shape: shape)
         var out: [Int: Bool] = [:]
-        let candidates = groups.candidates()
-        let lengths = groups.lengthCounts(candidates)
-        for g in candidates {
-            let opens = !markedPage && groups.opensPiece(g, lengths: lengths)
+        // On a page that marks its headlines an unmarked group opens nothing: no need to weigh it.
+        let decided = markedPage ? groups.candidates().map { ($0, false) } : groups.evidence().map { ($0.group, Intertitles.score($0.features) > 0) }
+        for (g, opens) in decided {
             for i in g.first...g.last { out[i] = opens }
         }
         return out

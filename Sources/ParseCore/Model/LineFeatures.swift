@@ -130,12 +130,8 @@ package enum LineFeatures {
     /// The evidence on each line that stands in a short headline-shaped group between paragraphs.
     private static func groupEvidence(_ lines: [Line]) -> [(score: Double, f: [Double])?] {
         let shape = lines.map { $0.kind == .text && TitleLines.hasTitleShape($0.slice) }
-        let groups = Intertitles(lines: lines, shape: shape)
-        let candidates = groups.candidates()
-        let lengths = groups.lengthCounts(candidates)
         var out = [(score: Double, f: [Double])?](repeating: nil, count: lines.count)
-        for g in candidates {
-            let f = groups.features(g, lengths: lengths)
+        for (g, f) in Intertitles(lines: lines, shape: shape).evidence() {
             for i in g.first...g.last { out[i] = (Intertitles.score(f), f) }
         }
         return out

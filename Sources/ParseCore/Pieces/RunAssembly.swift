@@ -23,7 +23,8 @@ struct RunAssembly {
         placement.placeDetachedChains()
         self.drafts = placement.drafts
         self.runs = runs
-        body = Self.readingOrder(drafts: placement.drafts.count, chains: chains, owners: placement.ownerOfChain, runs: runs)
+        body = Self.readingOrder(drafts: placement.drafts.count, chains: chains, printed: placement.chainOrder,
+                                 owners: placement.ownerOfChain, runs: runs)
     }
 
     /// Runs linked into chains where the last paragraph of one is joined to the first of another.
@@ -42,9 +43,9 @@ struct RunAssembly {
 
     /// Reading order inside a piece: a chain that opens the piece first, then the chain under
     /// its headline, then the rest as printed.
-    private static func readingOrder(drafts: Int, chains: [[Int]], owners: [Int?], runs: [Run]) -> [[Int]] {
+    private static func readingOrder(drafts: Int, chains: [[Int]], printed: [Int], owners: [Int?], runs: [Run]) -> [[Int]] {
         var chainsOf = [[Int]](repeating: [], count: drafts)
-        for c in chains.indices.sorted(by: { chains[$0][0] < chains[$1][0] }) { if let o = owners[c] { chainsOf[o].append(c) } }
+        for c in printed { if let o = owners[c] { chainsOf[o].append(c) } }
         return (0..<drafts).map { d in
             let ordered = chainsOf[d].sorted { a, b in
                 func rank(_ c: Int) -> Int {

@@ -13,7 +13,8 @@ struct RunPlacement {
     private var vectors: [Salience.Vector]
     private var hasBody: [Bool]
     private var ownerOfRun: [Int?]
-    private let chainOrder: [Int]
+    /// Chains in the order they are printed.
+    let chainOrder: [Int]
 
     init(drafts: [Draft], runs: [Run], chains: [[Int]], paras: [Para], salience: Salience.Lazy, separatedBlocks: Bool) {
         self.drafts = drafts; self.runs = runs; self.chains = chains; self.paras = paras
