@@ -59,8 +59,8 @@ fuzz:
 
 # The line model: pages laid out by make_pages.py from the three months of real articles (seeds
 # TRAIN_SEEDS, printed clean and with faults), make_corpus.py pages of the same seeds and the
-# gold pages, fitted by archive-train into MODEL. The same inputs give the same bytes. The parser
-# does not use a model yet (README, "The line model"): `make eval` measures it against the conventions.
+# gold pages, fitted by archive-train into MODEL, the model compiled into ParseCore. The same
+# inputs give the same bytes; `make eval` measures it against the conventions alone.
 SHARED ?= ../shared
 MONTHS := 2019-02 2019-10 2020-02
 TRAIN_SEEDS ?= 1 2 3
@@ -71,7 +71,7 @@ CORPUS_PAGES ?= 300
 EPOCHS ?= 8
 GOLD_WEIGHT ?= 40
 TRAINER := .build/release/archive-train
-MODEL ?= .build/line-model.bin
+MODEL ?= Sources/ParseCore/Resources/line-model.bin
 PAGES := $(SHARED)/tools/make_pages.py --articles $(SHARED)/corpus/rmrb-articles-dev.jsonl.gz
 train-pages:
 	@rm -rf .build/train && mkdir -p .build/train

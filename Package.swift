@@ -15,14 +15,15 @@ let package = Package(
         .executable(name: "archive-train", targets: ["ArchiveTrain"]),
     ],
     targets: [
-        // The place gazetteer (GB/T 2260 divisions, 2023) and the GB 18030 decoding table are
-        // compiled into the library, so the `archive` binary stands alone wherever it is installed.
+        // The place gazetteer (GB/T 2260 divisions, 2023), the GB 18030 decoding table, the word
+        // tables and the line model (`make train`) are compiled into the library, so the `archive`
+        // binary stands alone wherever it is installed.
         .target(name: "ParseCore", exclude: ["Resources/make_gb18030.py", "Resources/make_bigram_df.py",
                                                "Resources/fit_title_groups.py", "Resources/make_title_words.py",
                                                "Resources/make_places.py", "Resources/pca-code.json"],
                 resources: [.embedInCode("Resources/places.txt"), .embedInCode("Resources/gb18030.bin"),
                             .embedInCode("Resources/bigram-df.bin"),
-                            .embedInCode("Resources/title-words.bin")],
+                            .embedInCode("Resources/title-words.bin"), .embedInCode("Resources/line-model.bin")],
                 swiftSettings: uncheckedExclusivity),
         .target(name: "ArchiveIndex", dependencies: ["ParseCore"], swiftSettings: uncheckedExclusivity),
         .executableTarget(name: "ArchiveCLI", dependencies: ["ParseCore", "ArchiveIndex"]),

@@ -1,5 +1,6 @@
 import ArchiveIndex
 import Foundation
+import ParseCore
 
 /// Exit statuses shared by every command.
 enum ExitCode {
@@ -44,7 +45,13 @@ do {
         guard let command = commands[name] else {
             throw UsageError(message: "unknown command '\(name)'", usage: Usage.firstLine(Usage.main))
         }
-        status = try command(Array(arguments.dropFirst()))
+        // A build whose line model does not fit its features would parse worse without saying so.
+        if ["parse", "ingest"].contains(name), let problem = PageParser.modelProblem {
+            Console.error("cannot parse: \(problem)")
+            status = ExitCode.failure
+        } else {
+            status = try command(Array(arguments.dropFirst()))
+        }
     }
 } catch let e as UsageError {
     Console.error(e.message)

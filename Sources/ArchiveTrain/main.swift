@@ -78,7 +78,7 @@ do {
         }
     default:
         guard let test = options["--test"], let pred = options["--pred"] else { fail(usage) }
-        let parser = flags.contains("--conventions") ? PageParser() : PageParser(model: try fit())
+        let parser = flags.contains("--conventions") ? PageParser(model: nil) : PageParser(model: try fit())
         var w = JSONWriter()
         w.raw("{\"articles\":[")
         var first = true

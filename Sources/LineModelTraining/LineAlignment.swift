@@ -2,11 +2,13 @@ import ParseCore
 
 /// The true label of each line of a page, read off its true pieces: a text line printed as
 /// (part of) a kicker, headline, subheadline or column label is a heading; one printed as a
-/// paragraph or half of one is text. Exact matches outrank parts, paragraphs outrank headings.
+/// paragraph or half of one is text, or the opening of its piece if it is (or begins) the piece's
+/// first paragraph. Exact matches outrank parts, paragraphs outrank headings.
 enum LineAlignment {
     static func labels(_ page: PageObservation, truth: [[String: Any]]) -> [LineLabel] {
-        var headings = Set<String>(), paragraphs: [String] = []
+        var headings = Set<String>(), paragraphs: [String] = [], openings: [String] = []
         for a in truth {
+            if let first = (a["paragraphs"] as? [String])?.first { openings.append(normal(first)) }
             for key in ["headline", "kicker", "subheadline", "column"] {
                 guard let s = a[key] as? String else { continue }
                 headings.insert(normal(s))
@@ -14,15 +16,20 @@ enum LineAlignment {
             }
             paragraphs += (a["paragraphs"] as? [String] ?? []).map(normal)
         }
-        let paragraphSet = Set(paragraphs)
-        return zip(page.texts, page.allowed).map { text, allowed in
-            guard allowed[LineLabel.heading.rawValue] else { return .other }
-            let n = normal(text)
+        let paragraphSet = Set(paragraphs), openingSet = Set(openings)
+        func label(_ n: String) -> LineLabel {
+            if openingSet.contains(n) { return .opening }
             if paragraphSet.contains(n) { return .text }
             if headings.contains(n) { return .heading }
+            if n.count >= 4 && openings.contains(where: { $0.hasPrefix(n) }) { return .opening }
             let inParagraph = paragraphs.contains { $0.hasPrefix(n) || $0.hasSuffix(n) }
             if !inParagraph && n.count >= 4 && headings.contains(where: { $0.contains(n) }) { return .heading }
             return .text
+        }
+        return zip(page.texts, page.allowed).map { text, allowed in
+            guard !allowed[LineLabel.other.rawValue] else { return .other }
+            let label = label(normal(text))
+            return allowed[label.rawValue] ? label : .text
         }
     }
 

@@ -13,7 +13,7 @@ enum OverrideMargin {
             for o in model.overrides(p.observation) {
                 var gain = 0.0
                 for (k, label) in zip(o.lines, o.labels) where (label == .heading) != p.observation.verdict[k] {
-                    gain += label == p.labels[k] ? 1 : -wrongCost
+                    gain += (label == .heading) == (p.labels[k] == .heading) ? 1 : -wrongCost
                 }
                 overrides.append((o.margin, gain))
             }

@@ -14,14 +14,24 @@ final class TrainingTests: XCTestCase {
         return (Array(all.prefix(36)), Array(all.suffix(12)))
     }()
 
-    private func accuracy(_ e: (wrong: Int, lines: Int)) -> Double { 1 - Double(e.wrong) / Double(e.lines) }
+    /// How often the decoded labels make a line a headline-block line exactly where the truth does.
+    private func headingAccuracy(_ model: LineModel, on pages: [LabelledPage]) -> Double {
+        var right = 0, lines = 0
+        for p in pages {
+            for (guess, truth) in zip(model.decode(p.observation).labels, p.labels) {
+                lines += 1
+                if (guess == .heading) == (truth == .heading) { right += 1 }
+            }
+        }
+        return Double(right) / Double(lines)
+    }
 
     func testTrainingLowersTheErrorAndReachesTheStatedHeldOutAccuracy() {
         let (train, test) = Self.pages
         let once = Perceptron.train(train, epochs: 1, seed: 1, trainedOn: "test")
         let six = Perceptron.train(train, epochs: 6, seed: 1, trainedOn: "test")
         XCTAssertLessThan(Perceptron.errors(six, on: train).wrong, Perceptron.errors(once, on: train).wrong)
-        let held = accuracy(Perceptron.errors(six, on: test))
+        let held = headingAccuracy(six, on: test)
         // The conventions' verdicts as labels, on the same lines: what the model must beat.
         var verdictWrong = 0, lines = 0
         for p in test {
@@ -29,13 +39,14 @@ final class TrainingTests: XCTestCase {
             for i in p.labels.indices where p.observation.allowed[i][0] && (p.labels[i] == .heading) != p.observation.verdict[i] { verdictWrong += 1 }
         }
         let verdicts = 1 - Double(verdictWrong) / Double(lines)
-        print(String(format: "held-out line accuracy %.3f (the conventions' verdicts %.3f)", held, verdicts))
-        // Measured: 0.792 against the verdicts' 0.589 on these 12 pages, which are mostly listings.
-        XCTAssertGreaterThanOrEqual(held, 0.78, "labels of the lines of 12 pages it never saw")
+        print(String(format: "held-out heading accuracy %.3f (the conventions' verdicts %.3f)", held, verdicts))
+        // Measured: 0.743 against the verdicts' 0.589 on these 12 pages, which are mostly listings.
+        XCTAssertGreaterThanOrEqual(held, 0.73, "headline-block lines of 12 pages it never saw")
         XCTAssertGreaterThan(held, verdicts + 0.1)
-        let untrained = LineModel(trainedOn: "none", weights: [Float](repeating: 0, count: LineModel.slots * 3),
-                                  transition: [[0, 0, 0], [0, 0, 0], [0, 0, 0]], start: [0, 0, 0])
-        XCTAssertLessThan(accuracy(Perceptron.errors(untrained, on: test)), held, "what is learnt is what scores")
+        let k = LineLabel.allCases.count
+        let untrained = LineModel(trainedOn: "none", weights: [Float](repeating: 0, count: LineModel.slots * k),
+                                  transition: Array(repeating: Array(repeating: 0, count: k), count: k), start: Array(repeating: 0, count: k))
+        XCTAssertLessThan(headingAccuracy(untrained, on: test), held, "what is learnt is what scores")
     }
 
     func testTrainingTwiceGivesTheSameBytesAndTheFileReadsBack() throws {

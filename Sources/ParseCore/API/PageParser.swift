@@ -6,21 +6,29 @@
 public struct PageParser: Sendable {
     public var stats: LanguageStats
     /// A trained model of which lines head blocks (`LineModel`), overriding the conventions'
-    /// verdicts where it is sure; none by default, until a model beats the conventions on every
-    /// kind of page (README, "The line model").
-    let model: LineModel?
+    /// verdicts where it is sure.
+    package let model: LineModel?
 
+    /// A parser with the line model compiled into the library.
     /// - Parameter stats: character statistics of the archive the page comes from; the page's
     ///   own statistics are always added.
     public init(stats: LanguageStats = LanguageStats()) {
         self.stats = stats
-        model = nil
+        model = try? LineModel.bundled.get()
     }
 
-    /// A parser deciding its lines with `model`: the trainer's held-out evaluation.
-    package init(stats: LanguageStats = LanguageStats(), model: LineModel) {
+    /// A parser deciding its lines with `model`, or by the conventions alone with none: the
+    /// trainer's held-out evaluation.
+    package init(stats: LanguageStats = LanguageStats(), model: LineModel?) {
         self.stats = stats
         self.model = model
+    }
+
+    /// Why the compiled-in line model cannot be used, if it cannot: a build whose features
+    /// changed without retraining. Commands that parse refuse to run rather than parse without it.
+    public static var modelProblem: String? {
+        if case .failure(let e) = LineModel.bundled { return e.description }
+        return nil
     }
 
     /// Parses one page. `source` is recorded on every piece and read for the date and page.

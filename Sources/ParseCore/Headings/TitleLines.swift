@@ -16,6 +16,18 @@ enum GapStyle {
     }
 }
 
+/// What `TitleLines` decided of a page.
+struct HeadingVerdicts {
+    /// Whether each line heads a block.
+    let titles: [Bool]
+    /// Byline lines that credit a roundup's section, not a piece.
+    let sectionBylines: Set<Int>
+    /// Lines that title such a section.
+    let sectionTitles: Set<Int>
+    /// The groups between paragraphs that were weighed, with their evidence.
+    let groups: [(group: TitleGroup, features: [Double])]
+}
+
 /// Decides which text lines are headline-block lines (headline, kicker, subheadline, label)
 /// and which are paragraphs: intertitles and halves of cut paragraphs look alike on their own.
 struct TitleLines {
@@ -51,12 +63,21 @@ struct TitleLines {
     }
 
     /// Which lines head blocks, which byline lines credit a roundup's section, not a piece, and
-    /// which lines title such a section.
-    func decide() -> (titles: [Bool], sectionBylines: Set<Int>, sectionTitles: Set<Int>) {
+    /// which lines title such a section; with `weighingEveryGroup`, also the evidence on every
+    /// group between paragraphs, which the line model reads, weighed once for both.
+    func decide(weighingEveryGroup: Bool = false) -> HeadingVerdicts {
         var title = [Bool](repeating: false, count: lines.count)
         let shape = shapes()
         let markedPage = marksItsHeadlines(shape: shape)
-        let decided = style == .single ? groupDecisions(shape: shape, markedPage: markedPage) : [:]
+        let groups = Intertitles(lines: lines, shape: shape)
+        let weighed = weighingEveryGroup || (style == .single && !markedPage) ? groups.evidence() : []
+        var decided: [Int: Bool] = [:]
+        if style == .single {
+            // A page that marks its headlines with # prints a new piece's headline marked, so its
+            // unmarked groups between paragraphs are intertitles: no need to weigh them.
+            let opens = markedPage ? groups.candidates().map { ($0, false) } : weighed.map { ($0.group, Intertitles.score($0.features) > 0) }
+            for (g, o) in opens { for i in g.first...g.last { decided[i] = o } }
+        }
         var summaryNext = false
         var sectionBylines = Set<Int>(), sectionTitles = Set<Int>()
         var sectionEnd = -1
@@ -87,7 +108,7 @@ struct TitleLines {
                 title[i] = decideSingle(i, prev: prev, next: next, prevIsHeading: prevIsHeading, shape: shape, title: title)
             }
         }
-        return (title, sectionBylines, sectionTitles)
+        return HeadingVerdicts(titles: title, sectionBylines: sectionBylines, sectionTitles: sectionTitles, groups: weighed)
     }
 
     /// Which text lines could be headline-block lines, once halves of cut paragraphs, long
@@ -123,20 +144,6 @@ struct TitleLines {
         guard opensPiece(next), let first = t.first, let last = t.last else { return false }
         return !Scalars.endsClosed(t) && !Scalars.cannotStartParagraph(first)
             && !Scalars.isClauseMark(last) && !LineShape.hasUnclosedBracket(t) && lines[i].lead == nil
-    }
-
-    /// Groups of headline-shaped lines between paragraphs, decided by their evidence. A page
-    /// that marks its headlines with # prints a new piece's headline marked, so its unmarked
-    /// groups between paragraphs are intertitles.
-    private func groupDecisions(shape: [Bool], markedPage: Bool) -> [Int: Bool] {
-        let groups = Intertitles(lines: lines, shape: shape)
-        var out: [Int: Bool] = [:]
-        // On a page that marks its headlines an unmarked group opens nothing: no need to weigh it.
-        let decided = markedPage ? groups.candidates().map { ($0, false) } : groups.evidence().map { ($0.group, Intertitles.score($0.features) > 0) }
-        for (g, opens) in decided {
-            for i in g.first...g.last { out[i] = opens }
-        }
-        return out
     }
 
     /// Whether line `i` is the first half of a paragraph cut at a column break. Two

@@ -4,7 +4,7 @@
 package enum LineFeatures {
     /// Names the templates below and their buckets; changing any of them changes the hash a
     /// model records, and a model trained on other features is refused.
-    package static let version = "line-features-4: bias kind len end first f1 l1 f2 stop clauses verdict shape short gap gapAfter lead trail wording enum dash pos colonEnd join joinPrev verdict*shape kind*len window(-2...2: kind len end verdict gap shape) group(score overlap6 overlap2 fitsAfter fitsBefore siblings above) prevCloses nextOpens prevCloses*len nextOpens*verdict section runAbove runOpened section*runOpened*runAbove nextOpens*runOpened"
+    package static let version = "line-features-5 (labels heading text other opening): bias kind len end first f1 l1 f2 stop clauses verdict shape short gap gapAfter lead trail wording enum dash pos colonEnd join joinPrev verdict*shape kind*len window(-2...2: kind len end verdict gap shape) group(of the conventions: score overlap6 overlap2 fitsAfter fitsBefore siblings above) prevCloses nextOpens prevCloses*len nextOpens*verdict section runAbove runOpened section*runOpened*runAbove nextOpens*runOpened nextCloses*prevCloses*shape"
     package static var featureSetHash: UInt64 { Fingerprint.fnv1a(version.utf8) }
 
     private enum T: UInt32 {
@@ -12,7 +12,7 @@ package enum LineFeatures {
         case wording, enumerated, dash, pos, colonEnd, join, joinPrev, verdictShape, kindLen
         case group, groupScore, overlap6, overlap2, fitsAfter, fitsBefore, siblings, above
         case prevCloses, nextOpens, prevClosesLen, nextOpensVerdict
-        case section, runAbove, runOpened, sectionRun, nextOpensRun
+        case section, runAbove, runOpened, sectionRun, nextOpensRun, nextCloses
         case window = 64
     }
 
@@ -21,12 +21,21 @@ package enum LineFeatures {
         var kind: UInt32, len: UInt32, end: UInt32, gap: UInt32, verdict: UInt32, shape: UInt32
     }
 
-    /// The features of every line of a page. `verdict` is what the conventions of `TitleLines`
-    /// decided, and `sectionTitles` the lines they took for a roundup's section titles: features,
-    /// weighed by the model like any other.
-    static func extract(_ lines: [Line], verdict: [Bool], sectionTitles: Set<Int>, evidence: JoinEvidence) -> [[UInt32]] {
-        let groups = groupEvidence(lines)
+    /// The features of every line of a page. What the conventions of `TitleLines` decided (which
+    /// lines head blocks, which title a roundup's sections, the evidence on groups between
+    /// paragraphs) are features, weighed by the model like any other.
+    static func extract(_ lines: [Line], decided: HeadingVerdicts, evidence: JoinEvidence) -> [[UInt32]] {
+        let verdict = decided.titles, sectionTitles = decided.sectionTitles
+        var groups = [(score: Double, f: [Double])?](repeating: nil, count: lines.count)
+        for (g, f) in decided.groups {
+            for i in g.first...g.last { groups[i] = (Intertitles.score(f), f) }
+        }
         let runs = runsAbove(lines, verdict: verdict)
+        let closing = lines.map(TitleLines.closesPiece)
+        // A line's join with the next is its next line's join with the previous one.
+        let joins: [UInt32] = lines.indices.dropLast().map { i in
+            evidence.score(lines[i].slice, lines[i + 1].slice, adjacent: true).map { bucket($0, step: 1, limit: 8) + 1 } ?? 0
+        }
         let facts = lines.indices.map { i in
             Facts(kind: kindCode(lines[i].kind), len: lengthBucket(lines[i].scalars.count), end: endClass(lines[i].slice),
                   gap: UInt32(min(lines[i].gap, 2)), verdict: verdict[i] ? 1 : 0,
@@ -60,7 +69,9 @@ package enum LineFeatures {
             if t.count <= 45 { add(.wording, bucket(TitleWording.logOdds(t), step: 0.5, limit: 8)) }
             add(.pos, i == 0 ? 1 : i == 1 ? 2 : i + 1 == lines.count ? 3 : 0)
             // What a piece starts after and what it starts with, as the conventions read them.
-            let closes: UInt32 = i > 0 && TitleLines.closesPiece(lines[i - 1]) ? 1 : 0
+            let closes: UInt32 = i > 0 && closing[i - 1] ? 1 : 0
+            // A one-paragraph piece (a photo's caption, a brief) closes as soon as it opens.
+            let nextCloses: UInt32 = i + 1 < lines.count && closing[i + 1] ? 1 : 0
             var opens: UInt32 = 0
             if i + 1 < lines.count {
                 if case .byline = lines[i + 1].kind { opens = 1 }
@@ -68,6 +79,7 @@ package enum LineFeatures {
                 else if TitleLines.isHeadingElement(lines[i + 1].kind) { opens = 3 }
             }
             add(.prevCloses, closes); add(.nextOpens, opens)
+            add(.nextCloses, nextCloses << 2 | closes << 1 | me.shape)
             add(.prevClosesLen, closes << 8 | me.len); add(.nextOpensVerdict, opens << 1 | me.verdict)
             // A titled, bylined stretch is a roundup's section or a new piece by what the text
             // above it opened with and how long it has run.
@@ -86,12 +98,8 @@ package enum LineFeatures {
             } else {
                 add(.group, 0)
             }
-            if i + 1 < lines.count {
-                add(.join, evidence.score(t, lines[i + 1].slice, adjacent: true).map { bucket($0, step: 1, limit: 8) + 1 } ?? 0)
-            }
-            if i > 0 {
-                add(.joinPrev, evidence.score(lines[i - 1].slice, t, adjacent: true).map { bucket($0, step: 1, limit: 8) + 1 } ?? 0)
-            }
+            if i + 1 < lines.count { add(.join, joins[i]) }
+            if i > 0 { add(.joinPrev, joins[i - 1]) }
             for d in -2...2 where d != 0 {
                 let j = i + d
                 let base = T.window.rawValue + UInt32(d + 2) * 8
@@ -123,16 +131,6 @@ package enum LineFeatures {
             case .text, .marked, .bold, .readingTip: paragraphs = 0; opened = 0
             default: break
             }
-        }
-        return out
-    }
-
-    /// The evidence on each line that stands in a short headline-shaped group between paragraphs.
-    private static func groupEvidence(_ lines: [Line]) -> [(score: Double, f: [Double])?] {
-        let shape = lines.map { $0.kind == .text && TitleLines.hasTitleShape($0.slice) }
-        var out = [(score: Double, f: [Double])?](repeating: nil, count: lines.count)
-        for (g, f) in Intertitles(lines: lines, shape: shape).evidence() {
-            for i in g.first...g.last { out[i] = (Intertitles.score(f), f) }
         }
         return out
     }

@@ -50,11 +50,15 @@ package struct LineModel: Sendable {
     /// Where the model overrides the conventions. A headline block's lines are decided together
     /// (a kicker over its headline, a title over its second line), so an override is a stretch
     /// of consecutive decidable lines that the verdicts or the model make headings, where they
-    /// disagree on one line at least: the model's labels for all of it, and the largest margin
-    /// by which a line's own score favours the model's label where the two disagree.
+    /// disagree on one line at least: the model's labels for all of it, and its margin, by how
+    /// much the best reading of the whole page beats the best one that keeps the conventions'
+    /// verdicts on the stretch.
     package func overrides(_ page: PageObservation) -> [Override] {
-        let (labels, scores) = decode(page)
-        let h = LineLabel.heading.rawValue, t = LineLabel.text.rawValue
+        let emission = page.features.map(scores)
+        let path = Viterbi.decode(emission: emission, transition: transition, start: start, allowed: page.allowed)
+        let best = Viterbi.score(path, emission: emission, transition: transition, start: start)
+        let labels = path.map { LineLabel(rawValue: $0)! }
+        let h = LineLabel.heading.rawValue
         func candidate(_ i: Int) -> Bool { page.allowed[i][h] && (page.verdict[i] || labels[i] == .heading) }
         var out: [Override] = []
         var i = 0
@@ -62,17 +66,20 @@ package struct LineModel: Sendable {
             guard candidate(i) else { i += 1; continue }
             var j = i
             while j + 1 < labels.count, candidate(j + 1) { j += 1 }
-            let margins = (i...j).filter { (labels[$0] == .heading) != page.verdict[$0] }.map { k in
-                labels[k] == .heading ? scores[k][h] - scores[k][t] : scores[k][t] - scores[k][h]
+            if (i...j).contains(where: { (labels[$0] == .heading) != page.verdict[$0] }) {
+                var kept = page.allowed
+                for k in i...j { kept[k] = LineLabel.allCases.map { page.verdict[k] ? $0 == .heading : $0.isText } }
+                let conventions = Viterbi.decode(emission: emission, transition: transition, start: start, allowed: kept)
+                let margin = best - Viterbi.score(conventions, emission: emission, transition: transition, start: start)
+                out.append(Override(lines: i...j, labels: Array(labels[i...j]), margin: margin))
             }
-            if let margin = margins.max() { out.append(Override(lines: i...j, labels: Array(labels[i...j]), margin: margin)) }
             i = j + 1
         }
         return out
     }
 
     /// Which lines head blocks: the conventions' verdicts, overridden where the model is sure.
-    func titles(_ page: PageObservation) -> [Bool] {
+    package func titles(_ page: PageObservation) -> [Bool] {
         var out = page.verdict
         for o in overrides(page) where o.margin >= overrideMargin {
             for (k, label) in zip(o.lines, o.labels) { out[k] = label == .heading }
@@ -97,6 +104,15 @@ package struct ModelError: Error, CustomStringConvertible, Equatable {
 }
 
 extension LineModel {
+    /// The model compiled into the library (`make train` writes it), read once, on first use.
+    package static let bundled: Result<LineModel, ModelError> = {
+        do throws(ModelError) {
+            return .success(try LineModel(bytes: PackageResources.line_model_bin, name: "line-model.bin"))
+        } catch {
+            return .failure(error)
+        }
+    }()
+
     /// Reads a model file, checking that it is whole and made for this parser's features.
     package init(bytes: [UInt8], name: String) throws(ModelError) {
         var r = ModelReader(bytes: bytes)

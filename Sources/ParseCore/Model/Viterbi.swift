@@ -32,4 +32,15 @@ package enum Viterbi {
         }
         return out
     }
+
+    /// The score of one label sequence: what `decode` maximises.
+    package static func score(_ path: [Int], emission: [[Double]], transition: [[Double]], start: [Double]) -> Double {
+        guard let first = path.first else { return 0 }
+        var total = start[first]
+        for (i, y) in path.enumerated() {
+            total += emission[i][y]
+            if i > 0 { total += transition[path[i - 1]][y] }
+        }
+        return total
+    }
 }

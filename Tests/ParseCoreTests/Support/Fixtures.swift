@@ -24,11 +24,12 @@ enum Fixtures {
 
     static func dumpNames() -> [String] { files(in: "dumps", suffix: ".txt") }
 
-    /// Parses pages the way `archive parse` does: statistics of all of them first.
-    static func parse(_ pages: [(source: String, text: String)]) -> [Article] {
+    /// Parses pages the way `archive parse` does: statistics of all of them first; with
+    /// `conventionsOnly`, without the line model.
+    static func parse(_ pages: [(source: String, text: String)], conventionsOnly: Bool = false) -> [Article] {
         var stats = LanguageStats()
         for p in pages { stats.add(text: p.text) }
-        let parser = PageParser(stats: stats)
+        let parser = conventionsOnly ? PageParser(stats: stats, model: nil) : PageParser(stats: stats)
         return pages.flatMap { parser.parse($0.text, source: $0.source) }
     }
 
