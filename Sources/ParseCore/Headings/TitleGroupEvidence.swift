@@ -7,8 +7,6 @@ package enum TitleGroupEvidence {
         let lines = PageLines.split(text)
         let style = GapStyle.detect(lines)
         let titles = TitleLines(lines: lines, style: style, evidence: JoinEvidence(page: CharCounts.page(lines), global: CharCounts()))
-        let shape = titles.shapes()
-        guard style == .single, !titles.marksItsHeadlines(shape: shape) else { return [] }
-        return Intertitles(lines: lines, shape: shape).evidence().map { g, f in ((g.first...g.last).map { lines[$0].text }, f) }
+        return titles.decide().groups.map { g, f in ((g.first...g.last).map { lines[$0].text }, f) }
     }
 }

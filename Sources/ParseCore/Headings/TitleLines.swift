@@ -26,6 +26,8 @@ struct HeadingVerdicts {
     let sectionTitles: Set<Int>
     /// The groups between paragraphs that were weighed, with their evidence.
     let groups: [(group: TitleGroup, features: [Double])]
+    /// Whether each line could be printed as a headline-block line at all.
+    let titleShaped: [Bool]
 }
 
 /// Decides which text lines are headline-block lines (headline, kicker, subheadline, label)
@@ -67,7 +69,8 @@ struct TitleLines {
     /// group between paragraphs, which the line model reads, weighed once for both.
     func decide(weighingEveryGroup: Bool = false) -> HeadingVerdicts {
         var title = [Bool](repeating: false, count: lines.count)
-        let shape = shapes()
+        let titleShaped = lines.map { $0.kind == .text && Self.hasTitleShape($0.slice) }
+        let shape = shapes(titleShaped)
         let markedPage = marksItsHeadlines(shape: shape)
         let groups = Intertitles(lines: lines, shape: shape)
         let weighed = weighingEveryGroup || (style == .single && !markedPage) ? groups.evidence() : []
@@ -108,13 +111,15 @@ struct TitleLines {
                 title[i] = decideSingle(i, prev: prev, next: next, prevIsHeading: prevIsHeading, shape: shape, title: title)
             }
         }
-        return HeadingVerdicts(titles: title, sectionBylines: sectionBylines, sectionTitles: sectionTitles, groups: weighed)
+        return HeadingVerdicts(titles: title, sectionBylines: sectionBylines, sectionTitles: sectionTitles,
+                               groups: weighed, titleShaped: titleShaped)
     }
 
     /// Which text lines could be headline-block lines, once halves of cut paragraphs, long
     /// subheadlines and column tags are told apart.
-    func shapes() -> [Bool] {
-        var shape = lines.map { $0.kind == .text && Self.hasTitleShape($0.slice) }
+    /// `titleShaped`: whether each line has a headline-block line's shape on its own.
+    func shapes(_ titleShaped: [Bool]) -> [Bool] {
+        var shape = titleShaped
         // A short line that reads on into the next is half of a cut paragraph, whatever its shape.
         for i in lines.indices where shape[i] && isFirstHalf(i, shape: shape) { shape[i] = false }
         for i in lines.indices where isLongSubheadline(i, shape: shape) || isTagUnder(i, shape: shape) { shape[i] = true }

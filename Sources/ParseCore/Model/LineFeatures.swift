@@ -39,7 +39,7 @@ package enum LineFeatures {
         let facts = lines.indices.map { i in
             Facts(kind: kindCode(lines[i].kind), len: lengthBucket(lines[i].scalars.count), end: endClass(lines[i].slice),
                   gap: UInt32(min(lines[i].gap, 2)), verdict: verdict[i] ? 1 : 0,
-                  shape: lines[i].kind == .text && TitleLines.hasTitleShape(lines[i].slice) ? 1 : 0)
+                  shape: decided.titleShaped[i] ? 1 : 0)
         }
         var out: [[UInt32]] = []
         out.reserveCapacity(lines.count)
