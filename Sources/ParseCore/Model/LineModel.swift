@@ -54,10 +54,8 @@ package struct LineModel: Sendable {
     /// much the best reading of the whole page beats the best one that keeps the conventions'
     /// verdicts on the stretch.
     package func overrides(_ page: PageObservation) -> [Override] {
-        let emission = page.features.map(scores)
-        let path = Viterbi.decode(emission: emission, transition: transition, start: start, allowed: page.allowed)
-        let best = Viterbi.score(path, emission: emission, transition: transition, start: start)
-        let labels = path.map { LineLabel(rawValue: $0)! }
+        let (labels, emission) = decode(page)
+        let best = Viterbi.score(labels.map(\.rawValue), emission: emission, transition: transition, start: start)
         let h = LineLabel.heading.rawValue
         func candidate(_ i: Int) -> Bool { page.allowed[i][h] && (page.verdict[i] || labels[i] == .heading) }
         var out: [Override] = []
