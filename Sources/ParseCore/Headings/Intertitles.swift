@@ -45,14 +45,14 @@ struct Intertitles {
 
     /// Paragraph lines on one side of a group, read across other headline-shaped lines (which
     /// may be intertitles of the same piece) up to anything that only starts or ends a piece.
-    private func text(from start: Int, step: Int, limit: Int) -> [ArraySlice<Unicode.Scalar>] {
-        var out: [ArraySlice<Unicode.Scalar>] = []
+    private func text(from start: Int, step: Int, limit: Int) -> [Int] {
+        var out: [Int] = []
         var i = start
         while i >= 0, i < lines.count, out.count < limit, lines[i].kind == .text {
             if !shape[i] {
                 if step < 0 && TitleLines.closesPiece(lines[i]) { break }
                 if step > 0 && i != start && lines[i].lead != nil { break }
-                out.append(lines[i].slice)
+                out.append(i)
             }
             i += step
         }
@@ -64,32 +64,39 @@ struct Intertitles {
                                "comma", "datedLead", "leadLength", "closedBefore", "wording",
                                "sinceHeading", "creditedAbove", "siblings"]
 
-    /// The evidence on one group, in the order of `featureNames`; `lengths` from `lengthCounts`.
-    private func features(_ g: TitleGroup, lengths: [Int: Int]) -> [Double] {
+    /// The evidence on one group, in the order of `featureNames`; `lengths` from `lengthCounts`,
+    /// `pairs` each line's character pairs as far as made yet.
+    private func features(_ g: TitleGroup, lengths: [Int: Int], pairs: inout [WeightedPairs?]) -> [Double] {
         let before = text(from: g.first - 1, step: -1, limit: Self.window)
         let after = text(from: g.last + 1, step: 1, limit: Self.window)
         let titles = (g.first...g.last).map { lines[$0].slice }
-        let head = BigramRarity.pairs(titles)
+        func of<C: Collection<Int>>(_ lineNumbers: C) -> WeightedPairs {
+            lineNumbers.reduce(into: WeightedPairs()) { set, i in
+                if pairs[i] == nil { pairs[i] = BigramRarity.pairs(lines[i].slice) }
+                set = set.union(pairs[i]!)
+            }
+        }
+        let head = of(g.first...g.last)
         func overlap(_ k: Int) -> Double {
-            log(BigramRarity.cosine(BigramRarity.pairs(before.prefix(k)), BigramRarity.pairs(after.prefix(k))) + 0.002)
+            log(WeightedPairs.cosine(of(before.prefix(k)), of(after.prefix(k))) + 0.002)
         }
         let sizes = titles.map { Double($0.count) }
         let endsInTag = [titles.first!, titles.last!].contains { $0.last.map(Scalars.isRightParen) == true }
-        let lead = after.first ?? []
+        let lead = after.first.map { lines[$0].slice } ?? []
         let above = above(g)
         return [
             overlap(Self.window), overlap(2), Double(titles.count),
             sizes.reduce(0, +) / Double(sizes.count), sizes.max()!,
             Double(before.count), Double(after.count),
-            BigramRarity.containment(head, in: BigramRarity.pairs(after.prefix(3))),
-            BigramRarity.containment(head, in: BigramRarity.pairs(before.prefix(3))),
+            WeightedPairs.containment(head, in: of(after.prefix(3))),
+            WeightedPairs.containment(head, in: of(before.prefix(3))),
             endsInTag ? 1 : 0,
             LineShape.startsWithDash(titles.last!) ? 1 : 0,
             LineShape.endsWithDash(titles.first!) ? 1 : 0,
             titles.contains { $0.contains(where: Scalars.isClauseMark) } ? 1 : 0,
             Self.opensWithDate(lead) ? 1 : 0,
             log(1 + Double(lead.count)),
-            before.first.map { Scalars.endsClosed($0) } == true ? 1 : 0,
+            before.first.map { Scalars.endsClosed(lines[$0].slice) } == true ? 1 : 0,
             TitleWording.logOdds(titles.first!),
             log(1 + Double(above.paragraphs)), above.credited ? 1 : 0,
             Double(siblings(of: g, lengths: lengths)),
@@ -118,7 +125,8 @@ struct Intertitles {
     func evidence() -> [(group: TitleGroup, features: [Double])] {
         let all = candidates()
         let lengths = lengthCounts(all)
-        return all.map { ($0, features($0, lengths: lengths)) }
+        var pairs = [WeightedPairs?](repeating: nil, count: all.isEmpty ? 0 : lines.count)
+        return all.map { ($0, features($0, lengths: lengths, pairs: &pairs)) }
     }
 
     /// How many candidates' first lines have each length: intertitles come in series of like lines.

@@ -12,14 +12,20 @@ enum TitleWording {
     private static let blockTotal = Double(table.header[0] + table.header[1] + table.header[2]) + smoothing * vocabulary
     private static let totals = [Column.kicker, .headline, .subheadline, .paragraph].map(total)
 
+    /// Each listed pair's share of `logOdds`, and that of the pairs it does not list, worked out once.
+    private static let pairOdds = (0..<table.entries).map { odds(of: table.counts(at: $0)) }
+    private static let unlistedOdds = odds(of: table.counts(at: nil))
+
+    private static func odds(of c: ArraySlice<UInt16>) -> Double {
+        let block = Double(c[c.startIndex]) + Double(c[c.startIndex + 1]) + Double(c[c.startIndex + 2])
+        return log((block + smoothing) / blockTotal) - log((Double(c[c.startIndex + 3]) + smoothing) / totals[3])
+    }
+
     /// Positive when the line reads like a headline-block line, negative like a paragraph; per character.
     static func logOdds(_ t: ArraySlice<Unicode.Scalar>) -> Double {
         guard !t.isEmpty else { return 0 }
         var sum = 0.0
-        forEachPair(t) { c in
-            let block = Double(c[c.startIndex]) + Double(c[c.startIndex + 1]) + Double(c[c.startIndex + 2])
-            sum += log((block + smoothing) / blockTotal) - log((Double(c[c.startIndex + 3]) + smoothing) / totals[3])
-        }
+        forEachPair(t) { e in sum += e.map { pairOdds[$0] } ?? unlistedOdds }
         return sum / Double(t.count)
     }
 
@@ -31,18 +37,22 @@ enum TitleWording {
 
     private static func logLikelihood(_ t: ArraySlice<Unicode.Scalar>, _ column: Column) -> Double {
         var sum = 0.0
-        forEachPair(t) { c in sum += log((Double(c[c.startIndex + column.rawValue]) + smoothing) / totals[column.rawValue]) }
+        forEachPair(t) { e in
+            let c = table.counts(at: e)
+            sum += log((Double(c[c.startIndex + column.rawValue]) + smoothing) / totals[column.rawValue])
+        }
         return sum
     }
 
-    /// The counts of each pair of the line, its start and end marked as the table marks them.
-    private static func forEachPair(_ t: ArraySlice<Unicode.Scalar>, _ body: (ArraySlice<UInt16>) -> Void) {
-        let start = Unicode.Scalar(2)!, end = Unicode.Scalar(3)!
-        var prev = start
-        for s in t.lazy.map(Self.fold) + [end] {
-            body(table.counts(prev, s))
-            prev = s
+    /// The table entry of each pair of the line, its start and end marked as the table marks them.
+    private static func forEachPair(_ t: ArraySlice<Unicode.Scalar>, _ body: (Int?) -> Void) {
+        var prev = Unicode.Scalar(2)!
+        for s in t {
+            let folded = fold(s)
+            body(table.entry(prev, folded))
+            prev = folded
         }
+        body(table.entry(prev, Unicode.Scalar(3)!))
     }
 
     /// Full-width punctuation as the dumps print it, the form the table was counted in.

@@ -33,8 +33,9 @@ package enum LineFeatures {
         let runs = runsAbove(lines, verdict: verdict)
         let closing = lines.map(TitleLines.closesPiece)
         // A line's join with the next is its next line's join with the previous one.
+        let halves = lines.map { JoinEvidence.Half($0.slice, evidence) }
         let joins: [UInt32] = lines.indices.dropLast().map { i in
-            evidence.score(lines[i].slice, lines[i + 1].slice, adjacent: true).map { bucket($0, step: 1, limit: 8) + 1 } ?? 0
+            evidence.score(halves[i], halves[i + 1], adjacent: true).map { bucket($0, step: 1, limit: 8) + 1 } ?? 0
         }
         let facts = lines.indices.map { i in
             Facts(kind: kindCode(lines[i].kind), len: lengthBucket(lines[i].scalars.count), end: endClass(lines[i].slice),

@@ -68,7 +68,7 @@ struct RunAssembly {
                 $0.level == 0 && !$0.bold && !ColumnLabels.isLabel($0.slice) && !LineShape.endsWithDash($0.slice)
             }), let run = runs.first(where: { $0.owner == d && !$0.paras.isEmpty }) else { continue }
             let text = salience.value.vector(run.paras.map { paras[$0].slice })
-            let fit = t.map { Salience.containment(salience.value.vector([$0.slice]), in: text) }
+            let fit = t.map { WeightedPairs.containment(salience.value.vector([$0.slice]), in: text) }
             guard let k = (2..<t.count).first(where: { k in
                 fit[..<k].allSatisfy { $0 < Self.unrelatedFit } && fit[k...].contains { $0 >= Self.relatedFit }
             }) else { continue }

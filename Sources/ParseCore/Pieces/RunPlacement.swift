@@ -50,11 +50,11 @@ struct RunPlacement {
     }
 
     private func choose(_ chain: [Int], topic v: Salience.Vector) -> Int? {
-        let sims = vectors.map { Salience.cosine(v, $0) }
+        let sims = vectors.map { WeightedPairs.cosine(v, $0) }
         if runs[chain[0]].startsPiece {
             // The beginning of a piece: its headline, if printed, heads a block with no body yet.
             let free = drafts.indices.filter { !hasBody[$0] && !drafts[$0].titles.isEmpty && !drafts[$0].isPhoto }
-            let fit = free.map { Salience.containment(vectors[$0], in: v) }
+            let fit = free.map { WeightedPairs.containment(vectors[$0], in: v) }
             guard let best = fit.indices.max(by: { fit[$0] < fit[$1] }), fit[best] >= RunAssembly.headlineFit else { return nil }
             return free[best]
         }

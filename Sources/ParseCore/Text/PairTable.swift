@@ -23,15 +23,22 @@ struct PairTable {
         a.value < 0x10000 && b.value < 0x10000 ? a.value << 16 | b.value : nil
     }
 
-    /// The counts of a pair, zeros when the table does not list it.
-    func counts(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> ArraySlice<UInt16> {
-        guard let key = Self.key(a, b) else { return ArraySlice(repeating: 0, count: columns) }
+    var entries: Int { keys.count }
+
+    /// Where the table lists a pair, nil when it does not.
+    func entry(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int? {
+        guard let key = Self.key(a, b) else { return nil }
         var lo = 0, hi = keys.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if keys[mid] < key { lo = mid + 1 } else { hi = mid }
         }
-        guard lo < keys.count, keys[lo] == key else { return ArraySlice(repeating: 0, count: columns) }
-        return counts[(lo * columns)..<(lo * columns + columns)]
+        return lo < keys.count && keys[lo] == key ? lo : nil
+    }
+
+    /// The counts of an entry, zeros for a pair the table does not list.
+    func counts(at entry: Int?) -> ArraySlice<UInt16> {
+        guard let e = entry else { return ArraySlice(repeating: 0, count: columns) }
+        return counts[(e * columns)..<(e * columns + columns)]
     }
 }
