@@ -33,29 +33,8 @@ struct Salience {
     /// A stretch of text as its bigrams, each weighing the square of its rarity on the page.
     typealias Vector = WeightedPairs
 
-    private static func uniqueBigrams<S: Sequence>(_ texts: S) -> [UInt64] where S.Element == ArraySlice<Unicode.Scalar> {
-        var out: [UInt64] = []
-        for t in texts {
-            var prev: Unicode.Scalar?
-            for s in t {
-                let word = Scalars.isWordLetter(s)
-                if word, let p = prev { out.append(CharCounts.pair(p, s)) }
-                prev = word ? s : nil
-            }
-        }
-        RadixSort.sort(&out)
-        // Each distinct bigram once, closed up in place.
-        var n = 0
-        for i in out.indices where n == 0 || out[n - 1] != out[i] {
-            out[n] = out[i]
-            n += 1
-        }
-        out.removeLast(out.count - n)
-        return out
-    }
-
     func vector<S: Sequence>(_ texts: S) -> Vector where S.Element == ArraySlice<Unicode.Scalar> {
-        let keys = Self.uniqueBigrams(texts)
+        let keys = WeightedPairs.distinctKeys(texts, keeping: Scalars.isWordLetter)
         return Vector(keys: keys, weights: keys.map { weight(counts.bigram(key: $0)) })
     }
 

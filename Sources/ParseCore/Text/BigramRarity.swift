@@ -17,7 +17,7 @@ enum BigramRarity {
         return idf * idf
     }
 
-    static func weight(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Double {
+    private static func weight(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Double {
         table.entry(a, b).map { weights[$0] } ?? unlisted
     }
 
@@ -25,19 +25,10 @@ enum BigramRarity {
     /// made once and merged into every window of text it is part of, so each pair is looked
     /// up in the table once per line, not once per window.
     static func pairs(_ t: ArraySlice<Unicode.Scalar>) -> WeightedPairs {
-        var found: [(key: UInt64, a: Unicode.Scalar, b: Unicode.Scalar)] = []
-        var prev: Unicode.Scalar?
-        for s in t {
-            let cjk = Scalars.isCJK(s)
-            if cjk, let p = prev { found.append((CharCounts.pair(p, s), p, s)) }
-            prev = cjk ? s : nil
-        }
-        found.sort { $0.key < $1.key }
-        var keys: [UInt64] = [], weights: [Double] = []
-        for f in found where keys.last != f.key {
-            keys.append(f.key)
-            weights.append(weight(f.a, f.b))
-        }
-        return WeightedPairs(keys: keys, weights: weights)
+        let keys = WeightedPairs.distinctKeys(CollectionOfOne(t), keeping: Scalars.isCJK)
+        return WeightedPairs(keys: keys, weights: keys.map { key in
+            let (a, b) = CharCounts.scalars(ofPair: key)
+            return weight(a, b)
+        })
     }
 }

@@ -11,6 +11,30 @@ struct WeightedPairs {
         self.keys = keys; self.weights = weights
     }
 
+    /// The distinct keys (`CharCounts.pair`) of neighbouring characters that both pass `keep`,
+    /// sorted: what a set of a stretch of text is made from.
+    static func distinctKeys<S: Sequence>(_ texts: S, keeping keep: (Unicode.Scalar) -> Bool) -> [UInt64]
+    where S.Element == ArraySlice<Unicode.Scalar> {
+        var out: [UInt64] = []
+        for t in texts {
+            var prev: Unicode.Scalar?
+            for s in t {
+                let kept = keep(s)
+                if kept, let p = prev { out.append(CharCounts.pair(p, s)) }
+                prev = kept ? s : nil
+            }
+        }
+        RadixSort.sort(&out)
+        // Each distinct key once, closed up in place.
+        var n = 0
+        for i in out.indices where n == 0 || out[n - 1] != out[i] {
+            out[n] = out[i]
+            n += 1
+        }
+        out.removeLast(out.count - n)
+        return out
+    }
+
     /// Every pair of either set once.
     func union(_ o: WeightedPairs) -> WeightedPairs {
         var out = WeightedPairs()
