@@ -12,9 +12,9 @@ enum TitleWording {
     private static let blockTotal = Double(table.header[0] + table.header[1] + table.header[2]) + smoothing * vocabulary
     private static let totals = [Column.kicker, .headline, .subheadline, .paragraph].map(total)
 
-    /// Each listed pair's share of `logOdds`, and that of the pairs it does not list, worked out once.
-    private static let pairOdds = (0..<table.entries).map { odds(of: table.counts(at: $0)) }
-    private static let unlistedOdds = odds(of: table.counts(at: nil))
+    /// Each listed pair's share of `logOdds` by its `CharCounts.pair` key, worked out once; the
+    /// pairs it does not list share as pairs never counted.
+    private static let pairOdds = table.values(odds(of:))
 
     private static func odds(of c: ArraySlice<UInt16>) -> Double {
         let block = Double(c[c.startIndex]) + Double(c[c.startIndex + 1]) + Double(c[c.startIndex + 2])
@@ -25,7 +25,7 @@ enum TitleWording {
     static func logOdds(_ t: ArraySlice<Unicode.Scalar>) -> Double {
         guard !t.isEmpty else { return 0 }
         var sum = 0.0
-        forEachPair(t) { e in sum += e.map { pairOdds[$0] } ?? unlistedOdds }
+        forEachPair(t) { a, b in sum += pairOdds.get(CharCounts.pair(a, b)) }
         return sum / Double(t.count)
     }
 
@@ -37,22 +37,22 @@ enum TitleWording {
 
     private static func logLikelihood(_ t: ArraySlice<Unicode.Scalar>, _ column: Column) -> Double {
         var sum = 0.0
-        forEachPair(t) { e in
-            let c = table.counts(at: e)
+        forEachPair(t) { a, b in
+            let c = table.counts(at: table.entry(a, b))
             sum += log((Double(c[c.startIndex + column.rawValue]) + smoothing) / totals[column.rawValue])
         }
         return sum
     }
 
-    /// The table entry of each pair of the line, its start and end marked as the table marks them.
-    private static func forEachPair(_ t: ArraySlice<Unicode.Scalar>, _ body: (Int?) -> Void) {
+    /// Each pair of the line as the table counts them: punctuation folded, its start and end marked.
+    private static func forEachPair(_ t: ArraySlice<Unicode.Scalar>, _ body: (Unicode.Scalar, Unicode.Scalar) -> Void) {
         var prev = Unicode.Scalar(2)!
         for s in t {
             let folded = fold(s)
-            body(table.entry(prev, folded))
+            body(prev, folded)
             prev = folded
         }
-        body(table.entry(prev, Unicode.Scalar(3)!))
+        body(prev, Unicode.Scalar(3)!)
     }
 
     /// Full-width punctuation as the dumps print it, the form the table was counted in.

@@ -20,10 +20,6 @@ struct CharCounts: Sendable {
         UInt64(a.value) << 21 | UInt64(b.value)
     }
 
-    static func scalars(ofPair key: UInt64) -> (Unicode.Scalar, Unicode.Scalar) {
-        (Unicode.Scalar(UInt32(key >> 21))!, Unicode.Scalar(UInt32(key & 0x1F_FFFF))!)
-    }
-
     /// Counts one line of text. Its first character counts as a paragraph opening only when
     /// the line before it was closed: a line after an open one may be the second half of a cut.
     mutating func add(_ p: ArraySlice<Unicode.Scalar>, opensParagraph: Bool) {

@@ -13,8 +13,12 @@ package struct LineModel: Sendable {
     static var labels: Int { LineLabel.allCases.count }
 
     package let trainedOn: String
-    /// `weights[slot * labels + label]`, dense: a lookup is one load.
-    let weights: [Float]
+    /// The slots that carry weight, in order, and each one's weights by label (`rows[row *
+    /// labels + label]`): a model uses a few thousand of its million slots, so the table stays
+    /// in cache where a dense one would take 16 MB.
+    private let used: [UInt32]
+    private let rows: [Float]
+    private let rowOfSlot: FastMap<Int32>
     package let transition: [[Double]]
     package let start: [Double]
     /// How much more a line's own score must favour the model's label than the conventions'
@@ -22,19 +26,31 @@ package struct LineModel: Sendable {
     /// from, as the least margin at which its overrides there are right often enough.
     package var overrideMargin: Double
 
+    /// `weights[slot * labels + label]`, dense, as the trainer fits them.
     package init(trainedOn: String, weights: [Float], transition: [[Double]], start: [Double], overrideMargin: Double = 0) {
-        self.trainedOn = trainedOn; self.weights = weights; self.transition = transition; self.start = start
-        self.overrideMargin = overrideMargin
+        let k = Self.labels
+        let used = (0..<UInt32(Self.slots)).filter { s in (0..<k).contains { weights[Int(s) * k + $0] != 0 } }
+        self.init(trainedOn: trainedOn, used: used, rows: used.flatMap { s in weights[Int(s) * k..<Int(s) * k + k] },
+                  transition: transition, start: start, overrideMargin: overrideMargin)
+    }
+
+    private init(trainedOn: String, used: [UInt32], rows: [Float], transition: [[Double]], start: [Double], overrideMargin: Double) {
+        self.trainedOn = trainedOn; self.used = used; self.rows = rows
+        self.transition = transition; self.start = start; self.overrideMargin = overrideMargin
+        var rowOfSlot = FastMap<Int32>(zero: -1, capacity: used.count)
+        for (row, slot) in used.enumerated() { rowOfSlot.set(UInt64(slot), Int32(row)) }
+        self.rowOfSlot = rowOfSlot
     }
 
     /// The score of each label for a line with these features.
     func scores(_ features: [UInt32]) -> [Double] {
         var s = [Double](repeating: 0, count: Self.labels)
         let mask = UInt32(Self.slots - 1)
-        weights.withUnsafeBufferPointer { w in
+        rows.withUnsafeBufferPointer { w in
             for f in features {
-                let base = Int(f & mask) * Self.labels
-                for y in 0..<Self.labels { s[y] += Double(w[base + y]) }
+                let row = Int(rowOfSlot.get(UInt64(f & mask)))
+                guard row >= 0 else { continue }
+                for y in 0..<Self.labels { s[y] += Double(w[row * Self.labels + y]) }
             }
         }
         return s
@@ -131,21 +147,22 @@ extension LineModel {
         guard labels == Self.labels, bits == Self.slotBits else {
             throw ModelError(name, "\(labels) labels over \(bits)-bit slots, this parser has \(Self.labels) over \(Self.slotBits)")
         }
-        trainedOn = try r.string(name)
-        overrideMargin = Double(try r.f32(name))
-        start = try (0..<labels).map { _ throws(ModelError) in Double(try r.f32(name)) }
-        transition = try (0..<labels).map { _ throws(ModelError) in try (0..<labels).map { _ throws(ModelError) in Double(try r.f32(name)) } }
+        let trainedOn = try r.string(name)
+        let overrideMargin = Double(try r.f32(name))
+        let start = try (0..<labels).map { _ throws(ModelError) in Double(try r.f32(name)) }
+        let transition = try (0..<labels).map { _ throws(ModelError) in try (0..<labels).map { _ throws(ModelError) in Double(try r.f32(name)) } }
         let count = Int(try r.u32(name))
-        var w = [Float](repeating: 0, count: Self.slots * labels)
-        var previous = -1
+        guard count <= Self.slots else { throw ModelError(name, "damaged (\(count) slots)") }
+        var used: [UInt32] = [], rows: [Float] = []
+        used.reserveCapacity(count); rows.reserveCapacity(count * labels)
         for _ in 0..<count {
-            let slot = Int(try r.u32(name))
-            guard slot > previous, slot < Self.slots else { throw ModelError(name, "damaged (slot \(slot) out of order)") }
-            previous = slot
-            for y in 0..<labels { w[slot * labels + y] = try r.f32(name) }
+            let slot = try r.u32(name)
+            guard used.last.map({ slot > $0 }) ?? true, slot < Self.slots else { throw ModelError(name, "damaged (slot \(slot) out of order)") }
+            used.append(slot)
+            for _ in 0..<labels { rows.append(try r.f32(name)) }
         }
         guard r.at == body.count else { throw ModelError(name, "damaged (\(body.count - r.at) bytes after the weights)") }
-        weights = w
+        self.init(trainedOn: trainedOn, used: used, rows: rows, transition: transition, start: start, overrideMargin: overrideMargin)
     }
 
     /// The file: header, transitions, the slots with a weight, a checksum. The same model
@@ -162,11 +179,10 @@ extension LineModel {
         f32(Float(overrideMargin))
         for s in start { f32(Float(s)) }
         for row in transition { for t in row { f32(Float(t)) } }
-        let used = (0..<Self.slots).filter { s in (0..<Self.labels).contains { weights[s * Self.labels + $0] != 0 } }
         u32(UInt32(used.count))
-        for s in used {
-            u32(UInt32(s))
-            for y in 0..<Self.labels { f32(weights[s * Self.labels + y]) }
+        for (row, s) in used.enumerated() {
+            u32(s)
+            for y in 0..<Self.labels { f32(rows[row * Self.labels + y]) }
         }
         u64(Fingerprint.fnv1a(out))
         return out

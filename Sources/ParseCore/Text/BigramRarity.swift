@@ -7,18 +7,14 @@ enum BigramRarity {
     private static let table = PairTable(PackageResources.bigram_df_bin, headerWords: 1, columns: 1)
     private static let articles = Double(table.header[0])
 
-    /// Each listed pair's weight, and the weight of the pairs it does not list, worked out once.
-    private static let weights = (0..<table.entries).map { weight(of: table.counts(at: $0)) }
-    private static let unlisted = weight(of: table.counts(at: nil))
+    /// Each listed pair's weight by its `CharCounts.pair` key, worked out once; a pair the table
+    /// does not list weighs as one no article printed.
+    private static let weights = table.values(weight(of:))
 
-    /// The squared inverse document frequency of a pair; pairs the table does not list are rare.
+    /// The squared inverse document frequency of a pair.
     private static func weight(of counts: ArraySlice<UInt16>) -> Double {
         let idf = log((articles + 1) / (Double(counts.first!) + 1))
         return idf * idf
-    }
-
-    private static func weight(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Double {
-        table.entry(a, b).map { weights[$0] } ?? unlisted
     }
 
     /// The distinct Chinese character pairs of a text, each with its weight. A line's set is
@@ -26,9 +22,6 @@ enum BigramRarity {
     /// up in the table once per line, not once per window.
     static func pairs(_ t: ArraySlice<Unicode.Scalar>) -> WeightedPairs {
         let keys = WeightedPairs.distinctKeys(CollectionOfOne(t), keeping: Scalars.isCJK)
-        return WeightedPairs(keys: keys, weights: keys.map { key in
-            let (a, b) = CharCounts.scalars(ofPair: key)
-            return weight(a, b)
-        })
+        return WeightedPairs(keys: keys, weights: keys.map(weights.get))
     }
 }

@@ -1,6 +1,7 @@
 /// A table of character pairs compiled into the package by a script in `Resources/`: a header
 /// of UInt32 totals, a UInt32 entry count, then entries sorted by key (first << 16 | second),
-/// each with a few UInt16 counts. Looked up by binary search: no hashing at start-up.
+/// each with a few UInt16 counts. Looked up by binary search, or, for a value read on every line,
+/// through a hash map of values worked out once (`values`).
 struct PairTable {
     let header: [UInt32]
     private let keys: [UInt32]
@@ -34,6 +35,17 @@ struct PairTable {
             if keys[mid] < key { lo = mid + 1 } else { hi = mid }
         }
         return lo < keys.count && keys[lo] == key ? lo : nil
+    }
+
+    /// A value worked out once for each pair the table lists, keyed as `CharCounts.pair`, and
+    /// once for all it does not (the zero of the map): a hash probe where a lookup in the table
+    /// is a binary search.
+    func values(_ value: (ArraySlice<UInt16>) -> Double) -> FastMap<Double> {
+        var map = FastMap<Double>(zero: value(counts(at: nil)), capacity: keys.count)
+        for (e, key) in keys.enumerated() {
+            map.set(CharCounts.pair(Unicode.Scalar(key >> 16)!, Unicode.Scalar(key & 0xFFFF)!), value(counts(at: e)))
+        }
+        return map
     }
 
     /// The counts of an entry, zeros for a pair the table does not list.
