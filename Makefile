@@ -58,15 +58,18 @@ fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_SEED=$(FUZZ_SEED) $(SWIFT) test --disable-swift-testing --filter FuzzTests
 
 # The line model: pages laid out by make_pages.py from the three months of real articles (seeds
-# TRAIN_SEEDS, printed clean and with faults), make_corpus.py pages of the same seeds and the
+# TRAIN_SEEDS, printed clean and with faults), make_corpus.py pages (seeds CORPUS_SEEDS) and the
 # gold pages, fitted by archive-train into MODEL, the model compiled into ParseCore. The same
-# inputs give the same bytes; `make eval` measures it against the conventions alone.
+# inputs give the same bytes; `make eval` measures it against the conventions alone. Nine seeds
+# rather than three raised held-out pieces by up to 0.018 and subheadlines by up to 0.034
+# (README); fifteen added at most 0.002 more.
 SHARED ?= ../shared
 MONTHS := 2019-02 2019-10 2020-02
-TRAIN_SEEDS ?= 1 2 3
+TRAIN_SEEDS ?= 1 2 3 4 5 6 7 8 9
 TRAIN_PAGES ?= 150
 # make_corpus.py pages (what the real articles lack: photo captions with credits, every byline
 # form, kickers ending in ——, tails displaced down the page).
+CORPUS_SEEDS ?= 1 2 3
 CORPUS_PAGES ?= 300
 EPOCHS ?= 8
 GOLD_WEIGHT ?= 40
@@ -78,7 +81,7 @@ train-pages:
 	@for m in $(MONTHS); do for s in $(TRAIN_SEEDS); do for n in 0 1; do \
 		python3 $(PAGES) --out .build/train/$$m-s$$s-n$$n --pages $(TRAIN_PAGES) --seed $$s --noise $$n --months $$m >/dev/null; \
 	done; done; done
-	@for s in $(TRAIN_SEEDS); do \
+	@for s in $(CORPUS_SEEDS); do \
 		python3 $(SHARED)/tools/make_corpus.py --out .build/train/corpus-s$$s --pages $(CORPUS_PAGES) --seed $$s >/dev/null; \
 	done
 

@@ -26,10 +26,13 @@ enum LineAlignment {
             if !inParagraph && n.count >= 4 && headings.contains(where: { $0.contains(n) }) { return .heading }
             return .text
         }
+        // A label the line may not take is replaced by one it may: text if it can be text, else
+        // what it must be, so that no page asks the decoder for a reading it cannot give.
         return zip(page.texts, page.allowed).map { text, allowed in
             guard !allowed[LineLabel.other.rawValue] else { return .other }
             let label = label(normal(text))
-            return allowed[label.rawValue] ? label : .text
+            if allowed[label.rawValue] { return label }
+            return allowed[LineLabel.text.rawValue] ? .text : LineLabel.allCases.first { allowed[$0.rawValue] }!
         }
     }
 

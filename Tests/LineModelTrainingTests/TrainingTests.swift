@@ -40,8 +40,8 @@ final class TrainingTests: XCTestCase {
         }
         let verdicts = 1 - Double(verdictWrong) / Double(lines)
         print(String(format: "held-out heading accuracy %.3f (the conventions' verdicts %.3f)", held, verdicts))
-        // Measured: 0.743 against the verdicts' 0.589 on these 12 pages, which are mostly listings.
-        XCTAssertGreaterThanOrEqual(held, 0.73, "headline-block lines of 12 pages it never saw")
+        // Measured: 0.765 against the verdicts' 0.591 on these 12 pages, which are mostly listings.
+        XCTAssertGreaterThanOrEqual(held, 0.75, "headline-block lines of 12 pages it never saw")
         XCTAssertGreaterThan(held, verdicts + 0.1)
         let k = LineLabel.allCases.count
         let untrained = LineModel(trainedOn: "none", weights: [Float](repeating: 0, count: LineModel.slots * k),
@@ -110,6 +110,34 @@ final class TrainingTests: XCTestCase {
         }
         XCTAssertGreaterThan(applied, 0)
         XCTAssertGreaterThan(partial, 0, "stretches where one line changes and its neighbour is kept by the model's label")
+    }
+
+    /// The true labels are readings the decoder can give: a line the truth calls text where only
+    /// a heading is allowed (a headed line right above a credit line) is taught as a heading,
+    /// instead of as a label no decoding could reach, which every epoch would push on.
+    func testTrueLabelsLieInTheAllowedSetsAndCreditedHeadingsStay() throws {
+        for p in Self.pages.train + Self.pages.test {
+            for (label, allowed) in zip(p.labels, p.observation.allowed) { XCTAssertTrue(allowed[label.rawValue]) }
+        }
+        let page = PageObservation(text: """
+            兰州推进菜篮子工程
+
+            本报兰州2月1日电 (记者王锦涛)兰州市今年新建改造标准化菜市场二十个。
+
+            甘肃兰州蔬菜价格公道
+
+            本报记者 王锦涛
+
+            “在哩,在哩。”一个中年男士掀开门帘,兰州城关区的菜市场里人来人往。
+            """)
+        let title = try XCTUnwrap(page.texts.firstIndex(of: "甘肃兰州蔬菜价格公道"))
+        XCTAssertTrue(page.verdict[title])
+        XCTAssertEqual(LineLabel.allCases.filter { page.allowed[title][$0.rawValue] }, [.heading])
+        let truth: [[String: Any]] = [
+            ["headline": "兰州推进菜篮子工程", "paragraphs": ["本报兰州2月1日电 (记者王锦涛)兰州市今年新建改造标准化菜市场二十个。",
+                                                   "甘肃兰州蔬菜价格公道", "“在哩,在哩。”一个中年男士掀开门帘,兰州城关区的菜市场里人来人往。"]],
+        ]
+        XCTAssertEqual(LineAlignment.labels(page, truth: truth)[title], .heading)
     }
 
     func testRandomLinesAndHugePagesNeverBreakTheDecoder() {
