@@ -54,9 +54,7 @@ guard goldWeight > 0 else { fail("--gold-weight takes a whole number above 0") }
     }
     guard !pages.isEmpty else { fail("no pages to train on\n\(usage)") }
     let trainedOn = "\(pages.count) pages: " + about.joined(separator: ", ") + "; \(epochs) epochs, averaged perceptron"
-    return Perceptron.trainWithMargin(pages.map(LabelledPage.init), epochs: epochs, seed: 1, trainedOn: trainedOn) { epoch, wrong in
-        FileHandle.standardError.write(Data("epoch \(epoch): \(wrong) lines wrong\n".utf8))
-    }
+    return Perceptron.fit(pages, epochs: epochs, trainedOn: trainedOn) { FileHandle.standardError.write(Data("\($0)\n".utf8)) }
 }
 
 do {

@@ -23,12 +23,10 @@ package enum Perceptron {
         var t = [[Double]](repeating: [Double](repeating: 0, count: k), count: k), ta = t
         var s = [Double](repeating: 0, count: k), sa = s
         var step = 1.0
-        var order = Array(pages.indices)
-        var rng = SplitMix64(seed: seed)
+        var orders = EpochOrder(count: pages.count, seed: seed)
         for epoch in 0..<epochs {
-            for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, rng.below(i + 1)) }
             var wrong = 0
-            for p in order {
+            for p in orders.next() {
                 let page = pages[p], gold = page.labels.map(\.rawValue)
                 let emission = page.observation.features.map { fs in
                     (0..<k).map { y in fs.reduce(0.0) { $0 + w[Int($1 & mask) * k + y] } }
@@ -60,6 +58,21 @@ package enum Perceptron {
         let weights = zip(w, wa).map { Float($0 - $1 / step) }
         let transition = zip(t, ta).map { zip($0, $1).map { $0 - $1 / step } }
         return LineModel(trainedOn: trainedOn, weights: weights, transition: transition, start: zip(s, sa).map { $0 - $1 / step })
+    }
+
+    /// The whole model of `make train`: the line model and its override margin, then the
+    /// attachment scorer on the same pages.
+    package static func fit(_ pages: [TruthPage], epochs: Int, trainedOn: String,
+                            report: ((String) -> Void)? = nil) -> LineModel {
+        var model = trainWithMargin(pages.map(LabelledPage.init), epochs: epochs, seed: 1, trainedOn: trainedOn) { epoch, wrong in
+            report?("epoch \(epoch): \(wrong) lines wrong")
+        }
+        let decisions = pages.flatMap(AttachmentTraining.examples)
+        report?("attachment: \(decisions.count) placements left open by the conventions, which place \(decisions.filter { $0.rule == $0.truth }.count) right")
+        model.attachment = AttachmentTraining.fit(decisions, epochs: epochs, seed: 2) { epoch, wrong in
+            report?("attachment epoch \(epoch): \(wrong) placements wrong")
+        }
+        return model
     }
 
     /// Fits on all but every `every`-th page, then fits the override margin on those.

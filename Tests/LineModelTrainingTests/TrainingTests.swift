@@ -50,16 +50,22 @@ final class TrainingTests: XCTestCase {
     }
 
     func testTrainingTwiceGivesTheSameBytesAndTheFileReadsBack() throws {
-        let few = Array(Self.pages.train.prefix(16))
-        let a = Perceptron.trainWithMargin(few, epochs: 2, seed: 3, trainedOn: "16 fixture pages").serialized()
-        let b = Perceptron.trainWithMargin(few, epochs: 2, seed: 3, trainedOn: "16 fixture pages").serialized()
-        XCTAssertEqual(a, b)
+        let all = try TruthPage.folder(Self.fixture), few = Array(all.prefix(16))
+        let model = Perceptron.fit(few, epochs: 2, trainedOn: "16 fixture pages")
+        let a = model.serialized()
+        XCTAssertEqual(a, Perceptron.fit(few, epochs: 2, trainedOn: "16 fixture pages").serialized())
+        XCTAssertFalse(model.attachment.used.isEmpty, "the attachment scorer is in the file")
         let read = try LineModel(bytes: a, name: "m.bin")
         XCTAssertEqual(read.serialized(), a)
         XCTAssertEqual(read.trainedOn, "16 fixture pages; override margin fitted on every 8th page (2)")
+        XCTAssertEqual(read.attachment.used, model.attachment.used)
+        XCTAssertEqual(read.attachment.weights, model.attachment.weights)
         let page = Self.pages.test[0].observation
-        let model = Perceptron.trainWithMargin(few, epochs: 2, seed: 3, trainedOn: "16 fixture pages")
         XCTAssertEqual(read.decode(page).labels, model.decode(page).labels)
+        for text in all.suffix(12).map(\.text) {
+            XCTAssertEqual(PageParser(model: read).parse(text, source: "p.txt").map(\.paragraphs),
+                           PageParser(model: model).parse(text, source: "p.txt").map(\.paragraphs))
+        }
     }
 
     func testAModelOfAnotherVersionOrDamagedIsRefusedByName() throws {
@@ -75,7 +81,7 @@ final class TrainingTests: XCTestCase {
         }
         let at = 18  // after the magic: the format, then the feature set's hash
         var format = good; format[at] = 9
-        XCTAssertEqual(refusal(resealed(format)), "Resources/m.bin: model format 9, this parser reads format 1; retrain it with 'make train'")
+        XCTAssertEqual(refusal(resealed(format)), "Resources/m.bin: model format 9, this parser reads format 2; retrain it with 'make train'")
         var features = good; features[at + 2] ^= 0xFF
         XCTAssertTrue(refusal(resealed(features)).hasPrefix("Resources/m.bin: trained on feature set "), refusal(resealed(features)))
         var flipped = good; flipped[good.count / 2] ^= 0x10
@@ -141,7 +147,8 @@ final class TrainingTests: XCTestCase {
     }
 
     func testRandomLinesAndHugePagesNeverBreakTheDecoder() {
-        let model = Perceptron.train(Array(Self.pages.train.prefix(8)), epochs: 1, seed: 1, trainedOn: "8 pages")
+        let model = Perceptron.fit(Array(try! TruthPage.folder(Self.fixture).prefix(8)), epochs: 1, trainedOn: "8 pages")
+        XCTAssertFalse(model.attachment.used.isEmpty)
         let parser = PageParser(model: model)
         var rng = SplitMix64(seed: 11)
         let alphabet = Array("工会职工# *()（）【】。，,:：——一、1２本报讯记者摄\n\n\n (上接第1版)(下转第2版)阅读提示".unicodeScalars)

@@ -87,11 +87,11 @@ final class GoldTests: XCTestCase {
         XCTAssertEqual(truth.pages.count, 48)
         let scorer = Fixtures.score(truth.answers, Fixtures.parse(truth.pages))
         print("real articles: \(scorer.summary)")
-        XCTAssertGreaterThanOrEqual(scorer.pieceF1, 0.90)
-        XCTAssertGreaterThanOrEqual(scorer.bodyF1, 0.94)
+        XCTAssertGreaterThanOrEqual(scorer.pieceF1, 0.91)
+        XCTAssertGreaterThanOrEqual(scorer.bodyF1, 0.95)
         XCTAssertGreaterThanOrEqual(scorer.names, 0.92)
-        XCTAssertGreaterThanOrEqual(scorer.kicker, 0.90)
-        XCTAssertGreaterThanOrEqual(scorer.subheadline, 0.88)
+        XCTAssertGreaterThanOrEqual(scorer.kicker, 0.89)
+        XCTAssertGreaterThanOrEqual(scorer.subheadline, 0.87)
     }
 
     /// The compiled-in line model is read and used: on the real-article pages it places more

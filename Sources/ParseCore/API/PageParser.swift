@@ -40,17 +40,10 @@ public struct PageParser: Sendable {
     /// has already: an ingest hashes every file, and most files are their text byte for byte.
     /// Its date and page are `info`'s: an ingest reads them from the file's whole real path.
     package func parse(_ text: String, source: String, info: SourceInfo, fingerprint hash: UInt64) -> [Article] {
-        let lines = PageLines.split(text)
-        let page = CharCounts.page(lines)
-        let evidence = JoinEvidence(page: page, global: stats.counts)
-        let observed = PageObservation(lines: lines, evidence: evidence, withFeatures: model != nil)
-        let titles = model?.titles(observed) ?? observed.verdict
-        let style = observed.style
-        let layout = PageLayout(lines: lines, titles: titles, sectionBylines: observed.sectionBylines, style: style)
-        let joins = Joins(paras: layout.paras, evidence: evidence)
-        let salience = Salience.Lazy { Salience(counts: page, paragraphs: layout.paras.count) }
-        let assembly = RunAssembly(layout: layout, joins: joins, salience: salience, separatedBlocks: style == .double)
-        var articles = PieceAssembly.articles(layout: layout, assembly: assembly, joins: joins)
+        let placer = model.flatMap { $0.attachment.used.isEmpty ? nil : Placer.model($0.attachment) }
+        var articles = pieces(text, withFeatures: model != nil, placer: placer) { observed in
+            model?.titles(observed) ?? observed.verdict
+        }
 
         let fingerprint = Fingerprint.hex(hash).prefix(12)
         for i in articles.indices {
@@ -61,5 +54,26 @@ public struct PageParser: Sendable {
             articles[i].unions = Unions.recognize(in: articles[i])
         }
         return articles
+    }
+
+    /// The trainer's pass over a page: headline lines as `titles` says (the page's truth), and
+    /// every detached chain placed by `teacher`, who keeps what it learns from.
+    package func teach(_ text: String, teacher: AttachmentTeacher, titles: (PageObservation) -> [Bool]) {
+        _ = pieces(text, withFeatures: true, placer: .teacher(teacher), titles: titles)
+    }
+
+    /// The stages from lines to records, with the headline lines `titles` decides.
+    private func pieces(_ text: String, withFeatures: Bool, placer: Placer?, titles decide: (PageObservation) -> [Bool]) -> [Article] {
+        let lines = PageLines.split(text)
+        let page = CharCounts.page(lines)
+        let evidence = JoinEvidence(page: page, global: stats.counts)
+        let observed = PageObservation(lines: lines, evidence: evidence, withFeatures: withFeatures)
+        let titles = decide(observed)
+        let style = observed.style
+        let layout = PageLayout(lines: lines, titles: titles, sectionBylines: observed.sectionBylines, style: style)
+        let joins = Joins(paras: layout.paras, evidence: evidence)
+        let salience = Salience.Lazy { Salience(counts: page, paragraphs: layout.paras.count) }
+        let assembly = RunAssembly(layout: layout, joins: joins, salience: salience, separatedBlocks: style == .double, placer: placer)
+        return PieceAssembly.articles(layout: layout, assembly: assembly, joins: joins)
     }
 }

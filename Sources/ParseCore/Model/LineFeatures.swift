@@ -3,22 +3,24 @@
 /// are built, so a page's features cost about what its lines' classification does.
 package enum LineFeatures {
     /// Names the templates below and their buckets; changing any of them changes the hash a
-    /// model records, and a model trained on other features is refused.
-    package static let version = "line-features-5 (labels heading text other opening): bias kind len end first f1 l1 f2 stop clauses verdict shape short gap gapAfter lead trail wording enum dash pos colonEnd join joinPrev verdict*shape kind*len window(-2...2: kind len end verdict gap shape) group(of the conventions: score overlap6 overlap2 fitsAfter fitsBefore siblings above) prevCloses nextOpens prevCloses*len nextOpens*verdict section runAbove runOpened section*runOpened*runAbove nextOpens*runOpened nextCloses*prevCloses*shape"
-    package static var featureSetHash: UInt64 { Fingerprint.fnv1a(version.utf8) }
+    /// model records (`LineModel.featureSetHash`), and a model trained on other features is refused.
+    package static let version = "line-features-6 (labels heading text other opening): bias kind len end first f1 l1 f2 l2 stop clauses verdict shape short gap gapAfter lead trail wording enum dash pos colonEnd join joinPrev verdict*shape kind*len window(-2...2: kind len end verdict gap shape wording dash*lead) pair(end*len*nextLen wording*nextWording dash*nextDash*nextLead) group(of the conventions: score overlap6 overlap2 fitsAfter fitsBefore siblings above) prevCloses nextOpens prevCloses*len nextOpens*verdict section runAbove runOpened section*runOpened*runAbove nextOpens*runOpened nextCloses*prevCloses*shape"
 
     private enum T: UInt32 {
         case bias = 1, kind, len, end, first, f1, l1, f2, stop, clauses, verdict, shape, short, gap, gapAfter, lead, trail
         case wording, enumerated, dash, pos, colonEnd, join, joinPrev, verdictShape, kindLen
         case group, groupScore, overlap6, overlap2, fitsAfter, fitsBefore, siblings, above
         case prevCloses, nextOpens, prevClosesLen, nextOpensVerdict
-        case section, runAbove, runOpened, sectionRun, nextOpensRun, nextCloses
+        case section, runAbove, runOpened, sectionRun, nextOpensRun, nextCloses, l2, pairShape, pairWording, pairDash
         case window = 64
     }
 
     /// What each line says on its own, kept for its neighbours' windows.
     private struct Facts {
         var kind: UInt32, len: UInt32, end: UInt32, gap: UInt32, verdict: UInt32, shape: UInt32
+        /// The headline-wording bucket (0 for a line too long to be a headline), the dash at
+        /// either end, and whether a dateline lead opens it.
+        var wording: UInt32, dash: UInt32, lead: UInt32
     }
 
     /// The features of every line of a page. What the conventions of `TitleLines` decided (which
@@ -40,7 +42,10 @@ package enum LineFeatures {
         let facts = lines.indices.map { i in
             Facts(kind: kindCode(lines[i].kind), len: lengthBucket(lines[i].scalars.count), end: endClass(lines[i].slice),
                   gap: UInt32(min(lines[i].gap, 2)), verdict: verdict[i] ? 1 : 0,
-                  shape: decided.titleShaped[i] ? 1 : 0)
+                  shape: decided.titleShaped[i] ? 1 : 0,
+                  wording: lines[i].scalars.count <= 45 ? bucket(TitleWording.logOdds(lines[i].slice), step: 0.5, limit: 8) + 1 : 0,
+                  dash: LineShape.startsWithDash(lines[i].slice) ? 1 : LineShape.endsWithDash(lines[i].slice) ? 2 : 0,
+                  lead: lines[i].lead != nil ? 1 : 0)
         }
         var out: [[UInt32]] = []
         out.reserveCapacity(lines.count)
@@ -59,7 +64,8 @@ package enum LineFeatures {
                 add(.first, charClass(first)); add(.f1, first.value); add(.l1, last.value)
                 if t.count >= 2 { add(.f2, first.value &* 65_599 &+ t[t.startIndex + 1].value) }
                 add(.colonEnd, Scalars.isColon(last) ? 1 : 0)
-                add(.dash, LineShape.startsWithDash(t) ? 1 : LineShape.endsWithDash(t) ? 2 : 0)
+                add(.dash, me.dash)
+                if t.count >= 2 { add(.l2, t[t.index(before: t.endIndex - 1)].value &* 65_599 &+ last.value) }
                 add(.enumerated, enumeration(t))
             }
             add(.stop, t.contains("。") ? 1 : 0)
@@ -67,7 +73,7 @@ package enum LineFeatures {
             add(.short, LineShape.isShort(t) ? 1 : 0)
             add(.lead, line.lead != nil ? 1 : 0)
             add(.trail, line.trailingCredit != nil ? 1 : 0)
-            if t.count <= 45 { add(.wording, bucket(TitleWording.logOdds(t), step: 0.5, limit: 8)) }
+            if me.wording > 0 { add(.wording, me.wording - 1) }
             add(.pos, i == 0 ? 1 : i == 1 ? 2 : i + 1 == lines.count ? 3 : 0)
             // What a piece starts after and what it starts with, as the conventions read them.
             let closes: UInt32 = i > 0 && closing[i - 1] ? 1 : 0
@@ -101,13 +107,21 @@ package enum LineFeatures {
             }
             if i + 1 < lines.count { add(.join, joins[i]) }
             if i > 0 { add(.joinPrev, joins[i - 1]) }
+            // Two lines read together: a kicker over its headline, a headline over its text.
+            if i + 1 < lines.count {
+                let n = facts[i + 1]
+                add(.pairShape, me.end << 16 | me.len << 8 | n.len)
+                add(.pairWording, me.wording << 8 | n.wording)
+                add(.pairDash, me.dash << 4 | n.dash << 2 | n.lead)
+            }
             for d in -2...2 where d != 0 {
                 let j = i + d
-                let base = T.window.rawValue + UInt32(d + 2) * 8
+                let base = T.window.rawValue + UInt32(d + 2) * 16
                 guard lines.indices.contains(j) else { f.append(hash(base, 0xFFFF)); continue }
                 let n = facts[j]
                 f.append(hash(base + 1, n.kind)); f.append(hash(base + 2, n.len)); f.append(hash(base + 3, n.end))
                 f.append(hash(base + 4, n.verdict)); f.append(hash(base + 5, n.gap)); f.append(hash(base + 6, n.shape << 8 | n.kind))
+                f.append(hash(base + 7, n.wording)); f.append(hash(base + 8, n.dash << 1 | n.lead))
             }
             out.append(f)
         }

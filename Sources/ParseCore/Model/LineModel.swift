@@ -1,11 +1,12 @@
 import Foundation
 
 /// A trained linear-chain model of a page's lines: a weight per hashed feature and label, and
-/// label-to-label transitions, decoded by Viterbi over the whole page. Its file starts with a
+/// label-to-label transitions, decoded by Viterbi over the whole page; with it, the attachment
+/// scorer of where detached text goes (`AttachmentWeights`). Its file starts with a
 /// header (format version, the feature set's hash, what it was trained on) and ends with a
 /// checksum; a file that does not match this parser is refused with an error naming it.
 package struct LineModel: Sendable {
-    package static let format: UInt16 = 1
+    package static let format: UInt16 = 2
     static let magic = Array("ARCHIVE-LINE-MODEL".utf8)
     /// Features are hashed into this many slots; collisions cost a little accuracy, not safety.
     package static let slotBits = 20
@@ -25,6 +26,11 @@ package struct LineModel: Sendable {
     /// verdict before the model overrides it: fitted by the trainer on pages it did not learn
     /// from, as the least margin at which its overrides there are right often enough.
     package var overrideMargin: Double
+    /// Where chains of text with no headline above them go; empty until the trainer fits it.
+    package var attachment = AttachmentWeights(dense: [])
+    /// Both feature sets, line and attachment: a model records it and is refused by a parser
+    /// that computes other features.
+    package static var featureSetHash: UInt64 { Fingerprint.fnv1a((LineFeatures.version + "\n" + AttachmentFeatures.version).utf8) }
 
     /// `weights[slot * labels + label]`, dense, as the trainer fits them.
     package init(trainedOn: String, weights: [Float], transition: [[Double]], start: [Double], overrideMargin: Double = 0) {
@@ -140,8 +146,8 @@ extension LineModel {
         let format = try r.u16(name)
         guard format == Self.format else { throw ModelError(name, "model format \(format), this parser reads format \(Self.format)") }
         let featureHash = try r.u64(name)
-        guard featureHash == LineFeatures.featureSetHash else {
-            throw ModelError(name, "trained on feature set \(Fingerprint.hex(featureHash)), this parser computes \(Fingerprint.hex(LineFeatures.featureSetHash))")
+        guard featureHash == Self.featureSetHash else {
+            throw ModelError(name, "trained on feature set \(Fingerprint.hex(featureHash)), this parser computes \(Fingerprint.hex(Self.featureSetHash))")
         }
         let labels = Int(try r.u16(name)), bits = Int(try r.u16(name))
         guard labels == Self.labels, bits == Self.slotBits else {
@@ -161,11 +167,22 @@ extension LineModel {
             used.append(slot)
             for _ in 0..<labels { rows.append(try r.f32(name)) }
         }
+        let attached = Int(try r.u32(name))
+        guard attached <= Self.slots else { throw ModelError(name, "damaged (\(attached) attachment slots)") }
+        var attachedSlots: [UInt32] = [], attachedWeights: [Float] = []
+        for _ in 0..<attached {
+            let slot = try r.u32(name)
+            guard attachedSlots.last.map({ slot > $0 }) ?? true, slot < Self.slots else { throw ModelError(name, "damaged (attachment slot \(slot) out of order)") }
+            attachedSlots.append(slot)
+            attachedWeights.append(try r.f32(name))
+        }
         guard r.at == body.count else { throw ModelError(name, "damaged (\(body.count - r.at) bytes after the weights)") }
         self.init(trainedOn: trainedOn, used: used, rows: rows, transition: transition, start: start, overrideMargin: overrideMargin)
+        attachment = AttachmentWeights(used: attachedSlots, weights: attachedWeights)
     }
 
-    /// The file: header, transitions, the slots with a weight, a checksum. The same model
+    /// The file: header, transitions, the slots with a weight, the attachment slots with a
+    /// weight, a checksum. The same model
     /// gives the same bytes.
     package func serialized() -> [UInt8] {
         var out = Self.magic
@@ -173,7 +190,7 @@ extension LineModel {
         func u32(_ v: UInt32) { for k in 0..<4 { out.append(UInt8(v >> (8 * UInt32(k)) & 0xFF)) } }
         func u64(_ v: UInt64) { for k in 0..<8 { out.append(UInt8(v >> (8 * UInt64(k)) & 0xFF)) } }
         func f32(_ v: Float) { u32(v.bitPattern) }
-        u16(Self.format); u64(LineFeatures.featureSetHash); u16(UInt16(Self.labels)); u16(UInt16(Self.slotBits))
+        u16(Self.format); u64(Self.featureSetHash); u16(UInt16(Self.labels)); u16(UInt16(Self.slotBits))
         let about = Array(trainedOn.utf8)
         u32(UInt32(about.count)); out += about
         f32(Float(overrideMargin))
@@ -184,6 +201,8 @@ extension LineModel {
             u32(s)
             for y in 0..<Self.labels { f32(rows[row * Self.labels + y]) }
         }
+        u32(UInt32(attachment.used.count))
+        for (slot, w) in zip(attachment.used, attachment.weights) { u32(slot); f32(w) }
         u64(Fingerprint.fnv1a(out))
         return out
     }

@@ -35,7 +35,9 @@ package struct PageObservation {
             // 119 such lines there are. Lines they head right above a line that opens a piece on
             // its own, a credit line (本报记者 …) or a dateline lead (本报讯, …电), head a block
             // in 8,851 of the 10,057 such stretches there: read as text, they would leave that
-            // line opening a piece without its headline.
+            // line opening a piece without its headline. Not after a signature: there the
+            // stretch may title the next item of a briefs column, which the attachment scorer
+            // then keeps in it.
             let sentence = !verdict[i] && line.scalars.last == "。"
             let titlesOneParagraph = verdict[i] && i + 1 < lines.count && lines[i + 1].kind == .text && !verdict[i + 1]
                 && TitleLines.closesPiece(lines[i + 1])
@@ -48,7 +50,8 @@ package struct PageObservation {
         self.allowed = allowed
     }
 
-    /// The text lines of each stretch of verdicts that ends right above a line that opens a piece.
+    /// The text lines of each stretch of verdicts that ends right above a line that opens a
+    /// piece, unless a signature or another closing line is printed right above the stretch.
     private static func headingsOverOpenings(_ lines: [Line], verdict: [Bool]) -> [Bool] {
         var out = [Bool](repeating: false, count: lines.count)
         var i = 0
@@ -56,7 +59,7 @@ package struct PageObservation {
             guard verdict[i] else { i += 1; continue }
             var j = i
             while j + 1 < lines.count, verdict[j + 1] { j += 1 }
-            if j + 1 < lines.count, Self.opensPiece(lines[j + 1]) {
+            if j + 1 < lines.count, Self.opensPiece(lines[j + 1]), i == 0 || !TitleLines.closesPiece(lines[i - 1]) {
                 for k in i...j where lines[k].kind == .text { out[k] = true }
             }
             i = j + 1
@@ -76,3 +79,4 @@ package struct PageObservation {
         self.init(lines: lines, evidence: JoinEvidence(page: CharCounts.page(lines), global: stats.counts), withFeatures: true)
     }
 }
+

@@ -13,13 +13,13 @@ struct RunAssembly {
     /// Share of a headline's weight its text must contain for a detached beginning to take it.
     static let headlineFit = 0.2
 
-    init(layout: PageLayout, joins: Joins, salience: Salience.Lazy, separatedBlocks: Bool) {
+    init(layout: PageLayout, joins: Joins, salience: Salience.Lazy, separatedBlocks: Bool, placer: Placer?) {
         var drafts = layout.drafts
         let runs = Self.split(layout.runs, joins: joins)
         Self.splitUnrelatedTitles(&drafts, runs: runs, paras: layout.paras, salience: salience)
         let chains = Self.chains(runs: runs, joins: joins, paragraphs: layout.paras.count)
         var placement = RunPlacement(drafts: drafts, runs: runs, chains: chains, paras: layout.paras,
-                                     salience: salience, separatedBlocks: separatedBlocks)
+                                     salience: salience, separatedBlocks: separatedBlocks, placer: placer)
         placement.placeDetachedChains()
         self.drafts = placement.drafts
         self.runs = runs

@@ -1,6 +1,8 @@
 /// Where each chain of runs with no headline above it goes (`RunAssembly`): to the free headline
 /// its text fits, to the piece it talks on about, to the piece printed above it, or to a new
-/// headless piece. Each piece's topic grows with what it is given.
+/// headless piece. Each piece's topic grows with what it is given. Where the conventions would
+/// leave a chain with the piece above or make a headless piece of it, the trained attachment
+/// scorer decides instead, with the conventions' choice among its features.
 struct RunPlacement {
     private(set) var drafts: [Draft]
     let runs: [Run]
@@ -8,6 +10,8 @@ struct RunPlacement {
     let paras: [Para]
     let salience: Salience.Lazy
     let separatedBlocks: Bool
+    /// Who decides what the conventions leave open; the conventions alone without one.
+    let placer: Placer?
     private(set) var ownerOfChain: [Int?]
     /// Per draft: its topic (only when some chain is detached) and whether it has text yet.
     private var vectors: [Salience.Vector]
@@ -16,9 +20,9 @@ struct RunPlacement {
     /// Chains in the order they are printed.
     let chainOrder: [Int]
 
-    init(drafts: [Draft], runs: [Run], chains: [[Int]], paras: [Para], salience: Salience.Lazy, separatedBlocks: Bool) {
+    init(drafts: [Draft], runs: [Run], chains: [[Int]], paras: [Para], salience: Salience.Lazy, separatedBlocks: Bool, placer: Placer?) {
         self.drafts = drafts; self.runs = runs; self.chains = chains; self.paras = paras
-        self.salience = salience; self.separatedBlocks = separatedBlocks
+        self.salience = salience; self.separatedBlocks = separatedBlocks; self.placer = placer
         let owners = chains.map { chain in chain.lazy.compactMap { runs[$0].owner }.first }
         ownerOfChain = owners
         let detached = owners.indices.contains { owners[$0] == nil && chains[$0].contains { !runs[$0].paras.isEmpty } }
@@ -51,16 +55,79 @@ struct RunPlacement {
 
     private func choose(_ chain: [Int], topic v: Salience.Vector) -> Int? {
         let sims = vectors.map { WeightedPairs.cosine(v, $0) }
+        let adjoining = RunAssembly.neighbour(of: chain[0], runs: runs, owners: ownerOfRun)
+        let closedAbove = adjoining.map { RunAssembly.isClosed($0, runs: runs, owners: ownerOfRun, before: chain[0]) } ?? false
+        let rule = conventions(chain, topic: v, sims: sims, neighbour: closedAbove ? nil : adjoining, adjoining: adjoining)
+        // A clear topic match away from the piece above stands; the rest is the model's to decide.
+        guard let placer, rule == nil || rule == adjoining else { return rule }
+        let features = candidates(chain, topic: v, sims: sims, adjoining: adjoining, closedAbove: closedAbove, rule: rule)
+        // Text is printed below its headline: a chain goes to a piece printed above it, or to a new one.
+        let firstLine = paras[chain.lazy.compactMap { runs[$0].paras.first }.first!].line
+        let open = drafts.indices.filter { drafts[$0].line < firstLine } + [drafts.count]
+        switch placer {
+        case .model(let weights):
+            let k = open[weights.choose(open.map { features[$0] })]
+            return k < drafts.count ? k : nil
+        case .teacher(let teacher):
+            guard let k = teacher.answer(query(chain)), let truth = open.firstIndex(of: k) else { return rule }
+            teacher.record(AttachmentExample(candidates: open.map { features[$0] }, truth: truth,
+                                             rule: open.firstIndex(of: rule ?? drafts.count) ?? open.count - 1))
+            return k < drafts.count ? k : nil
+        }
+    }
+
+    /// The features of every piece of the page as the chain's owner, then of a new piece.
+    private func candidates(_ chain: [Int], topic v: Salience.Vector, sims: [Double], adjoining: Int?, closedAbove: Bool, rule: Int?) -> [[UInt32]] {
+        let head = runs[chain[0]]
+        let first = paras[chain.lazy.compactMap { runs[$0].paras.first }.first!]
+        let firstLine = first.line
+        let c = AttachmentFeatures.Chain(kind: head.startsPiece ? (head.headCredit != Credit() ? 2 : 1) : 0,
+                                         paragraphs: UInt32(chain.reduce(0) { $0 + runs[$1].paras.count }),
+                                         titleLike: first.scalars.count <= 24 && !Scalars.endsClosed(first.slice))
+        let top = sims.max() ?? 0
+        var out: [[UInt32]] = drafts.indices.map { d in
+            let line = drafts[d].line
+            let between = drafts.indices.filter { e in
+                e != d && !drafts[e].titles.isEmpty && drafts[e].line > min(line, firstLine) && drafts[e].line < max(line, firstLine)
+            }.count
+            let candidate = AttachmentFeatures.Candidate(
+                relation: d == adjoining ? (closedAbove ? 1 : 2) : 0, hasBody: hasBody[d], titled: !drafts[d].titles.isEmpty,
+                above: line < firstLine, photo: drafts[d].isPhoto, similarity: sims[d], share: top > 0 ? sims[d] / top : 0,
+                best: top > 0 && sims[d] == top, fit: WeightedPairs.containment(vectors[d], in: v), chosenByRule: rule == d,
+                between: between, opened: opened(d))
+            return AttachmentFeatures.pair(c, candidate, separatedBlocks: separatedBlocks)
+        }
+        out.append(AttachmentFeatures.newPiece(c, bestSimilarity: top, chosenByRule: rule == nil,
+                                               neighbour: adjoining == nil ? 0 : closedAbove ? 1 : 2))
+        return out
+    }
+
+    /// How a piece's text opened, from the first run printed under its headline block.
+    private func opened(_ d: Int) -> UInt32 {
+        guard hasBody[d] else { return 0 }
+        if drafts[d].credit.hasNames { return 2 }
+        guard let r = runs.indices.first(where: { ownerOfRun[$0] == d && !runs[$0].paras.isEmpty }) else { return 0 }
+        if runs[r].headCredit != Credit() { return 2 }
+        return paras[runs[r].paras[0]].credit.dateline != nil ? 1 : 3
+    }
+
+    /// The decision as the teacher reads it: texts, not indices.
+    private func query(_ chain: [Int]) -> AttachmentQuery {
+        func strings(_ ps: [Int]) -> [String] { ps.map { Scalars.string(paras[$0].scalars) } }
+        let owned = drafts.indices.map { d in runs.indices.filter { ownerOfRun[$0] == d }.flatMap { runs[$0].paras } }
+        return AttachmentQuery(chain: strings(chain.flatMap { runs[$0].paras }),
+                               candidates: drafts.indices.map { d in (drafts[d].titles.map { Scalars.string($0.scalars) }, strings(owned[d])) } + [([], [])])
+    }
+
+    /// Where the conventions put the chain: a beginning under the free headline it fits, text
+    /// to the piece it talks on about if that is clearly better than the open piece above it.
+    private func conventions(_ chain: [Int], topic v: Salience.Vector, sims: [Double], neighbour: Int?, adjoining: Int?) -> Int? {
         if runs[chain[0]].startsPiece {
             // The beginning of a piece: its headline, if printed, heads a block with no body yet.
             let free = drafts.indices.filter { !hasBody[$0] && !drafts[$0].titles.isEmpty && !drafts[$0].isPhoto }
             let fit = free.map { WeightedPairs.containment(vectors[$0], in: v) }
             guard let best = fit.indices.max(by: { fit[$0] < fit[$1] }), fit[best] >= RunAssembly.headlineFit else { return nil }
             return free[best]
-        }
-        let adjoining = RunAssembly.neighbour(of: chain[0], runs: runs, owners: ownerOfRun)
-        let neighbour = adjoining.flatMap { o -> Int? in
-            RunAssembly.isClosed(o, runs: runs, owners: ownerOfRun, before: chain[0]) ? nil : o
         }
         let weighted = sims.indices.map { d -> Double in
             drafts[d].isPhoto ? 0 : sims[d] * (hasBody[d] || drafts[d].titles.isEmpty ? 1 : RunAssembly.moveMargin)
