@@ -150,7 +150,8 @@ package enum LineFeatures {
         return out
     }
 
-    @inline(__always) private static func hash(_ template: UInt32, _ value: UInt32) -> UInt32 {
+    /// A template and its value mixed into 32 bits (the attachment features use it too).
+    @inline(__always) static func hash(_ template: UInt32, _ value: UInt32) -> UInt32 {
         var x = UInt64(template) << 32 | UInt64(value)
         x = (x ^ (x >> 33)) &* 0xff51_afd7_ed55_8ccd
         x = (x ^ (x >> 33)) &* 0xc4ce_b9fe_1a85_ec53

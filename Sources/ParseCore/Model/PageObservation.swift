@@ -79,4 +79,3 @@ package struct PageObservation {
         self.init(lines: lines, evidence: JoinEvidence(page: CharCounts.page(lines), global: stats.counts), withFeatures: true)
     }
 }
-

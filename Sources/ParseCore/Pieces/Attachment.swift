@@ -97,11 +97,9 @@ package enum AttachmentFeatures {
         ]
     }
 
+    /// The line features' hash, over templates of their own (0x4000 and up).
     @inline(__always) private static func hash(_ template: UInt32, _ value: UInt32) -> UInt32 {
-        var x = UInt64(template | 0x4000) << 32 | UInt64(value)
-        x = (x ^ (x >> 33)) &* 0xff51_afd7_ed55_8ccd
-        x = (x ^ (x >> 33)) &* 0xc4ce_b9fe_1a85_ec53
-        return UInt32(truncatingIfNeeded: x ^ (x >> 33))
+        LineFeatures.hash(template | 0x4000, value)
     }
 
     private static func bucket(_ x: Double, step: Double, limit: Int) -> UInt32 {

@@ -60,32 +60,31 @@ struct RunPlacement {
         let rule = conventions(chain, topic: v, sims: sims, neighbour: closedAbove ? nil : adjoining, adjoining: adjoining)
         // A clear topic match away from the piece above stands; the rest is the model's to decide.
         guard let placer, rule == nil || rule == adjoining else { return rule }
-        let features = candidates(chain, topic: v, sims: sims, adjoining: adjoining, closedAbove: closedAbove, rule: rule)
         // Text is printed below its headline: a chain goes to a piece printed above it, or to a new one.
-        let firstLine = paras[chain.lazy.compactMap { runs[$0].paras.first }.first!].line
-        let open = drafts.indices.filter { drafts[$0].line < firstLine } + [drafts.count]
+        let first = paras[chain.lazy.compactMap { runs[$0].paras.first }.first!]
+        let open = drafts.indices.filter { drafts[$0].line < first.line }
+        let features = candidates(open, chain, first: first, topic: v, sims: sims, adjoining: adjoining, closedAbove: closedAbove, rule: rule)
         switch placer {
         case .model(let weights):
-            let k = open[weights.choose(open.map { features[$0] })]
-            return k < drafts.count ? k : nil
+            let k = weights.choose(features)
+            return k < open.count ? open[k] : nil
         case .teacher(let teacher):
-            guard let k = teacher.answer(query(chain)), let truth = open.firstIndex(of: k) else { return rule }
-            teacher.record(AttachmentExample(candidates: open.map { features[$0] }, truth: truth,
-                                             rule: open.firstIndex(of: rule ?? drafts.count) ?? open.count - 1))
+            guard let k = teacher.answer(query(chain)), let truth = k < drafts.count ? open.firstIndex(of: k) : open.count else { return rule }
+            teacher.record(AttachmentExample(candidates: features, truth: truth, rule: rule.flatMap(open.firstIndex(of:)) ?? open.count))
             return k < drafts.count ? k : nil
         }
     }
 
-    /// The features of every piece of the page as the chain's owner, then of a new piece.
-    private func candidates(_ chain: [Int], topic v: Salience.Vector, sims: [Double], adjoining: Int?, closedAbove: Bool, rule: Int?) -> [[UInt32]] {
+    /// The features of each piece of `open` as the chain's owner, then of a new piece.
+    private func candidates(_ open: [Int], _ chain: [Int], first: Para, topic v: Salience.Vector, sims: [Double],
+                            adjoining: Int?, closedAbove: Bool, rule: Int?) -> [[UInt32]] {
         let head = runs[chain[0]]
-        let first = paras[chain.lazy.compactMap { runs[$0].paras.first }.first!]
         let firstLine = first.line
         let c = AttachmentFeatures.Chain(kind: head.startsPiece ? (head.headCredit != Credit() ? 2 : 1) : 0,
                                          paragraphs: UInt32(chain.reduce(0) { $0 + runs[$1].paras.count }),
                                          titleLike: first.scalars.count <= 24 && !Scalars.endsClosed(first.slice))
         let top = sims.max() ?? 0
-        var out: [[UInt32]] = drafts.indices.map { d in
+        var out: [[UInt32]] = open.map { d in
             let line = drafts[d].line
             let between = drafts.indices.filter { e in
                 e != d && !drafts[e].titles.isEmpty && drafts[e].line > min(line, firstLine) && drafts[e].line < max(line, firstLine)
