@@ -70,15 +70,18 @@ struct Intertitles {
         let before = text(from: g.first - 1, step: -1, limit: Self.window)
         let after = text(from: g.last + 1, step: 1, limit: Self.window)
         let titles = (g.first...g.last).map { lines[$0].slice }
-        func of<C: Collection<Int>>(_ lineNumbers: C) -> WeightedPairs {
-            lineNumbers.reduce(into: WeightedPairs()) { set, i in
-                if pairs[i] == nil { pairs[i] = BigramRarity.pairs(lines[i].slice) }
-                set = set.union(pairs[i]!)
-            }
+        func of(_ i: Int) -> WeightedPairs {
+            if pairs[i] == nil { pairs[i] = BigramRarity.pairs(lines[i].slice) }
+            return pairs[i]!
         }
-        let head = of(g.first...g.last)
+        /// The sets of the first 0, 1, 2 … lines of a side, each grown from the one before.
+        func prefixes(_ side: [Int]) -> [WeightedPairs] {
+            side.reduce(into: [WeightedPairs()]) { sets, i in sets.append(sets.last!.union(of(i))) }
+        }
+        let head = prefixes(Array(g.first...g.last)).last!
+        let textBefore = prefixes(before), textAfter = prefixes(after)
         func overlap(_ k: Int) -> Double {
-            log(WeightedPairs.cosine(of(before.prefix(k)), of(after.prefix(k))) + 0.002)
+            log(WeightedPairs.cosine(textBefore[min(k, before.count)], textAfter[min(k, after.count)]) + 0.002)
         }
         let sizes = titles.map { Double($0.count) }
         let endsInTag = [titles.first!, titles.last!].contains { $0.last.map(Scalars.isRightParen) == true }
@@ -88,8 +91,8 @@ struct Intertitles {
             overlap(Self.window), overlap(2), Double(titles.count),
             sizes.reduce(0, +) / Double(sizes.count), sizes.max()!,
             Double(before.count), Double(after.count),
-            WeightedPairs.containment(head, in: of(after.prefix(3))),
-            WeightedPairs.containment(head, in: of(before.prefix(3))),
+            WeightedPairs.containment(head, in: textAfter[min(3, after.count)]),
+            WeightedPairs.containment(head, in: textBefore[min(3, before.count)]),
             endsInTag ? 1 : 0,
             LineShape.startsWithDash(titles.last!) ? 1 : 0,
             LineShape.endsWithDash(titles.first!) ? 1 : 0,

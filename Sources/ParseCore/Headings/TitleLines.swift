@@ -158,7 +158,7 @@ struct TitleLines {
         let next = lines[i + 1]
         guard next.kind == .text, next.lead == nil else { return false }
         if style == .double && next.gap >= 2 { return false }
-        if shape[i + 1] && evidence.continuation(next.slice) < 2.5 { return false }
+        if shape[i + 1] && evidence.continuation(next.slice, leads: false) < 2.5 { return false }
         guard let s = evidence.score(lines[i].slice, next.slice, adjacent: true) else { return false }
         return s >= Self.fragmentThreshold
     }

@@ -23,10 +23,10 @@ package enum LineFeatures {
         var wording: UInt32, dash: UInt32, lead: UInt32
     }
 
-    /// The features of every line of a page. What the conventions of `TitleLines` decided (which
-    /// lines head blocks, which title a roundup's sections, the evidence on groups between
-    /// paragraphs) are features, weighed by the model like any other.
-    static func extract(_ lines: [Line], decided: HeadingVerdicts, evidence: JoinEvidence) -> [[UInt32]] {
+    /// The features of every `scored` line of a page (none for the others). What the conventions
+    /// of `TitleLines` decided (which lines head blocks, which title a roundup's sections, the
+    /// evidence on groups between paragraphs) are features, weighed by the model like any other.
+    static func extract(_ lines: [Line], decided: HeadingVerdicts, evidence: JoinEvidence, scored: [Bool]) -> [[UInt32]] {
         let verdict = decided.titles, sectionTitles = decided.sectionTitles
         var groups = [(score: Double, f: [Double])?](repeating: nil, count: lines.count)
         for (g, f) in decided.groups {
@@ -34,10 +34,15 @@ package enum LineFeatures {
         }
         let runs = runsAbove(lines, verdict: verdict)
         let closing = lines.map(TitleLines.closesPiece)
-        // A line's join with the next is its next line's join with the previous one.
-        let halves = lines.map { JoinEvidence.Half($0.slice, evidence) }
+        // A line's join with the next is its next line's join with the previous one. Most lines
+        // end a sentence, and a closed line joins nothing.
+        let brackets = lines.map { LineShape.Brackets($0.slice) }
+        func half(_ i: Int) -> JoinEvidence.Half {
+            JoinEvidence.Half(lines[i].slice, evidence, brackets: brackets[i], leads: lines[i].lead != nil)
+        }
         let joins: [UInt32] = lines.indices.dropLast().map { i in
-            evidence.score(halves[i], halves[i + 1], adjacent: true).map { bucket($0, step: 1, limit: 8) + 1 } ?? 0
+            guard evidence.openEnd(lines[i].slice, brackets: brackets[i]) != nil else { return 0 }
+            return evidence.score(half(i), half(i + 1), adjacent: true).map { bucket($0, step: 1, limit: 8) + 1 } ?? 0
         }
         let facts = lines.indices.map { i in
             Facts(kind: kindCode(lines[i].kind), len: lengthBucket(lines[i].scalars.count), end: endClass(lines[i].slice),
@@ -50,8 +55,9 @@ package enum LineFeatures {
         var out: [[UInt32]] = []
         out.reserveCapacity(lines.count)
         for i in lines.indices {
+            guard scored[i] else { out.append([]); continue }
             var f: [UInt32] = []
-            f.reserveCapacity(64)
+            f.reserveCapacity(96)
             func add(_ t: T, _ v: UInt32) { f.append(hash(t.rawValue, v)) }
             let line = lines[i], t = line.slice, me = facts[i]
             add(.bias, 0)

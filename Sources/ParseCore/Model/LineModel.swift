@@ -15,11 +15,11 @@ package struct LineModel: Sendable {
 
     package let trainedOn: String
     /// The slots that carry weight, in order, and each one's weights by label (`rows[row *
-    /// labels + label]`): a model uses a few thousand of its million slots, so the table stays
-    /// in cache where a dense one would take 16 MB.
+    /// labels + label]`), as the file holds them: a model uses a few thousand of its million
+    /// slots. Scoring reads them from `table`.
     private let used: [UInt32]
     private let rows: [Float]
-    private let rowOfSlot: FastMap<Int32>
+    private let table: SlotTable
     package let transition: [[Double]]
     package let start: [Double]
     /// How much more a line's own score must favour the model's label than the conventions'
@@ -43,22 +43,13 @@ package struct LineModel: Sendable {
     private init(trainedOn: String, used: [UInt32], rows: [Float], transition: [[Double]], start: [Double], overrideMargin: Double) {
         self.trainedOn = trainedOn; self.used = used; self.rows = rows
         self.transition = transition; self.start = start; self.overrideMargin = overrideMargin
-        var rowOfSlot = FastMap<Int32>(zero: -1, capacity: used.count)
-        for (row, slot) in used.enumerated() { rowOfSlot.set(UInt64(slot), Int32(row)) }
-        self.rowOfSlot = rowOfSlot
+        table = SlotTable(used: used, rows: rows, labels: Self.labels)
     }
 
     /// The score of each label for a line with these features.
-    func scores(_ features: [UInt32]) -> [Double] {
+    package func scores(_ features: [UInt32]) -> [Double] {
         var s = [Double](repeating: 0, count: Self.labels)
-        let mask = UInt32(Self.slots - 1)
-        rows.withUnsafeBufferPointer { w in
-            for f in features {
-                let row = Int(rowOfSlot.get(UInt64(f & mask)))
-                guard row >= 0 else { continue }
-                for y in 0..<Self.labels { s[y] += Double(w[row * Self.labels + y]) }
-            }
-        }
+        table.add(features, slotMask: UInt32(Self.slots - 1), to: &s)
         return s
     }
 

@@ -20,7 +20,6 @@ package struct PageObservation {
         verdict = decided.titles
         sectionBylines = decided.sectionBylines
         guard withFeatures else { features = []; allowed = []; return }
-        features = LineFeatures.extract(lines, decided: decided, evidence: evidence)
         let overOpenings = Self.headingsOverOpenings(lines, verdict: verdict)
         var allowed: [[Bool]] = []
         allowed.reserveCapacity(lines.count)
@@ -48,6 +47,9 @@ package struct PageObservation {
             })
         }
         self.allowed = allowed
+        // A line that may take one label only adds the same score to every reading of the page.
+        features = LineFeatures.extract(lines, decided: decided, evidence: evidence,
+                                        scored: allowed.map { $0.lazy.filter { $0 }.count > 1 })
     }
 
     /// The text lines of each stretch of verdicts that ends right above a line that opens a

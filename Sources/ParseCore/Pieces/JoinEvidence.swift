@@ -19,9 +19,11 @@ struct JoinEvidence {
     /// a short headline-shaped line without one may just be an intertitle.
     /// `brackets` are those of `l`.
     func openEnd(_ l: ArraySlice<Unicode.Scalar>, brackets: LineShape.Brackets) -> Double? {
-        guard let last = l.last, !Credits.isAuthorLine(l) else { return nil }
+        guard let last = l.last else { return nil }
         let unclosed = brackets.unclosed
-        if Scalars.endsClosed(l) { return unclosed ? 0.3 : nil }
+        // Most lines end a sentence: settle them before looking for an author line.
+        if Scalars.endsClosed(l) { return unclosed && !Credits.isAuthorLine(l) ? 0.3 : nil }
+        guard !Credits.isAuthorLine(l) else { return nil }
         let body = !LineShape.isShort(l) || l.count > 30
         var s: Double
         if Scalars.isClauseMark(last) || Scalars.isOpener(last) { s = 3.0 }
@@ -46,10 +48,11 @@ struct JoinEvidence {
         return min(1.5, max(-1.0, -log(p / base)))
     }
 
-    /// How strongly `m` looks like the second half of a cut paragraph.
-    func continuation(_ m: ArraySlice<Unicode.Scalar>, brackets: LineShape.Brackets? = nil) -> Double {
+    /// How strongly `m` looks like the second half of a cut paragraph; `leads`, when known,
+    /// whether a dateline opens it.
+    func continuation(_ m: ArraySlice<Unicode.Scalar>, brackets: LineShape.Brackets? = nil, leads: Bool? = nil) -> Double {
         guard let first = m.first else { return -10 }
-        if Credits.leadDateline(m) != nil { return -10 }
+        if leads ?? (Credits.leadDateline(m) != nil) { return -10 }
         if Scalars.cannotStartParagraph(first) { return 3.0 }
         if (brackets ?? LineShape.Brackets(m)).unopened { return 2.5 }
         // Leave this line out: it was counted as an opening when the line before it closed, and
@@ -97,11 +100,12 @@ struct JoinEvidence {
         let unclosed: Bool
         let unopened: Bool
 
-        init(_ t: ArraySlice<Unicode.Scalar>, _ e: JoinEvidence) {
-            let brackets = LineShape.Brackets(t)
+        /// `brackets` and `leads` (whether a dateline opens it), when the caller knows them already.
+        init(_ t: ArraySlice<Unicode.Scalar>, _ e: JoinEvidence, brackets known: LineShape.Brackets? = nil, leads: Bool? = nil) {
+            let brackets = known ?? LineShape.Brackets(t)
             text = t
             open = e.openEnd(t, brackets: brackets)
-            continuation = e.continuation(t, brackets: brackets)
+            continuation = e.continuation(t, brackets: brackets, leads: leads)
             unclosed = brackets.unclosed
             unopened = brackets.unopened
         }
