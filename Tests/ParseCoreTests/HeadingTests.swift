@@ -39,6 +39,31 @@ final class HeadingTests: XCTestCase {
         XCTAssertEqual(a.column, "工会创新实践调研行")
     }
 
+    func testKickerEndingInDashesAfterTextStaysOverItsMarkedHeadline() {
+        let pieces = parse("""
+        ## 围绕“两性两化”做优做强工会资产
+
+        本报讯(记者李娜)记者近日从四川省总工会获悉,四川工会坚持公益属性,做优做强工会资产。
+
+        “在健全公共服务体系中把工会阵地立起来,牌子竖起来,主业扛起来。”四川省总相关负责人说。
+
+        贵州省、市两级工会对口联系88个县市区总工会,重点解决难点、堵点问题——
+
+        # 不断提升服务职工的能力和水平
+
+        ## 团结奋斗开新局 喜迎工会十八大
+
+        扎实推进“县级工会加强年”专项工作
+
+        本报记者 李丰
+
+        记者近日获悉,贵州省总工会将“县级工会加强年”专项工作纳入重点工作。
+        """)
+        XCTAssertEqual(pieces.map(\.headline), ["围绕“两性两化”做优做强工会资产", "不断提升服务职工的能力和水平"])
+        XCTAssertEqual(pieces.first?.paragraphs.count, 2)
+        XCTAssertEqual(pieces.last?.kicker, "贵州省、市两级工会对口联系88个县市区总工会,重点解决难点、堵点问题——")
+    }
+
     func testShorterOfTwoUnmarkedLinesIsTheHeadline() throws {
         let sub = try XCTUnwrap(parse("""
         洛阳命名首届20名卓越工程师

@@ -38,7 +38,7 @@ package final class AttachmentTeacher {
 /// whether the chain opens like a piece of its own (a dateline lead, a byline line), how far
 /// away the piece is printed, and what the conventions would have chosen.
 package enum AttachmentFeatures {
-    package static let version = "attachment-features-2: pair(chain rel body titled above) sim(body titled) best ratio fit(body) rule between photo blocks sim*rel opened(chain rel) titleLike(chain rel) size(rel) new(chain maxSim rule paragraphs neighbour titleLike)"
+    package static let version = "attachment-features-3: pair(chain rel body titled) sim(body titled) best ratio fit(body) rule between photo blocks sim*rel opened(chain rel) titleLike(chain rel) size(rel) new(chain maxSim rule paragraphs neighbour titleLike)"
 
     /// What the chain is, whatever the candidate: 0 text that goes on, 1 a beginning with a
     /// dateline lead, 2 a beginning under a byline line.
@@ -54,7 +54,7 @@ package enum AttachmentFeatures {
     struct Candidate {
         /// 0 another piece, 1 the piece printed just above, its text closed, 2 the same, open.
         let relation: UInt32
-        let hasBody: Bool, titled: Bool, above: Bool, photo: Bool
+        let hasBody: Bool, titled: Bool, photo: Bool
         let similarity: Double, share: Double, best: Bool, fit: Double
         let chosenByRule: Bool
         /// Headline blocks printed between the piece and the chain.
@@ -65,18 +65,18 @@ package enum AttachmentFeatures {
     }
 
     static func pair(_ c: Chain, _ d: Candidate, separatedBlocks: Bool) -> [UInt32] {
-        let body: UInt32 = d.hasBody ? 1 : 0, titled: UInt32 = d.titled ? 1 : 0, above: UInt32 = d.above ? 1 : 0
+        let body: UInt32 = d.hasBody ? 1 : 0, titled: UInt32 = d.titled ? 1 : 0
         let sim = bucket(d.similarity, step: 0.05, limit: 20), fit = bucket(d.fit, step: 0.1, limit: 10)
         return [
-            hash(1, c.kind << 8 | d.relation << 4 | body << 2 | titled << 1 | above),
+            hash(1, c.kind << 8 | d.relation << 4 | body << 2 | titled << 1),
             hash(2, sim << 4 | body << 1 | titled),
             hash(3, (d.best ? 1 : 0) << 4 | c.kind << 2 | d.relation),
             hash(4, bucket(d.share, step: 0.1, limit: 10) << 2 | c.kind),
             hash(5, fit << 4 | body << 2 | c.kind),
             hash(6, (d.chosenByRule ? 1 : 0) << 2 | c.kind),
-            hash(7, UInt32(min(d.between, 3)) << 4 | d.relation << 2 | above),
+            hash(7, UInt32(min(d.between, 3)) << 4 | d.relation << 2),
             hash(8, d.photo ? 1 : 0),
-            hash(9, (separatedBlocks ? 1 : 0) << 4 | d.relation << 2 | above),
+            hash(9, (separatedBlocks ? 1 : 0) << 4 | d.relation << 2),
             hash(10, sim << 4 | d.relation),
             hash(11, d.opened << 4 | c.kind << 2 | d.relation),
             hash(12, (c.titleLike ? 1 : 0) << 4 | c.kind << 2 | d.relation),

@@ -87,11 +87,11 @@ struct RunPlacement {
         var out: [[UInt32]] = open.map { d in
             let line = drafts[d].line
             let between = drafts.indices.filter { e in
-                e != d && !drafts[e].titles.isEmpty && drafts[e].line > min(line, firstLine) && drafts[e].line < max(line, firstLine)
+                e != d && !drafts[e].titles.isEmpty && drafts[e].line > line && drafts[e].line < firstLine
             }.count
             let candidate = AttachmentFeatures.Candidate(
                 relation: d == adjoining ? (closedAbove ? 1 : 2) : 0, hasBody: hasBody[d], titled: !drafts[d].titles.isEmpty,
-                above: line < firstLine, photo: drafts[d].isPhoto, similarity: sims[d], share: top > 0 ? sims[d] / top : 0,
+                photo: drafts[d].isPhoto, similarity: sims[d], share: top > 0 ? sims[d] / top : 0,
                 best: top > 0 && sims[d] == top, fit: WeightedPairs.containment(vectors[d], in: v), chosenByRule: rule == d,
                 between: between, opened: opened(d))
             return AttachmentFeatures.pair(c, candidate, separatedBlocks: separatedBlocks)
