@@ -1,4 +1,4 @@
-/// The line model's weights by slot, in an open-addressing table four times the size of what it
+/// The line model's weights by slot, in an open-addressing table at least twice the size of what it
 /// holds. Most of a line's features carry no weight, and a miss reads only the table's 4-byte
 /// keys, which stay in cache; a hit reads one run of label weights beside them.
 struct SlotTable: Sendable {
@@ -11,7 +11,7 @@ struct SlotTable: Sendable {
     /// `rows[row * labels + label]` the weights of `used[row]`.
     init(used: [UInt32], rows: [Float], labels: Int) {
         var capacity = 16
-        while capacity < used.count * 4 { capacity <<= 1 }
+        while capacity < used.count * 2 { capacity <<= 1 }
         var keys = [UInt32](repeating: Self.empty, count: capacity)
         var weights = [Float](repeating: 0, count: capacity * labels)
         for (row, slot) in used.enumerated() {
