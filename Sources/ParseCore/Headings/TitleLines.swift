@@ -65,15 +65,15 @@ struct TitleLines {
     }
 
     /// Which lines head blocks, which byline lines credit a roundup's section, not a piece, and
-    /// which lines title such a section; with `weighingEveryGroup`, also the evidence on every
-    /// group between paragraphs, which the line model reads, weighed once for both.
-    func decide(weighingEveryGroup: Bool = false) -> HeadingVerdicts {
+    /// which lines title such a section, with the evidence on the groups between paragraphs it
+    /// weighed, which the line model reads too.
+    func decide() -> HeadingVerdicts {
         var title = [Bool](repeating: false, count: lines.count)
         let titleShaped = lines.map { $0.kind == .text && Self.hasTitleShape($0.slice) }
         let shape = shapes(titleShaped)
         let markedPage = marksItsHeadlines(shape: shape)
         let groups = Intertitles(lines: lines, shape: shape)
-        let weighed = weighingEveryGroup || (style == .single && !markedPage) ? groups.evidence() : []
+        let weighed = style == .single && !markedPage ? groups.evidence() : []
         var decided: [Int: Bool] = [:]
         if style == .single {
             // A page that marks its headlines with # prints a new piece's headline marked, so its

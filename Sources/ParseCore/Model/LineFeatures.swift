@@ -4,7 +4,7 @@
 package enum LineFeatures {
     /// Names the templates below and their buckets; changing any of them changes the hash a
     /// model records (`LineModel.featureSetHash`), and a model trained on other features is refused.
-    package static let version = "line-features-6 (labels heading text other opening): bias kind len end first f1 l1 f2 l2 stop clauses verdict shape short gap gapAfter lead trail wording enum dash pos colonEnd join joinPrev verdict*shape kind*len window(-2...2: kind len end verdict gap shape wording dash*lead) pair(end*len*nextLen wording*nextWording dash*nextDash*nextLead) group(of the conventions: score overlap6 overlap2 fitsAfter fitsBefore siblings above) prevCloses nextOpens prevCloses*len nextOpens*verdict section runAbove runOpened section*runOpened*runAbove nextOpens*runOpened nextCloses*prevCloses*shape"
+    package static let version = "line-features-7 (labels heading text other opening): bias kind len end first f1 l1 f2 l2 stop clauses verdict shape short gap gapAfter lead trail wording enum dash pos colonEnd join joinPrev verdict*shape kind*len window(-2...2: kind len end verdict gap shape wording dash*lead) pair(end*len*nextLen wording*nextWording dash*nextDash*nextLead) group(where the conventions weigh it: score overlap6 overlap2 fitsAfter fitsBefore siblings above) prevCloses nextOpens prevCloses*len nextOpens*verdict section runAbove runOpened section*runOpened*runAbove nextOpens*runOpened nextCloses*prevCloses*shape"
 
     private enum T: UInt32 {
         case bias = 1, kind, len, end, first, f1, l1, f2, stop, clauses, verdict, shape, short, gap, gapAfter, lead, trail

@@ -16,7 +16,7 @@ package struct PageObservation {
     init(lines: [Line], evidence: JoinEvidence, withFeatures: Bool) {
         self.lines = lines
         style = GapStyle.detect(lines)
-        let decided = TitleLines(lines: lines, style: style, evidence: evidence).decide(weighingEveryGroup: withFeatures)
+        let decided = TitleLines(lines: lines, style: style, evidence: evidence).decide()
         verdict = decided.titles
         sectionBylines = decided.sectionBylines
         guard withFeatures else { features = []; allowed = []; return }
