@@ -1,10 +1,10 @@
 /// The trained scorer of where a detached chain goes: one weight per hashed feature of a
 /// (chain, candidate) pair (`AttachmentFeatures`); the candidate that scores highest takes the
-/// chain. Only the slots with a weight are kept, found by hash.
+/// chain. Only the slots with a weight are kept, in the line model's `SlotTable` with one label.
 package struct AttachmentWeights: Sendable {
     let used: [UInt32]
     let weights: [Float]
-    private let rowOfSlot: FastMap<Int32>
+    private let table: SlotTable
 
     /// `dense[slot]`, as the trainer fits them.
     package init(dense: [Float]) {
@@ -14,19 +14,13 @@ package struct AttachmentWeights: Sendable {
 
     init(used: [UInt32], weights: [Float]) {
         self.used = used; self.weights = weights
-        var rowOfSlot = FastMap<Int32>(zero: -1, capacity: used.count)
-        for (row, slot) in used.enumerated() { rowOfSlot.set(UInt64(slot), Int32(row)) }
-        self.rowOfSlot = rowOfSlot
+        table = SlotTable(used: used, rows: weights, labels: 1)
     }
 
     package func score(_ features: [UInt32]) -> Double {
-        let mask = UInt32(LineModel.slots - 1)
-        var s = 0.0
-        for f in features {
-            let row = Int(rowOfSlot.get(UInt64(f & mask)))
-            if row >= 0 { s += Double(weights[row]) }
-        }
-        return s
+        var s = [0.0]
+        table.add(features, slotMask: UInt32(LineModel.slots - 1), to: &s)
+        return s[0]
     }
 
     /// The best candidate; ties go to the first.

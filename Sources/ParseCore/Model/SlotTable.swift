@@ -1,4 +1,4 @@
-/// The line model's weights by slot, in an open-addressing table at least twice the size of what it
+/// A model's weights by slot (per label), in an open-addressing table at least twice the size of what it
 /// holds. Most of a line's features carry no weight, and a miss reads only the table's 4-byte
 /// keys, which stay in cache; a hit reads one run of label weights beside them.
 struct SlotTable: Sendable {

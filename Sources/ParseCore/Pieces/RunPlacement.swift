@@ -61,7 +61,7 @@ struct RunPlacement {
         // A clear topic match away from the piece above stands; the rest is the model's to decide.
         guard let placer, rule == nil || rule == adjoining else { return rule }
         // Text is printed below its headline: a chain goes to a piece printed above it, or to a new one.
-        let first = paras[chain.lazy.compactMap { runs[$0].paras.first }.first!]
+        let first = paras[firstParagraph(of: chain)]
         let open = drafts.indices.filter { drafts[$0].line < first.line }
         let features = candidates(open, chain, first: first, topic: v, sims: sims, adjoining: adjoining, closedAbove: closedAbove, rule: rule)
         switch placer {
@@ -134,7 +134,7 @@ struct RunPlacement {
         if separatedBlocks {
             // Blocks of one piece are never set apart by a wide gap, so a block after the
             // gap continues some earlier piece, not the one just above it.
-            let firstLine = paras[chain.lazy.compactMap { runs[$0].paras.first }.first!].line
+            let firstLine = paras[firstParagraph(of: chain)].line
             let earlier = drafts.indices.filter {
                 $0 != adjoining && !drafts[$0].isPhoto && drafts[$0].line < firstLine && hasBody[$0]
             }
@@ -150,10 +150,14 @@ struct RunPlacement {
         return nil
     }
 
+    /// The first paragraph printed in a chain (one of its runs has text).
+    private func firstParagraph(of chain: [Int]) -> Int {
+        chain.lazy.compactMap { runs[$0].paras.first }.first!
+    }
+
     /// A headless piece for a chain that belongs nowhere else.
     private mutating func newDraft(for chain: [Int]) -> Int {
-        let first = chain.compactMap { runs[$0].paras.first }[0]
-        drafts.append(Draft(line: paras[first].line))
+        drafts.append(Draft(line: paras[firstParagraph(of: chain)].line))
         vectors.append(Salience.Vector())
         hasBody.append(false)
         return drafts.count - 1
