@@ -289,6 +289,14 @@ final class HeadingTests: XCTestCase {
         XCTAssertEqual(parse("广告\n").map(\.headline), ["广告"], "a page of nothing but an advertisement")
     }
 
+    func testAdvertisementPageWithFurnitureOrAColumnLabelIsOnePiece() throws {
+        XCTAssertEqual(parse("广告\n\n广告\n").map(\.headline), ["广告"], "the second 广告 is the page's furniture")
+        let a = try XCTUnwrap(parse("基层传真\n\n广告\n").first)
+        XCTAssertEqual(a.headline, "广告")
+        XCTAssertEqual(a.column, "基层传真")
+        XCTAssertEqual(parse("**记者观察**\n\n广告\n\n广告\n").map(\.headline), ["广告"])
+    }
+
     func testSpeakerLineUnderAHeadlineIsText() throws {
         let a = try XCTUnwrap(parse("""
         在纪念李大钊同志诞辰130周年座谈会上的发言

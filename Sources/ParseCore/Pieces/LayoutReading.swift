@@ -14,9 +14,15 @@ struct LayoutReading {
     private var current: Int?
     private var summaryNext = false
     private var lastWasPara = false
+    /// A page of nothing but 广告 lines and column labels is an advertisement, one piece headed
+    /// by its first 广告; anywhere else a 广告 line is page furniture.
+    private let advertPage: Bool
+    private var advertHeaded = false
 
     init(lines: [Line], titles: [Bool], sectionBylines: Set<Int>, style: GapStyle) {
         self.lines = lines; self.titles = titles; self.sectionBylines = sectionBylines; self.style = style
+        advertPage = lines.contains { $0.kind == .advert }
+            && lines.allSatisfy { $0.kind == .advert || ColumnLabels.isLabel($0.slice) }
     }
 
     mutating func read(_ i: Int) {
@@ -62,13 +68,13 @@ struct LayoutReading {
         case .jumpTo(let n):
             if let r = current { runs[r].tailContinuesTo = n; runs[r].closed = true }
             else if let o = open { drafts[o].continuesTo = n }
-        case .advert where lines.count == 1:
-            // A page of nothing but an advertisement.
+        case .advert where advertPage && !advertHeaded:
+            advertHeaded = true
             addTitle(line, level: 0, bold: false)
         case .advert:
             if let r = current { runs[r].closed = true }
             open = nil
-        case .text where titles[i]:
+        case .text where titles[i] || advertPage:
             addTitle(line, level: 0, bold: false)
         case .text:
             isPara = true
