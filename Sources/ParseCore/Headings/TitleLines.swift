@@ -159,7 +159,8 @@ struct TitleLines {
         guard next.kind == .text, next.lead == nil else { return false }
         if style == .double && next.gap >= 2 { return false }
         if shape[i + 1] && evidence.continuation(next.slice, leads: false) < 2.5 { return false }
-        guard let s = evidence.score(lines[i].slice, next.slice, adjacent: true) else { return false }
+        let halves = (JoinEvidence.Half(lines[i].slice, evidence, leads: lines[i].lead != nil), JoinEvidence.Half(next.slice, evidence, leads: false))
+        guard let s = evidence.score(halves.0, halves.1, adjacent: true) else { return false }
         return s >= Self.fragmentThreshold
     }
 

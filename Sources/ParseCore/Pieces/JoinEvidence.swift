@@ -48,11 +48,11 @@ struct JoinEvidence {
         return min(1.5, max(-1.0, -log(p / base)))
     }
 
-    /// How strongly `m` looks like the second half of a cut paragraph; `leads`, when known,
-    /// whether a dateline opens it.
-    func continuation(_ m: ArraySlice<Unicode.Scalar>, brackets: LineShape.Brackets? = nil, leads: Bool? = nil) -> Double {
+    /// How strongly `m` looks like the second half of a cut paragraph; `leads`, whether a
+    /// dateline opens it (which the line's reading knows).
+    func continuation(_ m: ArraySlice<Unicode.Scalar>, brackets: LineShape.Brackets? = nil, leads: Bool) -> Double {
         guard let first = m.first else { return -10 }
-        if leads ?? (Credits.leadDateline(m) != nil) { return -10 }
+        if leads { return -10 }
         if Scalars.cannotStartParagraph(first) { return 3.0 }
         if (brackets ?? LineShape.Brackets(m)).unopened { return 2.5 }
         // Leave this line out: it was counted as an opening when the line before it closed, and
@@ -87,11 +87,6 @@ struct JoinEvidence {
         return log((Double(ab) - 0.5) * n / (Double(max(1, c.unigram(a))) * Double(max(1, c.unigram(b)))))
     }
 
-    /// The total weight of joining `l` to `m`, or nil when `l` is closed.
-    func score(_ l: ArraySlice<Unicode.Scalar>, _ m: ArraySlice<Unicode.Scalar>, adjacent: Bool) -> Double? {
-        score(Half(l, self), Half(m, self), adjacent: adjacent)
-    }
-
     /// What is known of one paragraph as either half of a cut, computed once per paragraph.
     struct Half {
         let text: ArraySlice<Unicode.Scalar>
@@ -100,8 +95,8 @@ struct JoinEvidence {
         let unclosed: Bool
         let unopened: Bool
 
-        /// `brackets` and `leads` (whether a dateline opens it), when the caller knows them already.
-        init(_ t: ArraySlice<Unicode.Scalar>, _ e: JoinEvidence, brackets known: LineShape.Brackets? = nil, leads: Bool? = nil) {
+        /// `leads`: whether a dateline opens it; `brackets`, when the caller knows them already.
+        init(_ t: ArraySlice<Unicode.Scalar>, _ e: JoinEvidence, brackets known: LineShape.Brackets? = nil, leads: Bool) {
             let brackets = known ?? LineShape.Brackets(t)
             text = t
             open = e.openEnd(t, brackets: brackets)

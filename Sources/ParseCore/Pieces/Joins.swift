@@ -14,7 +14,7 @@ struct Joins {
         next = Array(repeating: nil, count: n)
         prev = Array(repeating: nil, count: n)
         var candidates: [(score: Double, l: Int, m: Int, adjacent: Bool)] = []
-        let halves = paras.map { JoinEvidence.Half($0.slice, evidence) }
+        let halves = paras.map { JoinEvidence.Half($0.slice, evidence, leads: $0.leads) }
         for l in 0..<n where halves[l].open != nil {
             let neighbour = paras[l].adjacentToNext && l + 1 < n
                 ? evidence.score(halves[l], halves[l + 1], adjacent: true) ?? 0 : 0

@@ -54,7 +54,7 @@ struct LayoutReading {
         case .byline where sectionBylines.contains(i) && current.map({ !runs[$0].closed }) == true:
             isPara = true
             if lastWasPara { paras[paras.count - 1].adjacentToNext = true }
-            paras.append(Para(scalars: line.scalars, line: line.number))
+            paras.append(Para(scalars: line.scalars, line: line.number, leads: line.lead != nil))
             runs[current!].paras.append(paras.count - 1)
         case .byline(let c):
             addByline(c)
@@ -142,7 +142,7 @@ struct LayoutReading {
             current = runs.count - 1
         }
         let r = current!
-        var para = Para(scalars: [], line: line.number)
+        var para = Para(scalars: [], line: line.number, leads: line.lead != nil)
         if let lead = line.lead { para.credit.merge(lead.credit) }
         if let (jump, end) = PageLayout.trailingJump(text[...]) {
             para.continuesTo = jump

@@ -24,6 +24,8 @@ struct Draft {
 struct Para {
     var scalars: [Unicode.Scalar]
     let line: Int
+    /// Whether a dateline (本报讯, …电) opens it, as its line was read.
+    let leads: Bool
     /// Whether the next paragraph follows it with nothing but one blank line between.
     var adjacentToNext = false
     /// Credits printed in it: a dateline lead, a signature, a caption's credit.

@@ -73,7 +73,7 @@ struct RunAssembly {
                 fit[..<k].allSatisfy { $0 < Self.unrelatedFit } && fit[k...].contains { $0 >= Self.relatedFit }
             }) else { continue }
             // Under a ——subheadline, a line the text repeats is its first line (9.73万亿), unless a lead follows.
-            if LineShape.startsWithDash(t[k - 1].slice), Credits.leadDateline(paras[run.paras[0]].slice) == nil { continue }
+            if LineShape.startsWithDash(t[k - 1].slice), !paras[run.paras[0]].leads { continue }
             var head = Draft(line: drafts[d].line)
             head.titles = Array(t[..<k])
             drafts[d].titles = Array(t[k...])
