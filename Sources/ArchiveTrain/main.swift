@@ -8,8 +8,10 @@ import ParseCore
 ///
 let usage = """
 usage: archive-train train --out FILE [--epochs N] [--gold DIR --dumps DIR [--gold-weight N]] PAGES_DIR...
-       archive-train eval --test DIR --pred FILE [--conventions] [--epochs N] [--gold DIR --dumps DIR [--gold-weight N]] PAGES_DIR...
-       archive-train title-groups PAGES_DIR...   (writes PAGES_DIR/groups.tsv)
+       archive-train eval --test DIR --pred FILE [--conventions] [--wording FILE] [--epochs N] [--gold DIR --dumps DIR [--gold-weight N]] PAGES_DIR...
+       archive-train title-groups [--wording FILE] PAGES_DIR...   (writes PAGES_DIR/groups.tsv)
+--wording FILE: a title-words table (make_title_words.py) to read the pages with instead of the
+bundled one, made from months other than those the pages are laid out from.
 """
 
 func fail(_ message: String) -> Never {
@@ -36,6 +38,14 @@ let epochs = Int(options["--epochs"] ?? "8") ?? 0
 guard epochs > 0 else { fail("--epochs takes a whole number above 0") }
 let goldWeight = Int(options["--gold-weight"] ?? "1") ?? 0
 guard goldWeight > 0 else { fail("--gold-weight takes a whole number above 0") }
+// A model is refused by a parser whose table is not the one it was trained with.
+if command == "train", options["--wording"] != nil { fail("--wording is for eval and title-groups: train reads the bundled table, as the parser will") }
+let wording: TitleWording = {
+    guard let path = options["--wording"] else { return .bundled }
+    guard let data = FileManager.default.contents(atPath: path) else { fail("\(path): cannot be read") }
+    guard let table = TitleWording(bytes: [UInt8](data)) else { fail("\(path): not a title-words table") }
+    return table
+}()
 
 /// Fits a model on the folders and gold pages named.
 @MainActor func fit() throws -> LineModel {
@@ -54,7 +64,7 @@ guard goldWeight > 0 else { fail("--gold-weight takes a whole number above 0") }
     }
     guard !pages.isEmpty else { fail("no pages to train on\n\(usage)") }
     let trainedOn = "\(pages.count) pages: " + about.joined(separator: ", ") + "; \(epochs) epochs, averaged perceptron"
-    return Perceptron.fit(pages, epochs: epochs, trainedOn: trainedOn) { FileHandle.standardError.write(Data("\($0)\n".utf8)) }
+    return Perceptron.fit(pages, epochs: epochs, trainedOn: trainedOn, wording: wording) { FileHandle.standardError.write(Data("\($0)\n".utf8)) }
 }
 
 do {
@@ -68,7 +78,7 @@ do {
         for dir in folders {
             var rows = ""
             for page in try TruthPage.folder(dir) {
-                for g in TitleGroupEvidence.of(page: page.text) {
+                for g in TitleGroupEvidence.of(page: page.text, wording: wording) {
                     rows += ([g.lines.joined(separator: "|")] + g.features.map { String($0) }).joined(separator: "\t") + "\n"
                 }
             }
@@ -76,7 +86,7 @@ do {
         }
     default:
         guard let test = options["--test"], let pred = options["--pred"] else { fail(usage) }
-        let parser = flags.contains("--conventions") ? PageParser(model: nil) : PageParser(model: try fit())
+        let parser = PageParser(model: flags.contains("--conventions") ? nil : try fit(), wording: wording)
         var w = JSONWriter()
         w.raw("{\"articles\":[")
         var first = true

@@ -5,10 +5,10 @@ import ParseCore
 /// (teacher forcing), so that each later decision sees the pieces as they truly grow.
 package enum AttachmentTraining {
     /// The decisions of one page, with the candidate each should take.
-    package static func examples(_ page: TruthPage) -> [AttachmentExample] {
+    package static func examples(_ page: TruthPage, wording: TitleWording = .bundled) -> [AttachmentExample] {
         let truth = TruthPieces(page.articles)
         let teacher = AttachmentTeacher(answer: truth.answer)
-        PageParser(model: nil).teach(page.text, teacher: teacher) { observed in
+        PageParser(model: nil, wording: wording).teach(page.text, teacher: teacher) { observed in
             LineAlignment.labels(observed, truth: page.articles).map { $0 == .heading }
         }
         return teacher.examples

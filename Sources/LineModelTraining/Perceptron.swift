@@ -5,8 +5,8 @@ package struct LabelledPage {
     package let observation: PageObservation
     package let labels: [LineLabel]
 
-    package init(_ page: TruthPage) {
-        observation = PageObservation(text: page.text)
+    package init(_ page: TruthPage, wording: TitleWording = .bundled) {
+        observation = PageObservation(text: page.text, wording: wording)
         labels = LineAlignment.labels(observation, truth: page.articles)
     }
 }
@@ -62,12 +62,14 @@ package enum Perceptron {
 
     /// The whole model of `make train`: the line model and its override margin, then the
     /// attachment scorer on the same pages.
-    package static func fit(_ pages: [TruthPage], epochs: Int, trainedOn: String,
+    /// `wording`: the headline-wording table the pages are read with, the bundled one but in a
+    /// held-out evaluation.
+    package static func fit(_ pages: [TruthPage], epochs: Int, trainedOn: String, wording: TitleWording = .bundled,
                             report: ((String) -> Void)? = nil) -> LineModel {
-        var model = trainWithMargin(pages.map(LabelledPage.init), epochs: epochs, seed: 1, trainedOn: trainedOn) { epoch, wrong in
+        var model = trainWithMargin(pages.map { LabelledPage($0, wording: wording) }, epochs: epochs, seed: 1, trainedOn: trainedOn) { epoch, wrong in
             report?("epoch \(epoch): \(wrong) lines wrong")
         }
-        let decisions = pages.flatMap(AttachmentTraining.examples)
+        let decisions = pages.flatMap { AttachmentTraining.examples($0, wording: wording) }
         report?("attachment: \(decisions.count) placements left open by the conventions, which place \(decisions.filter { $0.rule == $0.truth }.count) right")
         model.attachment = AttachmentTraining.fit(decisions, epochs: epochs, seed: 2) { epoch, wrong in
             report?("attachment epoch \(epoch): \(wrong) placements wrong")

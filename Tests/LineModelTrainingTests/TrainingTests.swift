@@ -10,7 +10,7 @@ final class TrainingTests: XCTestCase {
         .deletingLastPathComponent().appendingPathComponent("Fixtures/real-articles").path
     /// 36 pages to learn from and 12 held out.
     private static let pages: (train: [LabelledPage], test: [LabelledPage]) = {
-        let all = try! TruthPage.folder(fixture).map(LabelledPage.init)
+        let all = try! TruthPage.folder(fixture).map { LabelledPage($0) }
         return (Array(all.prefix(36)), Array(all.suffix(12)))
     }()
 
@@ -144,6 +144,26 @@ final class TrainingTests: XCTestCase {
                                                    "甘肃兰州蔬菜价格公道", "“在哩,在哩。”一个中年男士掀开门帘,兰州城关区的菜市场里人来人往。"]],
         ]
         XCTAssertEqual(LineAlignment.labels(page, truth: truth)[title], .heading)
+    }
+
+    /// `make eval` reads a held-out month with a table of the other months: the page's features
+    /// and the conventions' reading of a two-line block follow the table given, and bytes that
+    /// are no table are refused.
+    func testAWordingTableOfOtherMonthsIsReadAndDamagedOnesRefused() throws {
+        let bundled = PackageResources.title_words_bin
+        XCTAssertNil(TitleWording(bytes: Array(bundled.dropLast(3))))
+        XCTAssertNil(TitleWording(bytes: []))
+        XCTAssertNotNil(TitleWording(bytes: bundled))
+        // One headline pair counted, 集团, so that no line reads like a headline but 集团… does.
+        func u32(_ v: UInt32) -> [UInt8] { (0..<4).map { UInt8(v >> (8 * $0) & 0xFF) } }
+        func u16(_ v: UInt16) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8)] }
+        let key = UInt32(("集" as Unicode.Scalar).value) << 16 | UInt32(("团" as Unicode.Scalar).value)
+        let tiny = try XCTUnwrap(TitleWording(bytes: u32(0) + u32(50) + u32(0) + u32(1000) + u32(1) + u32(key)
+                                                 + u16(0) + u16(50) + u16(0) + u16(0)))
+        let text = "工会组织职工开展劳动竞赛,推动产业工人队伍建设改革。\n集团新闻发布会举行\n职工们纷纷表示,要把劳动竞赛的成果用到工作中去。\n"
+        XCTAssertNotEqual(PageObservation(text: text).features, PageObservation(text: text, wording: tiny).features)
+        XCTAssertEqual(PageObservation(text: text, wording: try XCTUnwrap(TitleWording(bytes: bundled))).features,
+                       PageObservation(text: text).features)
     }
 
     func testRandomLinesAndHugePagesNeverBreakTheDecoder() {

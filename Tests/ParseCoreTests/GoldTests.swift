@@ -90,8 +90,8 @@ final class GoldTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(scorer.pieceF1, 0.91)
         // One page (2019-10-18 p7) prints a headline with no text at its top and the text, under
         // 内容提要, after another piece: the one headline block without text that the parser
-        // still misplaces. Its 19 paragraphs are 0.02 of the body, so the floor leaves room for it.
-        XCTAssertGreaterThanOrEqual(scorer.bodyF1, 0.92)
+        // still misplaces. Its 19 paragraphs are 0.02 of the body; the floor sits 0.01 under today's.
+        XCTAssertGreaterThanOrEqual(scorer.bodyF1, 0.95)
         XCTAssertGreaterThanOrEqual(scorer.names, 0.92)
         XCTAssertGreaterThanOrEqual(scorer.kicker, 0.89)
         XCTAssertGreaterThanOrEqual(scorer.subheadline, 0.87)

@@ -8,6 +8,8 @@ public struct PageParser: Sendable {
     /// A trained model of which lines head blocks (`LineModel`), overriding the conventions'
     /// verdicts where it is sure.
     package let model: LineModel?
+    /// How headlines are worded (`title-words.bin`), read by the conventions and the model alike.
+    package let wording: TitleWording
 
     /// A parser with the line model compiled into the library.
     /// - Parameter stats: character statistics of the archive the page comes from; the page's
@@ -15,13 +17,15 @@ public struct PageParser: Sendable {
     public init(stats: LanguageStats = LanguageStats()) {
         self.stats = stats
         model = try? LineModel.bundled.get()
+        wording = .bundled
     }
 
-    /// A parser deciding its lines with `model`, or by the conventions alone with none: the
-    /// trainer's held-out evaluation.
-    package init(stats: LanguageStats = LanguageStats(), model: LineModel?) {
+    /// A parser deciding its lines with `model`, or by the conventions alone with none, and
+    /// reading headline wording with `wording`: the trainer's held-out evaluation.
+    package init(stats: LanguageStats = LanguageStats(), model: LineModel?, wording: TitleWording = .bundled) {
         self.stats = stats
         self.model = model
+        self.wording = wording
     }
 
     /// Why the compiled-in line model cannot be used, if it cannot: a build whose features
@@ -67,13 +71,13 @@ public struct PageParser: Sendable {
         let lines = PageLines.split(text)
         let page = CharCounts.page(lines)
         let evidence = JoinEvidence(page: page, global: stats.counts)
-        let observed = PageObservation(lines: lines, evidence: evidence, withFeatures: withFeatures)
+        let observed = PageObservation(lines: lines, evidence: evidence, wording: wording, withFeatures: withFeatures)
         let titles = decide(observed)
         let style = observed.style
         let layout = PageLayout(lines: lines, titles: titles, sectionBylines: observed.sectionBylines, style: style)
         let joins = Joins(paras: layout.paras, evidence: evidence)
         let salience = Salience.Lazy { Salience(counts: page, paragraphs: layout.paras.count) }
         let assembly = RunAssembly(layout: layout, joins: joins, salience: salience, separatedBlocks: style == .double, placer: placer)
-        return PieceAssembly.articles(layout: layout, assembly: assembly, joins: joins)
+        return PieceAssembly.articles(layout: layout, assembly: assembly, joins: joins, wording: wording)
     }
 }

@@ -11,7 +11,7 @@ struct HeadingFields: Equatable {
 /// columns. Without markup, a line ending in —— is a kicker and the shorter of two lines is the
 /// headline (引题 and 副题 run longer than the 主题 they frame).
 enum HeadingBlock {
-    static func interpret(_ lines: [TitleLine], bodyContains: (String) -> Bool) -> HeadingFields {
+    static func interpret(_ lines: [TitleLine], wording: TitleWording, bodyContains: (String) -> Bool) -> HeadingFields {
         var columns: [String] = []
         var titles: [TitleLine] = []
         var headlineMarked = false
@@ -53,7 +53,7 @@ enum HeadingBlock {
             f.headline = rest[0]
             f.subheadline = rest[1]
         case 2:
-            if opensWithHeadline(restLines[0].slice, restLines[1].slice) {
+            if opensWithHeadline(restLines[0].slice, restLines[1].slice, wording: wording) {
                 f.headline = rest[0]; f.subheadline = rest[1]
             } else {
                 f.kicker = rest[0]; f.headline = rest[1]
@@ -72,7 +72,7 @@ enum HeadingBlock {
     /// attended is a subheadline; a lower line that runs clearly longer is a subheadline, as
     /// subheadlines do. Otherwise the wording decides (中组部 over its news is a kicker,
     /// 栗战书主持会议 under it a subheadline), leaning to kicker and headline, the more common pair.
-    static func opensWithHeadline(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>) -> Bool {
+    static func opensWithHeadline(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>, wording: TitleWording) -> Bool {
         if LineShape.startsWithDash(b) || isBracketed(b) { return true }
         if LineShape.endsWithDash(a) || a.last.map(Scalars.isColon) == true { return false }
         let tagA = a.last.map(Scalars.isRightParen) == true, tagB = b.last.map(Scalars.isRightParen) == true
@@ -80,7 +80,7 @@ enum HeadingBlock {
         if kickerEndings.contains(where: { a.hasSuffix($0) }) { return false }
         if subheadlineEndings.contains(where: { b.hasSuffix($0) }) { return true }
         if visibleLength(a) + 4 < visibleLength(b) { return true }
-        return wordingWeight * TitleWording.kickerOverHeadlineOdds(a, b) + kickerPrior <= 0
+        return wordingWeight * wording.kickerOverHeadlineOdds(a, b) + kickerPrior <= 0
     }
 
     /// The wording's naive-Bayes odds run overconfident; scaled, and with the kicker pair's head

@@ -17,6 +17,7 @@ struct TitleGroup {
 struct Intertitles {
     let lines: [Line]
     let shape: [Bool]
+    let wording: TitleWording
 
     /// How many paragraphs on each side make the text a group is compared with.
     static let window = 6
@@ -100,7 +101,7 @@ struct Intertitles {
             Self.opensWithDate(lead) ? 1 : 0,
             log(1 + Double(lead.count)),
             before.first.map { Scalars.endsClosed(lines[$0].slice) } == true ? 1 : 0,
-            TitleWording.logOdds(titles.first!),
+            wording.logOdds(titles.first!),
             log(1 + Double(above.paragraphs)), above.credited ? 1 : 0,
             Double(siblings(of: g, lengths: lengths)),
         ]

@@ -3,10 +3,10 @@ package enum TitleGroupEvidence {
     /// each with its lines and the evidence weighed: what `fit_title_groups.py` learns from
     /// (`archive-train title-groups` writes it). Pages that mark their headlines, or separate
     /// blocks by double gaps, decide no group by weights, and give none.
-    package static func of(page text: String) -> [(lines: [String], features: [Double])] {
+    package static func of(page text: String, wording: TitleWording = .bundled) -> [(lines: [String], features: [Double])] {
         let lines = PageLines.split(text)
         let style = GapStyle.detect(lines)
-        let titles = TitleLines(lines: lines, style: style, evidence: JoinEvidence(page: CharCounts.page(lines), global: CharCounts()))
+        let titles = TitleLines(lines: lines, style: style, evidence: JoinEvidence(page: CharCounts.page(lines), global: CharCounts()), wording: wording)
         return titles.decide().groups.map { g, f in ((g.first...g.last).map { lines[$0].text }, f) }
     }
 }

@@ -36,6 +36,7 @@ struct TitleLines {
     let lines: [Line]
     let style: GapStyle
     let evidence: JoinEvidence
+    let wording: TitleWording
 
     /// Join weight above which a short line is taken for the first half of a cut paragraph.
     static let fragmentThreshold = 4.5
@@ -72,7 +73,7 @@ struct TitleLines {
         let titleShaped = lines.map { $0.kind == .text && Self.hasTitleShape($0.slice) }
         let shape = shapes(titleShaped)
         let markedPage = marksItsHeadlines(shape: shape)
-        let groups = Intertitles(lines: lines, shape: shape)
+        let groups = Intertitles(lines: lines, shape: shape, wording: wording)
         let weighed = style == .single && !markedPage ? groups.evidence() : []
         var decided: [Int: Bool] = [:]
         if style == .single {

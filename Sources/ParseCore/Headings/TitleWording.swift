@@ -4,42 +4,55 @@ import Foundation
 /// `make_title_words.py`): like a headline-block line or like a short paragraph (an intertitle,
 /// a quote, a list item), and within a block like a kicker, a headline or a subheadline.
 /// Naive Bayes log-odds over character pairs.
-enum TitleWording {
+package struct TitleWording: Sendable {
     private enum Column: Int { case kicker, headline, subheadline, paragraph }
-    private static let table = PairTable(PackageResources.title_words_bin, headerWords: 4, columns: 4)
     private static let smoothing = 0.5, vocabulary = 60_000.0
-    private static func total(_ c: Column) -> Double { Double(table.header[c.rawValue]) + smoothing * vocabulary }
-    private static let blockTotal = Double(table.header[0] + table.header[1] + table.header[2]) + smoothing * vocabulary
-    private static let totals = [Column.kicker, .headline, .subheadline, .paragraph].map(total)
-
+    private let table: PairTable
+    private let totals: [Double]
     /// Each listed pair's share of `logOdds` by its `CharCounts.pair` key, worked out once; the
     /// pairs it does not list share as pairs never counted.
-    private static let pairOdds = table.values(odds(of:))
+    private let pairOdds: FastMap<Double>
 
-    private static func odds(of c: ArraySlice<UInt16>) -> Double {
-        let block = Double(c[c.startIndex]) + Double(c[c.startIndex + 1]) + Double(c[c.startIndex + 2])
-        return log((block + smoothing) / blockTotal) - log((Double(c[c.startIndex + 3]) + smoothing) / totals[3])
+    /// The table compiled into the library, read once, on first use.
+    package static let bundled = TitleWording(PairTable(PackageResources.title_words_bin, headerWords: 4, columns: 4)!)
+
+    /// A table `make_title_words.py` wrote: the trainer's held-out evaluation reads a month
+    /// with a table counted from the other months only, as months to come meet the bundled one.
+    package init?(bytes: [UInt8]) {
+        guard let table = PairTable(bytes, headerWords: 4, columns: 4) else { return nil }
+        self.init(table)
+    }
+
+    private init(_ table: PairTable) {
+        self.table = table
+        let totals = (0..<4).map { Double(table.header[$0]) + Self.smoothing * Self.vocabulary }
+        let block = Double(table.header[0] + table.header[1] + table.header[2]) + Self.smoothing * Self.vocabulary
+        pairOdds = table.values { c in
+            let inBlock = Double(c[c.startIndex]) + Double(c[c.startIndex + 1]) + Double(c[c.startIndex + 2])
+            return log((inBlock + Self.smoothing) / block) - log((Double(c[c.startIndex + 3]) + Self.smoothing) / totals[3])
+        }
+        self.totals = totals
     }
 
     /// Positive when the line reads like a headline-block line, negative like a paragraph; per character.
-    static func logOdds(_ t: ArraySlice<Unicode.Scalar>) -> Double {
+    func logOdds(_ t: ArraySlice<Unicode.Scalar>) -> Double {
         guard !t.isEmpty else { return 0 }
         var sum = 0.0
-        forEachPair(t) { a, b in sum += pairOdds.get(CharCounts.pair(a, b)) }
+        Self.forEachPair(t) { a, b in sum += pairOdds.get(CharCounts.pair(a, b)) }
         return sum / Double(t.count)
     }
 
     /// Two unmarked lines of one block: positive when they read as kicker over headline,
     /// negative as headline over subheadline.
-    static func kickerOverHeadlineOdds(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>) -> Double {
+    func kickerOverHeadlineOdds(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>) -> Double {
         logLikelihood(a, .kicker) + logLikelihood(b, .headline) - logLikelihood(a, .headline) - logLikelihood(b, .subheadline)
     }
 
-    private static func logLikelihood(_ t: ArraySlice<Unicode.Scalar>, _ column: Column) -> Double {
+    private func logLikelihood(_ t: ArraySlice<Unicode.Scalar>, _ column: Column) -> Double {
         var sum = 0.0
-        forEachPair(t) { a, b in
+        Self.forEachPair(t) { a, b in
             let c = table.counts(at: table.entry(a, b))
-            sum += log((Double(c[c.startIndex + column.rawValue]) + smoothing) / totals[column.rawValue])
+            sum += log((Double(c[c.startIndex + column.rawValue]) + Self.smoothing) / totals[column.rawValue])
         }
         return sum
     }

@@ -26,7 +26,7 @@ package enum LineFeatures {
     /// The features of every `scored` line of a page (none for the others). What the conventions
     /// of `TitleLines` decided (which lines head blocks, which title a roundup's sections, the
     /// evidence on groups between paragraphs) are features, weighed by the model like any other.
-    static func extract(_ lines: [Line], decided: HeadingVerdicts, evidence: JoinEvidence, scored: [Bool]) -> [[UInt32]] {
+    static func extract(_ lines: [Line], decided: HeadingVerdicts, evidence: JoinEvidence, wording: TitleWording, scored: [Bool]) -> [[UInt32]] {
         let verdict = decided.titles, sectionTitles = decided.sectionTitles
         var groups = [(score: Double, f: [Double])?](repeating: nil, count: lines.count)
         for (g, f) in decided.groups {
@@ -48,7 +48,7 @@ package enum LineFeatures {
             Facts(kind: kindCode(lines[i].kind), len: lengthBucket(lines[i].scalars.count), end: endClass(lines[i].slice),
                   gap: UInt32(min(lines[i].gap, 2)), verdict: verdict[i] ? 1 : 0,
                   shape: decided.titleShaped[i] ? 1 : 0,
-                  wording: lines[i].scalars.count <= 45 ? bucket(TitleWording.logOdds(lines[i].slice), step: 0.5, limit: 8) + 1 : 0,
+                  wording: lines[i].scalars.count <= 45 ? bucket(wording.logOdds(lines[i].slice), step: 0.5, limit: 8) + 1 : 0,
                   dash: LineShape.startsWithDash(lines[i].slice) ? 1 : LineShape.endsWithDash(lines[i].slice) ? 2 : 0,
                   lead: lines[i].lead != nil ? 1 : 0)
         }

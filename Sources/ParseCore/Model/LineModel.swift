@@ -28,9 +28,11 @@ package struct LineModel: Sendable {
     package var overrideMargin: Double
     /// Where chains of text with no headline above them go; empty until the trainer fits it.
     package var attachment = AttachmentWeights(dense: [])
-    /// Both feature sets, line and attachment: a model records it and is refused by a parser
-    /// that computes other features.
-    package static var featureSetHash: UInt64 { Fingerprint.fnv1a((LineFeatures.version + "\n" + AttachmentFeatures.version).utf8) }
+    /// Both feature sets, line and attachment, and the headline-wording table they read: a model
+    /// records it and is refused by a parser that computes other features or counts wording
+    /// from another table.
+    package static let featureSetHash = Fingerprint.fnv1a(Array((LineFeatures.version + "\n" + AttachmentFeatures.version + "\n").utf8)
+                                                          + PackageResources.title_words_bin)
 
     /// `weights[slot * labels + label]`, dense, as the trainer fits them.
     package init(trainedOn: String, weights: [Float], transition: [[Double]], start: [Double], overrideMargin: Double = 0) {

@@ -13,10 +13,10 @@ package struct PageObservation {
     /// The printed text of each line, markup removed.
     package var texts: [String] { lines.map(\.text) }
 
-    init(lines: [Line], evidence: JoinEvidence, withFeatures: Bool) {
+    init(lines: [Line], evidence: JoinEvidence, wording: TitleWording, withFeatures: Bool) {
         self.lines = lines
         style = GapStyle.detect(lines)
-        let decided = TitleLines(lines: lines, style: style, evidence: evidence).decide()
+        let decided = TitleLines(lines: lines, style: style, evidence: evidence, wording: wording).decide()
         verdict = decided.titles
         sectionBylines = decided.sectionBylines
         guard withFeatures else { features = []; allowed = []; return }
@@ -51,7 +51,7 @@ package struct PageObservation {
         }
         self.allowed = allowed
         // A line that may take one label only adds the same score to every reading of the page.
-        features = LineFeatures.extract(lines, decided: decided, evidence: evidence,
+        features = LineFeatures.extract(lines, decided: decided, evidence: evidence, wording: wording,
                                         scored: allowed.map { $0.lazy.filter { $0 }.count > 1 })
     }
 
@@ -79,8 +79,8 @@ package struct PageObservation {
     }
 
     /// A page read from its text, as `PageParser` reads it, for the trainer.
-    package init(text: String, stats: LanguageStats = LanguageStats()) {
+    package init(text: String, stats: LanguageStats = LanguageStats(), wording: TitleWording = .bundled) {
         let lines = PageLines.split(text)
-        self.init(lines: lines, evidence: JoinEvidence(page: CharCounts.page(lines), global: stats.counts), withFeatures: true)
+        self.init(lines: lines, evidence: JoinEvidence(page: CharCounts.page(lines), global: stats.counts), wording: wording, withFeatures: true)
     }
 }

@@ -1,7 +1,7 @@
 /// Turns placed runs into records: joins cut halves with nothing inserted, drops paragraphs
 /// printed twice, gathers credits from wherever the page printed them.
 enum PieceAssembly {
-    static func articles(layout: PageLayout, assembly: RunAssembly, joins: Joins) -> [Article] {
+    static func articles(layout: PageLayout, assembly: RunAssembly, joins: Joins, wording: TitleWording) -> [Article] {
         let paras = layout.paras
         var pageText: String?
         func bodyContains(_ s: String) -> Bool {
@@ -48,7 +48,7 @@ enum PieceAssembly {
                 paragraphs.append(Scalars.string(t))
             }
             guard !draft.titles.isEmpty || !paragraphs.isEmpty || draft.summary != nil else { continue }
-            let fields = HeadingBlock.interpret(Array(draft.titles[..<titleCount]), bodyContains: bodyContains)
+            let fields = HeadingBlock.interpret(Array(draft.titles[..<titleCount]), wording: wording, bodyContains: bodyContains)
             var a = Article()
             a.kind = isPhoto ? .photo : .article
             a.headline = fields.headline

@@ -6,15 +6,18 @@ Development time only. Lay out real-article pages with their truth, let the trai
 evidence the parser weighs on every such group, label each group from the truth, fit a logistic
 model.
 One feature is the wording of the group (TitleWording, from title-words.bin): fit with a table
-made by make_title_words.py from months other than those the pages are laid from, or the model
-learns to trust wording it has memorised; the package then ships the table of every month.
+made by make_title_words.py from months other than those the pages are laid from (--wording),
+or the model learns to trust wording it has memorised; the package then ships the table of
+every month.
 
+  python3 Sources/ParseCore/Resources/make_title_words.py ../shared/corpus/rmrb-articles-dev.jsonl.gz \\
+      /tmp/tw-other.bin --months 2019-02
   for s in 11 12 13; do
     python3 ../shared/tools/make_pages.py --articles ../shared/corpus/rmrb-articles-dev.jsonl.gz \\
-        --out /tmp/fit$s --pages 150 --seed $s
+        --out /tmp/fit$s --pages 150 --seed $s --months 2019-10
   done
   swift build -c release --product archive-train
-  .build/release/archive-train title-groups /tmp/fit11 /tmp/fit12 /tmp/fit13
+  .build/release/archive-train title-groups --wording /tmp/tw-other.bin /tmp/fit11 /tmp/fit12 /tmp/fit13
   fit_title_groups.py /tmp/fit11 /tmp/fit12 /tmp/fit13
 
 Each folder holds the pages' truth.jsonl and the trainer's groups.tsv (the group's lines joined by

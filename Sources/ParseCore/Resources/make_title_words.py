@@ -9,8 +9,10 @@ detail (栗战书主持会议). Run once at development time:
 
   make_title_words.py ../shared/corpus/rmrb-articles-dev.jsonl.gz Sources/ParseCore/Resources/title-words.bin
 
-Input: People's Daily articles of 2019-02 and 2019-10 (kicker, headline, subheadline, paragraphs),
-from the history of the public repository caspiankexin/people-daily-crawler-date. Text is folded
+Input: People's Daily articles (date, kicker, headline, subheadline, paragraphs), from the history
+of the public repository caspiankexin/people-daily-crawler-date; the shipped table counts every
+month of the file (2019-02, 2019-10, 2020-02). --months M,M keeps those months only: `make eval`
+reads each month with a table of the other two, as months to come meet the shipped one. Text is folded
 to half-width punctuation as the dumps print it; ^ and $ stand for the start and end of a line
 (stored as U+0002 and U+0003). Pairs seen once in all are left out.
 Output, little-endian: UInt32 pairs in all of kickers, headlines, subheadlines and paragraphs,
@@ -32,12 +34,14 @@ def pairs(t):
     return [(a, b) for a, b in zip(t, t[1:]) if ord(a) < 0x10000 and ord(b) < 0x10000]
 
 
-def main(src, out):
+def main(src, out, months=None):
     fields = ('kicker', 'headline', 'subheadline')
     counts = [Counter() for _ in range(len(fields) + 1)]
     with gzip.open(src, 'rt', encoding='utf-8') as f:
         for line in f:
             a = json.loads(line)
+            if months and a['date'][:7] not in months:
+                continue
             for i, k in enumerate(fields):
                 if a.get(k):
                     counts[i].update(pairs(fold(a[k])))
@@ -53,4 +57,6 @@ def main(src, out):
 
 
 if __name__ == '__main__':
-    main(*sys.argv[1:3])
+    args = sys.argv[1:]
+    months = args[args.index('--months') + 1].split(',') if '--months' in args else None
+    main(args[0], args[1], months)

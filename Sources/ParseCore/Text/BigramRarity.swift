@@ -4,7 +4,7 @@ import Foundation
 /// `Resources/bigram-df.bin` (see `make_bigram_df.py`). Topic overlap weighed by it ignores
 /// the pairs every article prints (我们, 发展, 工作) and hears names, places and subjects.
 enum BigramRarity {
-    private static let table = PairTable(PackageResources.bigram_df_bin, headerWords: 1, columns: 1)
+    private static let table = PairTable(PackageResources.bigram_df_bin, headerWords: 1, columns: 1)!
     private static let articles = Double(table.header[0])
 
     /// Each listed pair's weight by its `CharCounts.pair` key, worked out once; a pair the table

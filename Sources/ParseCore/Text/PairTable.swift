@@ -8,14 +8,17 @@ struct PairTable {
     private let counts: [UInt16]
     private let columns: Int
 
-    init(_ bytes: [UInt8], headerWords: Int, columns: Int) {
+    /// Nil when the bytes are not such a table: cut short, or longer than its entries.
+    init?(_ bytes: [UInt8], headerWords: Int, columns: Int) {
+        let start = headerWords * 4 + 4, entry = 4 + 2 * columns
+        guard bytes.count >= start else { return nil }
         func u32(_ i: Int) -> UInt32 { (0..<4).reduce(0) { $0 | UInt32(bytes[i + $1]) << (8 * $1) } }
         func u16(_ i: Int) -> UInt16 { UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 }
         header = (0..<headerWords).map { u32($0 * 4) }
         let n = Int(u32(headerWords * 4))
-        let entry = 4 + 2 * columns
-        let start = headerWords * 4 + 4
+        guard bytes.count == start + n * entry else { return nil }
         keys = (0..<n).map { u32(start + $0 * entry) }
+        guard zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
         counts = (0..<n).flatMap { e in (0..<columns).map { u16(start + e * entry + 4 + $0 * 2) } }
         self.columns = columns
     }
