@@ -185,6 +185,31 @@ final class CreditTests: XCTestCase {
         XCTAssertEqual(bare.reporters, ["阳建"])
     }
 
+    /// A dateline relayed from an agency (据新华社…电) is text the paper prints, not its own
+    /// dateline, but it opens a piece as one does; a picture's source line closes its caption.
+    func testRelayedDatelinesAndPictureSourcesAreFactsOfTheirLines() throws {
+        let lines = PageLines.split("""
+        据新华社北京2月8日电 (记者王楠)2月7日,国务委员兼外交部长王毅同法国总统外事顾问通电话。
+        新华社北京2月8日电 国务院联防联控机制召开新闻发布会。
+        据了解,当地已有二十家企业复工。
+        新华社发
+        资料图片
+        新华社记者
+        """)
+        XCTAssertEqual(lines.map(\.relayed), [true, false, false, false, false, false])
+        XCTAssertNil(lines[0].lead, "the relayed dateline is no dateline of the record")
+        XCTAssertNotNil(lines[1].lead)
+        XCTAssertEqual(lines.map(TitleLines.closesPiece), [false, false, false, true, true, false])
+        let a = try XCTUnwrap(parse("""
+        王毅同法国总统外事顾问通电话
+
+        据新华社北京2月8日电 (记者王楠)2月7日,国务委员兼外交部长王毅同法国总统外事顾问通电话。
+        """).first)
+        XCTAssertNil(a.dateline)
+        XCTAssertEqual(a.reporters, [])
+        XCTAssertTrue(a.paragraphs[0].hasPrefix("据新华社北京2月8日电"))
+    }
+
     func testLeadAfterABoxOfKeyPoints() throws {
         let pieces = parse("""
         市场监管总局发布意见

@@ -224,6 +224,14 @@ enum Credits {
         return nil
     }
 
+    /// A line naming only where a picture came from, under its caption: 新华社发, 资料图片.
+    static func isPictureSource(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
+        if t.last == "发", agencies.contains(where: { t.dropLast().elementsEqual($0.unicodeScalars) }) { return true }
+        return pictureSources.contains { t.elementsEqual($0.unicodeScalars) }
+    }
+
+    private static let pictureSources = ["资料图片", "人民视觉", "视觉中国"]
+
     /// A line that is nothing but a byline: it must start with a role word.
     static func bylineLine(_ s: ArraySlice<Unicode.Scalar>) -> Credit? {
         guard role(at: s) != nil else { return nil }

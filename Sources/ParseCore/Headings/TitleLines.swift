@@ -53,7 +53,7 @@ struct TitleLines {
         switch line.kind {
         case .photoCredit, .jumpTo, .advert: return true
         case .text: return line.trailingCredit != nil || Credits.inlineCredit(line.slice) != nil
-            || Credits.layoutCredit(line.slice)
+            || Credits.layoutCredit(line.slice) || Credits.isPictureSource(line.slice)
         default: return false
         }
     }

@@ -22,6 +22,9 @@ struct Line {
     let lead: (credit: Credit, end: Int)?
     /// The credit group the line closes with ((记者 王珂) or (作者为…)).
     let trailingCredit: Credit?
+    /// Whether it opens with an agency's dateline relayed (据新华社北京2月1日电): a piece taken
+    /// from the wire, whose dateline the paper prints as text, not as its own.
+    let relayed: Bool
 
     var text: String { Scalars.string(scalars) }
     var slice: ArraySlice<Unicode.Scalar> { scalars[...] }
@@ -71,8 +74,9 @@ enum PageLines {
         let scalars = Array(t)
         let lead = Credits.leadDateline(scalars[...]).map { (credit: $0.0, end: $0.1) }
         let trailing = Credits.trailingGroup(scalars[...])
+        let relayed = lead == nil && scalars.first == "据" && Credits.leadDateline(scalars.dropFirst()) != nil
         func line(_ kind: LineKind) -> Line {
-            Line(number: number, gap: gap, scalars: scalars, kind: kind, lead: lead, trailingCredit: trailing)
+            Line(number: number, gap: gap, scalars: scalars, kind: kind, lead: lead, trailingCredit: trailing, relayed: relayed)
         }
         if let jump = jumpMarker(t) { return line(jump) }
         if t.count <= 6 {

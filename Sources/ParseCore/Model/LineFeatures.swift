@@ -4,7 +4,7 @@
 package enum LineFeatures {
     /// Names the templates below and their buckets; changing any of them changes the hash a
     /// model records (`LineModel.featureSetHash`), and a model trained on other features is refused.
-    package static let version = "line-features-7 (labels heading text other opening): bias kind len end first f1 l1 f2 l2 stop clauses verdict shape short gap gapAfter lead trail wording enum dash pos colonEnd join joinPrev verdict*shape kind*len window(-2...2: kind len end verdict gap shape wording dash*lead) pair(end*len*nextLen wording*nextWording dash*nextDash*nextLead) group(where the conventions weigh it: score overlap6 overlap2 fitsAfter fitsBefore siblings above) prevCloses nextOpens prevCloses*len nextOpens*verdict section runAbove runOpened section*runOpened*runAbove nextOpens*runOpened nextCloses*prevCloses*shape"
+    package static let version = "line-features-8 (labels heading text other opening): bias kind len end first f1 l1 f2 l2 stop clauses verdict shape short gap gapAfter lead(dateline, relayed 据…电) trail wording enum dash pos colonEnd join joinPrev verdict*shape kind*len window(-2...2: kind len end verdict gap shape wording dash*lead) pair(end*len*nextLen wording*nextWording dash*nextDash*nextLead) group(where the conventions weigh it: score overlap6 overlap2 fitsAfter fitsBefore siblings above) prevCloses nextOpens prevCloses*len nextOpens*verdict section runAbove runOpened section*runOpened*runAbove nextOpens*runOpened nextCloses*prevCloses*shape"
 
     private enum T: UInt32 {
         case bias = 1, kind, len, end, first, f1, l1, f2, stop, clauses, verdict, shape, short, gap, gapAfter, lead, trail
@@ -19,7 +19,7 @@ package enum LineFeatures {
     private struct Facts {
         var kind: UInt32, len: UInt32, end: UInt32, gap: UInt32, verdict: UInt32, shape: UInt32
         /// The headline-wording bucket (0 for a line too long to be a headline), the dash at
-        /// either end, and whether a dateline lead opens it.
+        /// either end, and whether a dateline lead (1) or an agency's relayed one (2) opens it.
         var wording: UInt32, dash: UInt32, lead: UInt32
     }
 
@@ -50,7 +50,7 @@ package enum LineFeatures {
                   shape: decided.titleShaped[i] ? 1 : 0,
                   wording: lines[i].scalars.count <= 45 ? bucket(wording.logOdds(lines[i].slice), step: 0.5, limit: 8) + 1 : 0,
                   dash: LineShape.startsWithDash(lines[i].slice) ? 1 : LineShape.endsWithDash(lines[i].slice) ? 2 : 0,
-                  lead: lines[i].lead != nil ? 1 : 0)
+                  lead: lines[i].lead != nil ? 1 : lines[i].relayed ? 2 : 0)
         }
         var out: [[UInt32]] = []
         out.reserveCapacity(lines.count)
@@ -77,7 +77,7 @@ package enum LineFeatures {
             add(.stop, t.contains("。") ? 1 : 0)
             add(.clauses, UInt32(min(t.lazy.filter(Scalars.isClauseMark).count, 4)))
             add(.short, LineShape.isShort(t) ? 1 : 0)
-            add(.lead, line.lead != nil ? 1 : 0)
+            add(.lead, me.lead)
             add(.trail, line.trailingCredit != nil ? 1 : 0)
             if me.wording > 0 { add(.wording, me.wording - 1) }
             add(.pos, i == 0 ? 1 : i == 1 ? 2 : i + 1 == lines.count ? 3 : 0)
@@ -89,6 +89,7 @@ package enum LineFeatures {
             if i + 1 < lines.count {
                 if case .byline = lines[i + 1].kind { opens = 1 }
                 else if lines[i + 1].kind == .text, lines[i + 1].lead != nil { opens = 2 }
+                else if lines[i + 1].kind == .text, lines[i + 1].relayed { opens = 4 }
                 else if TitleLines.isHeadingElement(lines[i + 1].kind) { opens = 3 }
             }
             add(.prevCloses, closes); add(.nextOpens, opens)
@@ -127,7 +128,7 @@ package enum LineFeatures {
                 let n = facts[j]
                 f.append(hash(base + 1, n.kind)); f.append(hash(base + 2, n.len)); f.append(hash(base + 3, n.end))
                 f.append(hash(base + 4, n.verdict)); f.append(hash(base + 5, n.gap)); f.append(hash(base + 6, n.shape << 8 | n.kind))
-                f.append(hash(base + 7, n.wording)); f.append(hash(base + 8, n.dash << 1 | n.lead))
+                f.append(hash(base + 7, n.wording)); f.append(hash(base + 8, n.dash << 2 | n.lead))
             }
             out.append(f)
         }
