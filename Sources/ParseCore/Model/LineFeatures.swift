@@ -41,8 +41,8 @@ package enum LineFeatures {
             JoinEvidence.Half(lines[i].slice, evidence, brackets: brackets[i], leads: lines[i].lead != nil)
         }
         let joins: [UInt32] = lines.indices.dropLast().map { i in
-            guard evidence.openEnd(lines[i].slice, brackets: brackets[i]) != nil else { return 0 }
-            return evidence.score(half(i), half(i + 1), adjacent: true).map { bucket($0, step: 1, limit: 8) + 1 } ?? 0
+            guard let upper = JoinEvidence.Half(openEnded: lines[i].slice, evidence, brackets: brackets[i], leads: lines[i].lead != nil) else { return 0 }
+            return evidence.score(upper, half(i + 1), adjacent: true).map { bucket($0, step: 1, limit: 8) + 1 } ?? 0
         }
         let facts = lines.indices.map { i in
             Facts(kind: kindCode(lines[i].kind), len: lengthBucket(lines[i].scalars.count), end: endClass(lines[i].slice),

@@ -98,8 +98,19 @@ struct JoinEvidence {
         /// `leads`: whether a dateline opens it; `brackets`, when the caller knows them already.
         init(_ t: ArraySlice<Unicode.Scalar>, _ e: JoinEvidence, brackets known: LineShape.Brackets? = nil, leads: Bool) {
             let brackets = known ?? LineShape.Brackets(t)
+            self.init(t, e, brackets: brackets, leads: leads, open: e.openEnd(t, brackets: brackets))
+        }
+
+        /// Nil when `t` ends closed, as most lines do: it joins nothing below it, and nothing
+        /// more of it is worked out.
+        init?(openEnded t: ArraySlice<Unicode.Scalar>, _ e: JoinEvidence, brackets: LineShape.Brackets, leads: Bool) {
+            guard let open = e.openEnd(t, brackets: brackets) else { return nil }
+            self.init(t, e, brackets: brackets, leads: leads, open: open)
+        }
+
+        private init(_ t: ArraySlice<Unicode.Scalar>, _ e: JoinEvidence, brackets: LineShape.Brackets, leads: Bool, open: Double?) {
             text = t
-            open = e.openEnd(t, brackets: brackets)
+            self.open = open
             continuation = e.continuation(t, brackets: brackets, leads: leads)
             unclosed = brackets.unclosed
             unopened = brackets.unopened
