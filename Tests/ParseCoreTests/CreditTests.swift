@@ -199,7 +199,7 @@ final class CreditTests: XCTestCase {
         XCTAssertEqual(lines.map(\.relayed), [true, false, false, false, false, false])
         XCTAssertNil(lines[0].lead, "the relayed dateline is no dateline of the record")
         XCTAssertNotNil(lines[1].lead)
-        XCTAssertEqual(lines.map(TitleLines.closesPiece), [false, false, false, true, true, false])
+        XCTAssertEqual(lines.map(\.closes), [false, false, false, true, true, false])
         let a = try XCTUnwrap(parse("""
         王毅同法国总统外事顾问通电话
 

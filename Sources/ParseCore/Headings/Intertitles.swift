@@ -34,7 +34,7 @@ struct Intertitles {
             var j = i
             while j + 1 < lines.count, shape[j + 1] { j += 1 }
             if i > 0, j + 1 < lines.count, j - i < 3, lines[i].gap < 2, isPlainParagraph(i - 1), isPlainParagraph(j + 1),
-               !TitleLines.closesPiece(lines[i - 1]), lines[j + 1].lead == nil {
+               !lines[i - 1].closes, lines[j + 1].lead == nil {
                 out.append(TitleGroup(first: i, last: j))
             }
             i = j + 1
@@ -51,7 +51,7 @@ struct Intertitles {
         var i = start
         while i >= 0, i < lines.count, out.count < limit, lines[i].kind == .text {
             if !shape[i] {
-                if step < 0 && TitleLines.closesPiece(lines[i]) { break }
+                if step < 0 && lines[i].closes { break }
                 if step > 0 && i != start && lines[i].lead != nil { break }
                 out.append(i)
             }
@@ -113,7 +113,7 @@ struct Intertitles {
     private func above(_ g: TitleGroup) -> (paragraphs: Int, credited: Bool) {
         var n = 0, i = g.first - 1
         let stop = max(-1, i - Self.reach)
-        while i > stop, lines[i].kind == .text, !TitleLines.closesPiece(lines[i]) {
+        while i > stop, lines[i].kind == .text, !lines[i].closes {
             if !shape[i] {
                 if lines[i].lead != nil { return (n + 1, true) }
                 n += 1

@@ -15,7 +15,7 @@ extension TitleLines {
         if case .marked = prev.kind { return isFirstSection(at: i, title: title) ? j : nil }
         guard prev.kind == .text else { return nil }
         if title[i - 1] { return isFirstSection(at: i, title: title) ? j : nil }
-        guard !shape[i - 1], !Self.closesPiece(prev) else { return nil }
+        guard !shape[i - 1], !prev.closes else { return nil }
         return opensWithoutLead(before: i, title: title, sectionBylines: sectionBylines) ? j : nil
     }
 
@@ -41,7 +41,7 @@ extension TitleLines {
                 return paragraphs >= Self.roundupOpening || sections > 0
             case .text:
                 if line.lead != nil { return false }
-                if Self.closesPiece(line) { return false }
+                if line.closes { return false }
                 paragraphs += 1
             case .byline:
                 if sectionBylines.contains(k) { sections += 1; break }

@@ -48,16 +48,6 @@ struct TitleLines {
         return !Credits.layoutCredit(t)
     }
 
-    /// A paragraph that ends the piece it belongs to: a signature, a trailing dateline, a credit.
-    static func closesPiece(_ line: Line) -> Bool {
-        switch line.kind {
-        case .photoCredit, .jumpTo, .advert: return true
-        case .text: return line.trailingCredit != nil || Credits.inlineCredit(line.slice) != nil
-            || Credits.layoutCredit(line.slice) || Credits.isPictureSource(line.slice)
-        default: return false
-        }
-    }
-
     static func isHeadingElement(_ kind: LineKind) -> Bool {
         switch kind {
         case .marked, .bold, .readingTip, .jumpFrom, .byline: return true
@@ -177,7 +167,7 @@ struct TitleLines {
             return !(nextIsPlain && blockHasMarkedHeadline(endingAt: i - 1, title: title))
         }
         if i == 0 || line.gap >= 2 { return true }
-        if let prev, Self.closesPiece(prev) { return true }
+        if let prev, prev.closes { return true }
         return signedAfterByline(i, title: title)
     }
 
@@ -193,7 +183,7 @@ struct TitleLines {
                     let line = lines[k]
                     if case .byline = line.kind { return true }
                     if line.kind == .text, line.lead?.0.hasNames == true { return true }
-                    if title[k] || Self.isHeadingElement(line.kind) || Self.closesPiece(line) { return false }
+                    if title[k] || Self.isHeadingElement(line.kind) || line.closes { return false }
                     k -= 1
                 }
                 return false

@@ -25,6 +25,9 @@ struct Line {
     /// Whether it opens with an agency's dateline relayed (据新华社北京2月1日电): a piece taken
     /// from the wire, whose dateline the paper prints as text, not as its own.
     let relayed: Bool
+    /// Whether it ends the piece it belongs to: a photo credit, a jump marker, an advertisement,
+    /// or text that closes on a signature, a trailing dateline, a credit or a picture's source.
+    let closes: Bool
 
     var text: String { Scalars.string(scalars) }
     var slice: ArraySlice<Unicode.Scalar> { scalars[...] }
@@ -76,7 +79,15 @@ enum PageLines {
         let trailing = Credits.trailingGroup(scalars[...])
         let relayed = lead == nil && scalars.first == "据" && Credits.leadDateline(scalars.dropFirst()) != nil
         func line(_ kind: LineKind) -> Line {
-            Line(number: number, gap: gap, scalars: scalars, kind: kind, lead: lead, trailingCredit: trailing, relayed: relayed)
+            let closes: Bool
+            switch kind {
+            case .photoCredit, .jumpTo, .advert: closes = true
+            case .text: closes = trailing != nil || Credits.inlineCredit(scalars[...]) != nil
+                || Credits.layoutCredit(scalars[...]) || Credits.isPictureSource(scalars[...])
+            default: closes = false
+            }
+            return Line(number: number, gap: gap, scalars: scalars, kind: kind, lead: lead, trailingCredit: trailing,
+                        relayed: relayed, closes: closes)
         }
         if let jump = jumpMarker(t) { return line(jump) }
         if t.count <= 6 {

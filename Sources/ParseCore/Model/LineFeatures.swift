@@ -33,7 +33,6 @@ package enum LineFeatures {
             for i in g.first...g.last { groups[i] = (Intertitles.score(f), f) }
         }
         let runs = runsAbove(lines, verdict: verdict)
-        let closing = lines.map(TitleLines.closesPiece)
         // A line's join with the next is its next line's join with the previous one. Most lines
         // end a sentence, and a closed line joins nothing.
         let brackets = lines.map { LineShape.Brackets($0.slice) }
@@ -82,9 +81,9 @@ package enum LineFeatures {
             if me.wording > 0 { add(.wording, me.wording - 1) }
             add(.pos, i == 0 ? 1 : i == 1 ? 2 : i + 1 == lines.count ? 3 : 0)
             // What a piece starts after and what it starts with, as the conventions read them.
-            let closes: UInt32 = i > 0 && closing[i - 1] ? 1 : 0
+            let closes: UInt32 = i > 0 && lines[i - 1].closes ? 1 : 0
             // A one-paragraph piece (a photo's caption, a brief) closes as soon as it opens.
-            let nextCloses: UInt32 = i + 1 < lines.count && closing[i + 1] ? 1 : 0
+            let nextCloses: UInt32 = i + 1 < lines.count && lines[i + 1].closes ? 1 : 0
             var opens: UInt32 = 0
             if i + 1 < lines.count {
                 if case .byline = lines[i + 1].kind { opens = 1 }

@@ -40,7 +40,7 @@ package struct PageObservation {
             // its kicker: all 1,279 such lines there are.
             let sentence = !verdict[i] && line.scalars.last == "。"
             let titlesOneParagraph = verdict[i] && i + 1 < lines.count && lines[i + 1].kind == .text && !verdict[i + 1]
-                && TitleLines.closesPiece(lines[i + 1])
+                && lines[i + 1].closes
             let kicksMarkedHeadline = verdict[i] && i + 1 < lines.count && LineShape.endsWithDash(line.slice)
                 && { if case .marked = lines[i + 1].kind { return true } else { return false } }()
             allowed.append(LineLabel.allCases.map { label in
@@ -64,7 +64,7 @@ package struct PageObservation {
             guard verdict[i] else { i += 1; continue }
             var j = i
             while j + 1 < lines.count, verdict[j + 1] { j += 1 }
-            if j + 1 < lines.count, Self.opensPiece(lines[j + 1]), i == 0 || !TitleLines.closesPiece(lines[i - 1]) {
+            if j + 1 < lines.count, Self.opensPiece(lines[j + 1]), i == 0 || !lines[i - 1].closes {
                 for k in i...j where lines[k].kind == .text { out[k] = true }
             }
             i = j + 1

@@ -29,10 +29,10 @@ def main(src, out, months=None):
     df, n = Counter(), 0
     with gzip.open(src, 'rt', encoding='utf-8') as f:
         for line in f:
-            a = json.loads(line)
-            if months and a['date'][:7] not in months:
+            article = json.loads(line)
+            if months and article['date'][:7] not in months:
                 continue
-            text = ''.join(a['paragraphs'])
+            text = ''.join(article['paragraphs'])
             n += 1
             df.update({a + b for a, b in zip(text, text[1:]) if cjk(a) and cjk(b)})
     # Ties at the cut go to the lower pair, so that the same articles give the same bytes.
