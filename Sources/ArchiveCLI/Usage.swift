@@ -76,9 +76,10 @@ enum Usage {
 
     Query language:
       工会 劳动竞赛        every term must occur (exact substrings; Latin ignores case)
+      工会 AND 劳动竞赛    the same
       "团结奋斗 喜迎"       a phrase, spaces included
-      -广告               exclude pieces containing a term
-      工会 OR 职工         either term; (a OR b) c groups
+      -广告, NOT 广告      exclude pieces containing a term
+      工会 OR 职工         either term; (a OR b) c groups; AND binds tighter than OR
       headline:工匠        the term in the headline block
       reporter:王晓颖      a credited name (reporter, correspondent, photographer, author)
       union:安庆市总工会    a trade union by canonical name or any printed form (安庆市总),
@@ -86,6 +87,9 @@ enum Usage {
       source:003          the dump's path
       kind:photo          photos (or kind:article)
       date:2023-08        a year, month or day, or a range date:2023-08-01..2023-09-30
+
+    AND, OR and NOT are operators in upper case only: and, or and not are words. A Latin name
+    before a colon that is no field (title:工匠) is an error; quoted ("title:工匠") it is text.
 
     Hits are ranked by BM25 (headline matches count triple), ties by date then archive order.
     Exit status 0 with hits, 1 without, 2 on errors.

@@ -9,19 +9,11 @@ import XCTest
 /// (two months apart) so the series have empty months between them.
 final class ResearchCLITests: XCTestCase {
     private var dir = ""
-    private var index: String { "\(dir)/index" }
+    private var index = ""
 
     override func setUpWithError() throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("archive-research-\(UUID().uuidString)").path
-        let dumps = "\(dir)/dumps"
-        try FileManager.default.createDirectory(atPath: dumps, withIntermediateDirectories: true)
-        let names = try FileManager.default.contentsOfDirectory(atPath: Runner.repo.appendingPathComponent("Fixtures/dumps").path).sorted()
-        for (i, name) in names.enumerated() {
-            try FileManager.default.copyItem(atPath: Runner.repo.appendingPathComponent("Fixtures/dumps/\(name)").path,
-                                             toPath: "\(dumps)/grrb-2023\(String(format: "%02d", 2 * i + 2))15-0\(i + 1).txt")
-        }
-        let r = try run(["ingest", dumps, "--index", index])
-        XCTAssertEqual(r.status, 0, r.err)
+        index = try DatedSamples.ingest(into: dir)
     }
 
     override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }

@@ -22,6 +22,35 @@ final class QueryParserTests: XCTestCase {
         XCTAssertEqual(try parse("a-b"), .text("a-b", .all))
     }
 
+    /// AND, OR and NOT in upper case are operators, as a Lucene, tantivy or FTS5 user types them;
+    /// in lower case, or quoted, they are words.
+    func testUpperCaseOperatorsAndLowerCaseWords() throws {
+        let 工会 = Query.text("工会", .all), 职工 = Query.text("职工", .all)
+        XCTAssertEqual(try parse("工会 AND 职工"), .and([工会, 职工]))
+        XCTAssertEqual(try parse("工会 NOT 职工"), .and([工会, .not(职工)]))
+        XCTAssertEqual(try parse("工会 AND NOT 职工"), .and([工会, .not(职工)]))
+        XCTAssertEqual(try parse("NOT 职工"), .not(职工))
+        XCTAssertEqual(try parse("工会 AND 职工 OR 劳模"), .or([.and([工会, 职工]), .text("劳模", .all)]), "AND binds tighter than OR")
+        XCTAssertEqual(try parse("NOT (工会 OR 职工)"), .not(.or([工会, 职工])))
+        XCTAssertEqual(try parse("工会 and 职工"), .and([工会, .text("and", .all), 职工]))
+        XCTAssertEqual(try parse("not"), .text("not", .all))
+        XCTAssertEqual(try parse("\"AND\""), .text("AND", .all))
+        XCTAssertEqual(error("AND 工会"), QueryError(position: 1, message: "AND needs a term before it"))
+        XCTAssertEqual(error("工会 AND"), QueryError(position: 7, message: "AND needs a term after it"))
+        XCTAssertEqual(error("工会 AND OR 职工"), QueryError(position: 8, message: "AND needs a term after it"))
+        XCTAssertEqual(error("工会 NOT"), QueryError(position: 4, message: "'-' or NOT needs a term to exclude"))
+        XCTAssertEqual(error("(工会 AND)"), QueryError(position: 8, message: "AND needs a term after it"))
+    }
+
+    /// A Latin name before a colon that is no field is a mistake, not text that is never found.
+    func testUnknownFieldsAreErrorsUnlessQuoted() throws {
+        let fields = "(fields: headline: reporter: union: source: kind: date:; quote it to search the text)"
+        XCTAssertEqual(error("title:工匠"), QueryError(position: 1, message: "no field 'title:' \(fields)"))
+        XCTAssertEqual(error("工会 Headline:工匠")?.position, 4, "field names are lower case")
+        XCTAssertEqual(try parse("\"title:工匠\""), .text("title:工匠", .all))
+        XCTAssertEqual(try parse("10:30"), .text("10:30", .all))
+    }
+
     func testFields() throws {
         XCTAssertEqual(try parse("headline:工匠"), .text("工匠", .headline))
         XCTAssertEqual(try parse("headline:\"大国 工匠\""), .text("大国 工匠", .headline))

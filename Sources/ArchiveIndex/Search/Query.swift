@@ -56,12 +56,14 @@ public struct QueryError: Error, Equatable, CustomStringConvertible, Sendable {
     public static let quoted = 60
 }
 
-/// Reads the query language: space-separated terms are all required, "quoted phrases" keep
-/// their spaces, -term excludes, A OR B, parentheses group, and headline:, reporter:, union:,
-/// source:, kind:, date: restrict to a field.
+/// Reads the query language: space-separated terms are all required (A AND B says so too),
+/// "quoted phrases" keep their spaces, -term and NOT term exclude, A OR B, parentheses group,
+/// and headline:, reporter:, union:, source:, kind:, date: restrict to a field. The operators
+/// are upper case, as in Lucene and SQLite FTS5: and, or, not are words. A Latin name before a
+/// colon that is no field is an error, so that title:工匠 is not quietly searched as text.
 public struct QueryParser {
     enum Token: Equatable {
-        case word(String), quoted(String), field(String, String), open, close, or, minus
+        case word(String), quoted(String), field(String, String), open, close, or, and, minus
     }
 
     private var tokens: [(Token, Int)] = []
@@ -90,7 +92,14 @@ public struct QueryParser {
         return q
     }
 
-    static let fields: Set<String> = ["headline", "reporter", "union", "source", "kind", "date"]
+    /// The fields in the order help and errors list them.
+    public static let fieldNames = ["headline", "reporter", "union", "source", "kind", "date"]
+    static let fields = Set(fieldNames)
+
+    /// Whether `name` is shaped like a field's name (Latin letters): 产教融合:课堂 is text.
+    private static func looksLikeField(_ name: Substring) -> Bool {
+        !name.isEmpty && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
+    }
 
     private init(_ text: String) throws(QueryError) {
         let s = Array(text.unicodeScalars)
@@ -118,6 +127,12 @@ public struct QueryParser {
                 let word = Self.string(s[i..<j])
                 if word == "OR" || word == "|" {
                     tokens.append((.or, pos))
+                } else if word == "AND" {
+                    tokens.append((.and, pos))
+                } else if word == "NOT" {
+                    tokens.append((.minus, pos))
+                } else if let colon = word.firstIndex(of: ":"), Self.looksLikeField(word[..<colon]), !Self.fields.contains(String(word[..<colon])) {
+                    throw QueryError(position: pos, message: "no field '\(Self.shown(String(word[..<colon]))):' (fields: \(Self.fieldNames.map { $0 + ":" }.joined(separator: " ")); quote it to search the text)")
                 } else if let colon = word.firstIndex(of: ":"), Self.fields.contains(String(word[..<colon])) {
                     let name = String(word[..<colon])
                     var value = String(word[word.index(after: colon)...])
@@ -150,7 +165,7 @@ public struct QueryParser {
         var parts = [try andExpression()]
         while at < tokens.count, tokens[at].0 == .or {
             at += 1
-            guard at < tokens.count, tokens[at].0 != .or, tokens[at].0 != .close else {
+            guard at < tokens.count, tokens[at].0 != .or, tokens[at].0 != .and, tokens[at].0 != .close else {
                 throw QueryError(position: position, message: "OR needs a term after it")
             }
             parts.append(try andExpression())
@@ -161,6 +176,13 @@ public struct QueryParser {
     private mutating func andExpression() throws(QueryError) -> Query {
         var parts: [Query] = []
         while at < tokens.count, tokens[at].0 != .or, tokens[at].0 != .close {
+            if tokens[at].0 == .and {
+                guard !parts.isEmpty else { throw QueryError(position: position, message: "AND needs a term before it") }
+                at += 1
+                guard at < tokens.count, ![.or, .and, .close].contains(tokens[at].0) else {
+                    throw QueryError(position: position, message: "AND needs a term after it")
+                }
+            }
             parts.append(try unary())
         }
         guard !parts.isEmpty else {
@@ -181,8 +203,8 @@ public struct QueryParser {
         defer { if token == .minus || token == .open { depth -= 1 } }
         switch token {
         case .minus:
-            guard at < tokens.count, tokens[at].0 != .or, tokens[at].0 != .close else {
-                throw QueryError(position: pos, message: "'-' needs a term to exclude")
+            guard at < tokens.count, ![.or, .and, .close].contains(tokens[at].0) else {
+                throw QueryError(position: pos, message: "'-' or NOT needs a term to exclude")
             }
             return .not(try unary())
         case .open:
@@ -199,6 +221,8 @@ public struct QueryParser {
             throw QueryError(position: pos, message: "')' without '('")
         case .or:
             throw QueryError(position: pos, message: "OR needs a term before it")
+        case .and:
+            throw QueryError(position: pos, message: "AND needs a term before it")
         }
     }
 
