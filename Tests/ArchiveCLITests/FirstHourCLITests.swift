@@ -35,4 +35,19 @@ final class FirstHourCLITests: XCTestCase {
         XCTAssertTrue(r.err.hasPrefix("archive: query error at column 1: no field 'title:' (fields: headline: reporter: union: source: kind: date:"), r.err)
         XCTAssertEqual(try run(["search", "\"title:工匠\""]).status, 1, "quoted, it is text, found nowhere")
     }
+
+    func testQuanZongIsFoundAsTheNationalFederation() throws {
+        let page = "# 全总部署职工书屋建设\n\n本报讯 全总党组书记在会上讲话，据全总统计，书屋已建成10万余家。\n\n# 企业开展安全检查\n\n本报讯 公司安全总监带队检查，要完全总结经验。\n"
+        try page.write(toFile: "\(dir)/dumps/grrb-20231201-01.txt", atomically: false, encoding: .utf8)
+        XCTAssertEqual(try run(["ingest", "\(dir)/dumps"]).status, 0)
+        XCTAssertEqual(try total("union:全总"), 1)
+        XCTAssertEqual(try total("union:中华全国总工会"), 1)
+        XCTAssertEqual(try run(["search", "--union", "全总", "--limit", "0"]).out, "1 piece match union 全总\n")
+        let unions = try run(["unions", "--json"]).out.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let national = try XCTUnwrap(unions.first { $0["name"] as? String == "中华全国总工会" })
+        XCTAssertEqual(national["pieces"] as? Int, 1)
+        XCTAssertEqual(national["mentions"] as? Int, 3, "the headline's and the two in the text")
+    }
 }

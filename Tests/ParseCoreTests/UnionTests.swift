@@ -11,6 +11,23 @@ final class UnionTests: XCTestCase {
         unions(body, headline: headline, dateline: dateline).map(\.name)
     }
 
+    /// 全总, the paper's short name for the national federation, as it prints it; and the words
+    /// it hides in (安全总监, 完全总结) that are not it.
+    func testQuanZongIsTheNationalFederation() {
+        XCTAssertEqual(names("全总党组书记、副主席陈刚在会上讲话。"), ["中华全国总工会"])
+        XCTAssertEqual(names("近日，全总、国家发展改革委等部门联合印发《意见》。"), ["中华全国总工会"])
+        XCTAssertEqual(names("据全总统计，全国已建立职工书屋10万余家。"), ["中华全国总工会"])
+        XCTAssertEqual(names("全总书记处书记出席会议。"), ["中华全国总工会"])
+        XCTAssertEqual(names("经全总决定，向全总汇报。"), ["中华全国总工会"])
+        XCTAssertEqual(names("全总会同有关部门开展工作，全总工作报告提出要求。"), ["中华全国总工会"])
+        XCTAssertEqual(unions("中华全国总工会（全总）发布通知。").first?.mentions, ["中华全国总工会", "全总"])
+        XCTAssertEqual(names("公司安全总监带队检查。"), [])
+        XCTAssertEqual(names("要完全总结经验，安全总体形势稳定。"), [])
+        XCTAssertEqual(names("全总体上看，全总量保持稳定。"), [])
+        XCTAssertFalse(names("进一步健全总工会组织体系。").contains("中华全国总工会"))
+        XCTAssertTrue(Unions.queryKeys("全总").contains("n:中华全国总工会"))
+    }
+
     func testGazetteerPlacesCountiesUnderPrefectureAndProvince() {
         let g = Gazetteer.shared
         let huli = g.places(named: "湖里区")

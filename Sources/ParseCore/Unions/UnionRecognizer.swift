@@ -72,6 +72,9 @@ struct UnionRecognizer {
             } else if c == "总", i > 0, Self.levelWords.contains(s[i - 1]), i + 1 < s.count, !Self.notAbbreviation.contains(s[i + 1]) {
                 if federation(end: i, unionEnd: i + 1, into: &found) == nil, let b = bareLevel(end: i, unionEnd: i + 1) { bare.append(b) }
                 i += 1
+            } else if c == "全" && at(i + 1, "总") && isNationalShortName(at: i) {
+                found.append(Found(name: "中华全国总工会", surface: "全总", at: i, place: nil))
+                i += 2
             } else if c == "工" && at(i + 1, "会") && (i == 0 || s[i - 1] != "总") {
                 let federated = at(i + 2, "联") && at(i + 3, "合") && at(i + 4, "会")
                 named(end: i, unionEnd: federated ? i + 5 : i + 2, into: &found)
@@ -105,6 +108,24 @@ struct UnionRecognizer {
     }
 
     // MARK: federations (总工会)
+
+    /// Letters that end a word in 全 (安全总监, 完全总结, 健全总工会), so the 全总 after them is
+    /// not the paper's short name for 中华全国总工会.
+    static let endingIn全: Set<Unicode.Scalar> = ["安", "完", "健", "齐", "周", "保", "成", "双", "万", "两", "俱", "顾",
+                                                 "求", "大", "十", "瓦", "不", "苟", "全"]
+    /// Letters that make 总 after 全 the start of another word (全总体, 全总数): not the short name.
+    /// Kept short, as 全总 is followed by 统计, 计划, 决定, 经费 and 指导 too.
+    static let notAfter全总: Set<Unicode.Scalar> = ["体", "量", "数", "额", "值", "结", "理", "监", "裁", "则", "纲", "共",
+                                                   "之", "揽", "占", "比", "线", "冠", "价", "长", "导", "站", "局"]
+
+    /// Whether the 全总 at `i` is the name 全总 (全总党组书记, 据全总统计, 全总书记处), not part of
+    /// other words on either side.
+    private func isNationalShortName(at i: Int) -> Bool {
+        if i > 0, Self.endingIn全.contains(s[i - 1]) { return false }
+        if at(i + 2, "工") && at(i + 3, "会") { return false }
+        if i + 2 < s.count, Self.notAfter全总.contains(s[i + 2]) { return false }
+        return true
+    }
 
     /// A federation whose place is printed before `end`; nil when none is.
     private func federation(end: Int, unionEnd: Int, into found: inout [Found]) -> Int? {
