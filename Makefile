@@ -116,9 +116,17 @@ eval: train-pages
 		done; \
 	done; done
 
+# The binary, its man page and its completions for bash, zsh and fish, all three made by the
+# binary from the option tables its --help prints.
+SHARE := $(DESTDIR)$(PREFIX)/share
 install: release
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/man/man1 $(SHARE)/bash-completion/completions \
+		$(SHARE)/zsh/site-functions $(SHARE)/fish/vendor_completions.d
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/archive
+	$(BIN) manpage > $(SHARE)/man/man1/archive.1
+	$(BIN) completions bash > $(SHARE)/bash-completion/completions/archive
+	$(BIN) completions zsh > $(SHARE)/zsh/site-functions/_archive
+	$(BIN) completions fish > $(SHARE)/fish/vendor_completions.d/archive.fish
 
 clean:
 	rm -rf .build

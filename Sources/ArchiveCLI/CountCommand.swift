@@ -5,29 +5,25 @@ import ParseCore
 /// `archive count TERM... [--by month|year] [--json] [--chart] [--svg FILE]` or `archive count --from FILE|-`
 struct CountCommand {
     let args: Arguments
-    static let usage = Usage.firstLine(Usage.count)
 
     init(arguments: [String]) throws(UsageError) {
-        args = try Arguments(arguments, flags: ["--json", "--chart"], options: ["--index", "--from", "--by", "--svg"], usage: Self.usage)
+        args = try Arguments(arguments, spec: Usage.count)
         if args.positional.isEmpty && args.value("--from") == nil && !args.has("--help") {
-            throw UsageError(message: "count needs at least one term (or --from FILE)", usage: Self.usage)
-        }
-        if let by = args.value("--by"), Period(rawValue: by) == nil {
-            throw UsageError(message: "--by takes 'month' or 'year', not '\(by)'", usage: Self.usage)
+            throw UsageError(message: "count needs at least one term (or --from FILE)", usage: args.usage)
         }
         if args.has("--json") && args.has("--chart") {
-            throw UsageError(message: "--json and --chart print different things: choose one", usage: Self.usage)
+            throw UsageError(message: "--json and --chart print different things: choose one", usage: args.usage)
         }
     }
 
     func run() throws -> Int32 {
-        if args.has("--help") { print(Usage.count); return ExitCode.ok }
+        if args.has("--help") { print(Usage.count.helpText); return ExitCode.ok }
         let batch = try args.value("--from").map { from throws(IndexError) in try QueryBatch(from: from) }
         let entries: [(text: String, query: Query?, line: QueryBatch.Line?)]
         if let batch {
             entries = batch.lines.map { line in (line.text, try? line.query.get(), line) }
         } else {
-            entries = try args.positional.map { t throws(UsageError) in (t, try parseQuery(t, usage: Self.usage), nil) }
+            entries = try args.positional.map { t throws(UsageError) in (t, try parseQuery(t, usage: args.usage), nil) }
         }
         let charting = args.has("--chart") || args.value("--svg") != nil
         let period = args.value("--by").flatMap(Period.init) ?? (charting ? .month : nil)

@@ -5,24 +5,20 @@ import ParseCore
 /// `archive export [QUERY] [--format json|ndjson|es-bulk|csv] [--output FILE] [--join-continuations]`
 struct ExportCommand {
     let args: Arguments
-    static let usage = Usage.firstLine(Usage.export)
 
     init(arguments: [String]) throws(UsageError) {
-        args = try Arguments(arguments, flags: ["--join-continuations"], options: ["--index", "--format", "--output"], usage: Self.usage)
-        if let f = args.value("--format"), !["json", "ndjson", "es-bulk", "csv"].contains(f) {
-            throw UsageError(message: "--format is json, ndjson, es-bulk or csv, not '\(f)'", usage: Self.usage)
-        }
+        args = try Arguments(arguments, spec: Usage.export)
     }
 
     func run() throws -> Int32 {
-        if args.has("--help") { print(Usage.export); return ExitCode.ok }
+        if args.has("--help") { print(Usage.export.helpText); return ExitCode.ok }
         let format = args.value("--format") ?? "json"
         let archive = try openArchive(args)
         let refs: [Archive.DocRef]
         if args.positional.isEmpty {
             refs = archive.allDocs
         } else {
-            refs = Searcher(archive: archive).matches(try parseQuery(args.positional.joined(separator: " "), usage: Self.usage))
+            refs = Searcher(archive: archive).matches(try parseQuery(args.positional.joined(separator: " "), usage: args.usage))
         }
         var sink = try ExportSink(path: args.value("--output"))
         var w = JSONWriter()

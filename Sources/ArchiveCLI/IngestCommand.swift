@@ -7,21 +7,20 @@ struct IngestCommand {
     let args: Arguments
     /// Megabytes of postings held before a segment is written.
     let memory: Int
-    static let usage = Usage.firstLine(Usage.ingest)
 
     init(arguments: [String]) throws(UsageError) {
-        args = try Arguments(arguments, flags: ["--prune", "--rebuild", "--no-wait", "--json"], options: ["--index", "--memory"], usage: Self.usage)
+        args = try Arguments(arguments, spec: Usage.ingest)
         if args.positional.isEmpty && !args.has("--help") {
-            throw UsageError(message: "ingest needs at least one file or folder", usage: Self.usage)
+            throw UsageError(message: "ingest needs at least one file or folder", usage: args.usage)
         }
-        memory = try args.int("--memory", default: Ingester.segmentBudget >> 20, usage: Self.usage)
+        memory = try args.int("--memory", default: Ingester.segmentBudget >> 20)
         guard (1...4096).contains(memory) else {
-            throw UsageError(message: "--memory takes megabytes from 1 to 4096, not \(memory)", usage: Self.usage)
+            throw UsageError(message: "--memory takes megabytes from 1 to 4096, not \(memory)", usage: args.usage)
         }
     }
 
     func run() throws(IndexError) -> Int32 {
-        if args.has("--help") { print(Usage.ingest); return ExitCode.ok }
+        if args.has("--help") { print(Usage.ingest.helpText); return ExitCode.ok }
         let tty = Console.stderrIsTerminal
         var progress: (@Sendable (Int, Int) -> Void)?
         if tty {

@@ -5,24 +5,20 @@ import ParseCore
 /// `archive kwic QUERY [--width N] [--limit N] [--sort date|left|right] [--json]`
 struct KwicCommand {
     let args: Arguments
-    static let usage = Usage.firstLine(Usage.kwic)
 
     init(arguments: [String]) throws(UsageError) {
-        args = try Arguments(arguments, flags: ["--json"], options: ["--index", "--width", "--limit", "--sort"], usage: Self.usage)
-        if args.positional.isEmpty && !args.has("--help") { throw UsageError(message: "kwic needs a query", usage: Self.usage) }
-        if let s = args.value("--sort"), !["date", "left", "right"].contains(s) {
-            throw UsageError(message: "--sort takes date, left or right, not '\(s)'", usage: Self.usage)
-        }
+        args = try Arguments(arguments, spec: Usage.kwic)
+        if args.positional.isEmpty && !args.has("--help") { throw UsageError(message: "kwic needs a query", usage: args.usage) }
     }
 
     func run() throws -> Int32 {
-        if args.has("--help") { print(Usage.kwic); return ExitCode.ok }
-        let width = try args.int("--width", default: 20, usage: Self.usage)
-        let limit = try args.int("--limit", default: 0, usage: Self.usage)
+        if args.has("--help") { print(Usage.kwic.helpText); return ExitCode.ok }
+        let width = try args.int("--width", default: 20)
+        let limit = try args.int("--limit", default: 0)
         let text = args.positional.joined(separator: " ")
-        let q = try parseQuery(text, usage: Self.usage)
+        let q = try parseQuery(text, usage: args.usage)
         guard !q.positiveTexts.isEmpty else {
-            throw UsageError(message: "kwic needs a word or phrase to show in context: \(shortened(text))", usage: Self.usage)
+            throw UsageError(message: "kwic needs a word or phrase to show in context: \(shortened(text))", usage: args.usage)
         }
         let archive = try openArchive(args)
         let searcher = Searcher(archive: archive)

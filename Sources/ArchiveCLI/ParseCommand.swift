@@ -7,16 +7,15 @@ struct ParseCommand {
     let help: Bool
 
     init(arguments: [String]) throws(UsageError) {
-        let usage = Usage.firstLine(Usage.parse)
-        let args = try Arguments(arguments, flags: ["--json"], options: [], usage: usage)
+        let args = try Arguments(arguments, spec: Usage.parse)
         help = args.has("--help")
         json = args.has("--json")
         files = args.positional
-        if files.isEmpty && !help { throw UsageError(message: "parse needs at least one file", usage: usage) }
+        if files.isEmpty && !help { throw UsageError(message: "parse needs at least one file", usage: args.usage) }
     }
 
     func run() -> Int32 {
-        if help { print(Usage.parse); return ExitCode.ok }
+        if help { print(Usage.parse.helpText); return ExitCode.ok }
         // Two passes, reading each file twice rather than holding every text at once: the
         // first gathers the batch's character statistics, the second parses with them.
         var readable: [String] = []

@@ -5,19 +5,18 @@ import ParseCore
 /// `archive search [QUERY] [--union NAME] [--limit N] [--offset N] [--json]` and `archive search --from FILE|-`.
 struct SearchCommand {
     let args: Arguments
-    static let usage = Usage.firstLine(Usage.search)
 
     init(arguments: [String]) throws(UsageError) {
-        args = try Arguments(arguments, flags: ["--json"], options: ["--index", "--limit", "--offset", "--from", "--union"], usage: Self.usage)
+        args = try Arguments(arguments, spec: Usage.search)
         if args.positional.isEmpty && args.value("--from") == nil && args.value("--union") == nil && !args.has("--help") {
-            throw UsageError(message: "search needs a query (or --union NAME, or --from FILE)", usage: Self.usage)
+            throw UsageError(message: "search needs a query (or --union NAME, or --from FILE)", usage: args.usage)
         }
     }
 
     func run() throws -> Int32 {
-        if args.has("--help") { print(Usage.search); return ExitCode.ok }
-        let limit = try args.int("--limit", default: 10, usage: Self.usage)
-        let offset = try args.int("--offset", default: 0, usage: Self.usage)
+        if args.has("--help") { print(Usage.search.helpText); return ExitCode.ok }
+        let limit = try args.int("--limit", default: 10)
+        let offset = try args.int("--offset", default: 0)
         let json = args.has("--json")
         let searcher = Searcher(archive: try openArchive(args))
         var out = Console()
@@ -53,10 +52,10 @@ struct SearchCommand {
         var text = args.positional.joined(separator: " ")
         var q: Query
         if let union = args.value("--union") {
-            q = text.isEmpty ? .union(union) : .and([try parseQuery(text, usage: Self.usage), .union(union)])
+            q = text.isEmpty ? .union(union) : .and([try parseQuery(text, usage: args.usage), .union(union)])
             text = text.isEmpty ? "union \(union)" : "\(text), union \(union)"
         } else {
-            q = try parseQuery(text, usage: Self.usage)
+            q = try parseQuery(text, usage: args.usage)
         }
         let (total, hits) = searcher.search(q, top: offset + limit)
         let page = Array(hits.dropFirst(offset))

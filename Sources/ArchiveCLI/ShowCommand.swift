@@ -6,13 +6,12 @@ import ParseCore
 struct ShowCommand {
     let args: Arguments
     init(arguments: [String]) throws(UsageError) {
-        let usage = Usage.firstLine(Usage.show)
-        args = try Arguments(arguments, flags: ["--json"], options: ["--index"], usage: usage)
-        if args.positional.count != 1 && !args.has("--help") { throw UsageError(message: "show needs one id", usage: usage) }
+        args = try Arguments(arguments, spec: Usage.show)
+        if args.positional.count != 1 && !args.has("--help") { throw UsageError(message: "show needs one id", usage: args.usage) }
     }
 
     func run() throws(IndexError) -> Int32 {
-        if args.has("--help") { print(Usage.show); return ExitCode.ok }
+        if args.has("--help") { print(Usage.show.helpText); return ExitCode.ok }
         let archive = try openArchive(args)
         guard let ref = archive.find(id: args.positional[0]) else {
             Console.error("no piece with id \(args.positional[0]) in \(archive.dir)")

@@ -6,11 +6,11 @@ import ParseCore
 struct StatsCommand {
     let args: Arguments
     init(arguments: [String]) throws(UsageError) {
-        args = try Arguments(arguments, flags: ["--json"], options: ["--index"], usage: Usage.firstLine(Usage.stats))
+        args = try Arguments(arguments, spec: Usage.stats)
     }
 
     func run() throws(IndexError) -> Int32 {
-        if args.has("--help") { print(Usage.stats); return ExitCode.ok }
+        if args.has("--help") { print(Usage.stats.helpText); return ExitCode.ok }
         let archive = try openArchive(args)
         let refs = archive.allDocs
         let photos = refs.filter(archive.isPhoto).count

@@ -5,20 +5,19 @@ import ParseCore
 /// `archive unions [--province NAME] [--limit N] [--json]`: the organisations an archive names.
 struct UnionsCommand {
     let args: Arguments
-    static let usage = Usage.firstLine(Usage.unions)
 
     init(arguments: [String]) throws(UsageError) {
-        args = try Arguments(arguments, flags: ["--json"], options: ["--index", "--province", "--limit"], usage: Self.usage)
-        if !args.positional.isEmpty { throw UsageError(message: "unions takes no terms; filter with --province", usage: Self.usage) }
+        args = try Arguments(arguments, spec: Usage.unions)
+        if !args.positional.isEmpty { throw UsageError(message: "unions takes no terms; filter with --province", usage: args.usage) }
     }
 
     func run() throws -> Int32 {
-        if args.has("--help") { print(Usage.unions); return ExitCode.ok }
-        let limit = try args.int("--limit", default: Int.max, usage: Self.usage)
+        if args.has("--help") { print(Usage.unions.helpText); return ExitCode.ok }
+        let limit = try args.int("--limit", default: Int.max)
         var province: String?
         if let p = args.value("--province") {
             guard let official = Unions.province(of: p) else {
-                throw UsageError(message: "--province: '\(p)' is not a province, region or municipality", usage: Self.usage)
+                throw UsageError(message: "--province: '\(p)' is not a province, region or municipality", usage: args.usage)
             }
             province = official
         }

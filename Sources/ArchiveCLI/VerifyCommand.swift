@@ -6,11 +6,11 @@ import ParseCore
 struct VerifyCommand {
     let args: Arguments
     init(arguments: [String]) throws(UsageError) {
-        args = try Arguments(arguments, flags: ["--json"], options: ["--index"], usage: Usage.firstLine(Usage.verify))
+        args = try Arguments(arguments, spec: Usage.verify)
     }
 
     func run() throws(IndexError) -> Int32 {
-        if args.has("--help") { print(Usage.verify); return ExitCode.ok }
+        if args.has("--help") { print(Usage.verify.helpText); return ExitCode.ok }
         let (problems, pieces) = try Archive.verify(dir: indexDirectory(args))
         if args.has("--json") {
             var w = JSONWriter()

@@ -30,27 +30,36 @@ let commands: [String: ([String]) throws -> Int32] = [
     "unions": { try UnionsCommand(arguments: $0).run() },
     "stats": { try StatsCommand(arguments: $0).run() },
     "verify": { try VerifyCommand(arguments: $0).run() },
+    "completions": { try CompletionsCommand(arguments: $0).run() },
+    "manpage": { try ManPageCommand(arguments: $0).run() },
 ]
 
-let arguments = Array(CommandLine.arguments.dropFirst())
 var status = ExitCode.ok
 do {
-    switch arguments.first {
-    case nil, "-h", "--help", "help":
+    let line = try CommandLineParts(Array(CommandLine.arguments.dropFirst()))
+    switch line.command {
+    case nil, "-h", "--help":
         print(Usage.main)
-        if arguments.isEmpty { status = ExitCode.usage }
+        if line.command == nil { status = ExitCode.usage }
+    case "help":
+        // archive help CMD is archive CMD --help.
+        guard let name = line.rest.first else { print(Usage.main); break }
+        guard let command = commands[name] else {
+            throw UsageError(message: "no command '\(shortened(name))' to help with", usage: Usage.mainUsageLine)
+        }
+        status = try command(["--help"])
     case "--version", "-V":
         print(Usage.version)
     case let name?:
         guard let command = commands[name] else {
-            throw UsageError(message: "unknown command '\(name)'", usage: Usage.firstLine(Usage.main))
+            throw UsageError(message: "unknown command '\(shortened(name))'", usage: Usage.mainUsageLine)
         }
         // A build whose line model does not fit its features would parse worse without saying so.
         if ["parse", "ingest"].contains(name), let problem = PageParser.modelProblem {
             Console.error("cannot parse: \(problem)")
             status = ExitCode.failure
         } else {
-            status = try command(Array(arguments.dropFirst()))
+            status = try command(line.global + line.rest)
         }
     }
 } catch let e as UsageError {

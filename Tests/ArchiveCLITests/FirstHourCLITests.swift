@@ -50,4 +50,19 @@ final class FirstHourCLITests: XCTestCase {
         XCTAssertEqual(national["pieces"] as? Int, 1)
         XCTAssertEqual(national["mentions"] as? Int, 3, "the headline's and the two in the text")
     }
+
+    func testIndexAndColorMayComeBeforeTheCommand() throws {
+        let after = try run(["search", "工会", "--limit", "2", "--color", "never"])
+        let before = try Runner.run(["--index", index, "--color", "never", "search", "工会", "--limit", "2"])
+        XCTAssertEqual(before.status, 0, before.err)
+        XCTAssertEqual(before.out, after.out)
+        XCTAssertEqual(try Runner.run(["--index=\(index)", "count", "工会"]).out, "工会\t35\t342\n")
+        XCTAssertTrue(try Runner.run(["--color", "always", "--index", index, "search", "工会", "--limit", "1"]).out.contains("\u{1B}[1m工会"))
+        let bare = try Runner.run(["--index"])
+        XCTAssertEqual(bare.status, 2)
+        XCTAssertTrue(bare.err.hasPrefix("archive: --index needs a value"), bare.err)
+        let noCommand = try Runner.run(["--index", index])
+        XCTAssertEqual(noCommand.status, 2)
+        XCTAssertTrue(noCommand.err.hasPrefix("archive: --index needs a command after it"), noCommand.err)
+    }
 }

@@ -63,7 +63,7 @@ final class ResearchCLITests: XCTestCase {
         XCTAssertEqual(doc["term"] as? String, "工会")
         XCTAssertEqual(doc["pieces"] as? Int, 35)
         XCTAssertEqual((doc["periods"] as? [[String: Any]])?.map { $0["period"] as? String }, ["2023"])
-        try assertUsageError(["count", "工会", "--by", "week"], "--by takes 'month' or 'year', not 'week'")
+        try assertUsageError(["count", "工会", "--by", "week"], "--by takes month or year, not 'week'")
     }
 
     /// A page whose path has no date: its pieces are a period of their own everywhere a count
@@ -158,7 +158,7 @@ final class ResearchCLITests: XCTestCase {
             XCTAssertEqual(row[14], ((r["paragraphs"] as? [String]) ?? []).joined(separator: "\n"))
         }
         XCTAssertTrue(rows.contains { $0[14].contains("\n") && $0[14].contains(",") }, "quoted fields with line breaks and commas survive")
-        try assertUsageError(["export", "--format", "xlsx"], "--format is json, ndjson, es-bulk or csv, not 'xlsx'")
+        try assertUsageError(["export", "--format", "xlsx"], "--format takes json, ndjson, es-bulk or csv, not 'xlsx'")
     }
 
     func testKeywordInContext() throws {
