@@ -2,33 +2,44 @@ import ArchiveIndex
 import Foundation
 import ParseCore
 
-/// `archive export [QUERY] [--format json|ndjson|es-bulk|csv] [--output FILE] [--join-continuations]`
+/// `archive export [QUERY] [--format json|ndjson|es-bulk|csv] [--sort ORDER] [--limit N] [--bom] [--output FILE] [--join-continuations]`
 struct ExportCommand {
     let args: Arguments
 
     init(arguments: [String]) throws(UsageError) {
         args = try Arguments(arguments, spec: Usage.export)
+        if args.has("--bom") && args.value("--format") != "csv" {
+            throw UsageError(message: "--bom is for --format csv", usage: args.usage)
+        }
     }
 
     func run() throws -> Int32 {
         if args.has("--help") { print(Usage.export.helpText); return ExitCode.ok }
         let format = args.value("--format") ?? "json"
         let archive = try openArchive(args)
-        let refs: [Archive.DocRef]
+        let limit = try args.int("--limit", default: Int.max)
+        var refs: [Archive.DocRef]
         if args.positional.isEmpty {
             refs = archive.allDocs
         } else {
             refs = Searcher(archive: archive).matches(try parseQuery(args.positional.joined(separator: " "), usage: args.usage))
         }
+        switch args.value("--sort") {
+        case "date": refs = archive.sorted(refs, by: .oldestFirst)
+        case "-date": refs = archive.sorted(refs, by: .newestFirst)
+        default: break
+        }
         var sink = try ExportSink(path: args.value("--output"))
         var w = JSONWriter()
         if format == "json" { w.raw("{\"articles\":[") }
+        if args.has("--bom") { w.raw("\u{FEFF}") }
         if format == "csv" { w.raw(CSVRecord.row(CSVRecord.header)) }
         let join = args.has("--join-continuations")
         let parts = join ? archive.find(ids: archive.linkedIds) : [:]
         var joined = Set<String>()
         var written = 0
         for r in refs {
+            guard written < limit else { break }
             var a = archive.record(r)
             var partIds: [String] = []
             if join, a.continuesToId != nil || a.continuedFromId != nil {

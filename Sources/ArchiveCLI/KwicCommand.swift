@@ -25,8 +25,7 @@ struct KwicCommand {
         let sort = args.value("--sort") ?? "date"
         // By date, the records are read oldest first and the scan stops at the limit; a sort by
         // context needs every occurrence first.
-        var refs = searcher.matches(q)
-        refs = refs.enumerated().sorted { (archive.date($0.element), $0.offset) < (archive.date($1.element), $1.offset) }.map(\.element)
+        let refs = archive.sorted(searcher.matches(q), by: .oldestFirst)
         var lines = searcher.concordance(q, in: refs, width: width, limit: sort == "date" && limit > 0 ? limit : nil)
         switch sort {
         case "left": lines.sort { $0.left.reversed().lexicographicallyPrecedes($1.left.reversed()) }

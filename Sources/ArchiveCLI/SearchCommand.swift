@@ -2,7 +2,7 @@ import ArchiveIndex
 import Foundation
 import ParseCore
 
-/// `archive search [QUERY] [--union NAME] [--limit N] [--offset N] [--json]` and `archive search --from FILE|-`.
+/// `archive search [QUERY] [--union NAME] [--sort ORDER] [--limit N] [--offset N] [--json]` and `archive search --from FILE|-`.
 struct SearchCommand {
     let args: Arguments
 
@@ -19,6 +19,14 @@ struct SearchCommand {
         let offset = try args.int("--offset", default: 0)
         let json = args.has("--json")
         let searcher = Searcher(archive: try openArchive(args))
+        let order: DateOrder? = switch args.value("--sort") {
+        case "date": .oldestFirst
+        case "-date": .newestFirst
+        default: nil
+        }
+        func find(_ q: Query) -> (total: Int, hits: [Hit]) {
+            order.map { searcher.search(q, top: offset + limit, order: $0) } ?? searcher.search(q, top: offset + limit)
+        }
         var out = Console()
         if let from = args.value("--from") {
             let batch = try QueryBatch(from: from)
@@ -29,7 +37,7 @@ struct SearchCommand {
                 case .success(let parsed): q = parsed
                 case .failure(let error): batch.report(entry, error, json: json, into: &out); continue
                 }
-                let (total, hits) = searcher.search(q, top: offset + limit)
+                let (total, hits) = find(q)
                 any = any || total > 0
                 if json {
                     var w = JSONWriter()
@@ -57,7 +65,7 @@ struct SearchCommand {
         } else {
             q = try parseQuery(text, usage: args.usage)
         }
-        let (total, hits) = searcher.search(q, top: offset + limit)
+        let (total, hits) = find(q)
         let page = Array(hits.dropFirst(offset))
         if json {
             var w = JSONWriter()

@@ -64,11 +64,13 @@ enum Usage {
         AND, OR and NOT are operators in upper case only: and, or and not are words. A Latin name
         before a colon that is no field (title:工匠) is an error; quoted ("title:工匠") it is text.
 
-        Hits are ranked by BM25 (headline matches count triple), ties by date then archive order.
-        Exit status 0 with hits, 1 without, 2 on errors.
+        Hits are ranked by BM25 (headline matches count triple), ties by date then archive order;
+        --sort date lists them as the calendar does instead. Exit status 0 with hits, 1 without,
+        2 on errors.
         """,
         options: [
             .value("--union", "NAME", "only pieces naming that union (or a union in that place); same as union:NAME"),
+            .value("--sort", "ORDER", "relevance (BM25, the default), date (oldest first) or -date (newest first);\nby date, undated pieces come last and a day's pieces by page, then as printed", choices: ["relevance", "date", "-date"]),
             .value("--limit", "N", "hits to show (default 10)"),
             .value("--offset", "N", "hits to skip"),
             .flag("--json", "one JSON record per hit, with its score and snippet"),
@@ -106,7 +108,7 @@ enum Usage {
         options: [
             .value("--width", "N", "characters of context on each side (default 20); context stops at the\nend of a headline or paragraph"),
             .value("--limit", "N", "the first N occurrences (default all)"),
-            .value("--sort", "KEY", "date (oldest first, the default), left (by the words before the keyword,\nnearest first) or right (by the words after it)", choices: ["date", "left", "right"]),
+            .value("--sort", "KEY", "date (oldest first, undated last, the default), left (by the words before the keyword,\nnearest first) or right (by the words after it)", choices: ["date", "left", "right"]),
             .flag("--json", "one object per occurrence: id, date, page, left, match, right"),
         ])
 
@@ -124,7 +126,7 @@ enum Usage {
         name: "export", operands: "[QUERY]",
         summary: "records as json, ndjson, csv or an Elasticsearch bulk body",
         about: """
-        Every piece, or those matching QUERY, as records in archive order: json is one
+        Every piece, or those matching QUERY, as records in archive order (or --sort): json is one
         {"articles": [...]} document, ndjson one record per line, es-bulk the body of an
         Elasticsearch/OpenSearch _bulk request, csv one row per piece (RFC 4180, a header row;
         id, date, page, source, kind, headline, kicker, subheadline, dateline, reporters,
@@ -133,6 +135,9 @@ enum Usage {
         """,
         options: [
             .value("--format", "FORMAT", "json (the default), ndjson, es-bulk or csv", choices: ["json", "ndjson", "es-bulk", "csv"]),
+            .value("--sort", "ORDER", "archive (the order of ingest, the default), date (oldest first, undated\nlast, then page and place on it) or -date (newest first)", choices: ["archive", "date", "-date"]),
+            .value("--limit", "N", "the first N records of that order"),
+            .flag("--bom", "with --format csv, start with a UTF-8 byte-order mark, which spreadsheets\nsuch as Excel need to read UTF-8"),
             .value("--output", "FILE", "write to FILE (whole, renamed into place at the end) instead of standard output", path: true),
             .flag("--join-continuations", "an article continued on another page as one record: the first part's\nfields, both parts' paragraphs, part_ids"),
         ])

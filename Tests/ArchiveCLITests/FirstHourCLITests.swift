@@ -65,4 +65,58 @@ final class FirstHourCLITests: XCTestCase {
         XCTAssertEqual(noCommand.status, 2)
         XCTAssertTrue(noCommand.err.hasPrefix("archive: --index needs a command after it"), noCommand.err)
     }
+
+    /// Each hit of a search as --json gives it: id, date ("" when undated), page, score.
+    private func hits(_ args: [String]) throws -> [(id: String, date: String, page: Int, score: Double)] {
+        let r = try run(args + ["--json"])
+        return try r.out.split(separator: "\n").map { line in
+            let o = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            return (o["id"] as! String, (o["date"] as? String) ?? "", (o["page"] as? Int) ?? 0, (o["score"] as? Double) ?? -1)
+        }
+    }
+
+    func testSearchAndExportInDateOrder() throws {
+        // An undated piece, which both date orders put last.
+        try "# 无日期稿件\n\n本报讯 工会组织职工开展无日期测试活动。\n".write(toFile: "\(dir)/dumps/scan.txt", atomically: false, encoding: .utf8)
+        XCTAssertEqual(try run(["ingest", "\(dir)/dumps"]).status, 0)
+        let ranked = try hits(["search", "工会", "--limit", "100"])
+        let oldest = try hits(["search", "工会", "--sort", "date", "--limit", "100"])
+        let newest = try hits(["search", "工会", "--sort=-date", "--limit", "100"])
+        XCTAssertEqual(ranked.count, 36)
+        XCTAssertEqual(Set(oldest.map(\.id)), Set(ranked.map(\.id)))
+        XCTAssertEqual(Set(newest.map(\.id)), Set(ranked.map(\.id)))
+        let score = Dictionary(uniqueKeysWithValues: ranked.map { ($0.id, $0.score) })
+        XCTAssertTrue(oldest.allSatisfy { score[$0.id] == $0.score }, "a hit keeps its relevance score in date order")
+        func day(_ d: String, newestFirst: Bool) -> String { d.isEmpty ? "~" : newestFirst ? String(d.map { Character(UnicodeScalar(0x69 - $0.asciiValue!)) }) : d }
+        for (list, newestFirst) in [(oldest, false), (newest, true)] {
+            XCTAssertEqual(list.last?.date, "", "undated last")
+            let keys = list.map { (day($0.date, newestFirst: newestFirst), $0.page) }
+            XCTAssertTrue(zip(keys, keys.dropFirst()).allSatisfy { $0 <= $1 }, "by date, then page")
+        }
+        XCTAssertEqual(oldest.first?.date, "2023-02-15")
+        XCTAssertEqual(newest.first?.date, "2023-10-15")
+        let page = try hits(["search", "工会", "--sort", "date", "--limit", "5", "--offset", "3"])
+        XCTAssertEqual(page.map(\.id), oldest[3..<8].map(\.id))
+        let exported = try run(["export", "工会", "--sort", "date", "--limit", "7", "--format", "ndjson"]).out.split(separator: "\n").map {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String
+        }
+        XCTAssertEqual(exported, oldest.prefix(7).map(\.id))
+        let all = try run(["export", "--sort", "-date", "--format", "ndjson"]).out.split(separator: "\n")
+        XCTAssertEqual(try run(["export", "--sort", "-date", "--format", "ndjson", "--limit", "4"]).out.split(separator: "\n"), Array(all.prefix(4)))
+        let bad = try run(["search", "工会", "--sort", "newest"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.err.hasPrefix("archive: --sort takes relevance, date or -date, not 'newest'"), bad.err)
+    }
+
+    func testCSVWithAByteOrderMarkReadsBack() throws {
+        let plain = try run(["export", "--format", "csv"])
+        let marked = try Runner.run(["export", "--format", "csv", "--bom", "--index", index])
+        XCTAssertEqual(marked.status, 0, marked.err)
+        XCTAssertTrue(marked.out.utf8.starts(with: [0xEF, 0xBB, 0xBF]))
+        XCTAssertEqual(String(marked.out.dropFirst()), plain.out)
+        XCTAssertEqual(try CSVReader.rows(String(marked.out.dropFirst())).count, try CSVReader.rows(plain.out).count)
+        let json = try run(["export", "--bom"])
+        XCTAssertEqual(json.status, 2)
+        XCTAssertTrue(json.err.hasPrefix("archive: --bom is for --format csv"), json.err)
+    }
 }

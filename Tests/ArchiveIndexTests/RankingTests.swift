@@ -27,6 +27,36 @@ final class RankingTests: XCTestCase {
         }
     }
 
+    /// A search in date order lists the matches as sorting every one by date, page and archive
+    /// order does, each with the score a ranked search gives it.
+    func testDateOrderIsTheCalendarsWithRankedScores() throws {
+        let dir = TestFixtures.temporaryDirectory("date-order")
+        try TestFixtures.writeRealPages(120, seed: 5, to: dir)
+        _ = try Ingester.run(index: "\(dir)/index", paths: [dir])
+        let archive = try Archive.open(dir: "\(dir)/index")
+        let searcher = Searcher(archive: archive)
+        let 中国 = Query.text("中国", .all)
+        // One text term OR a filter: the first N by date are as many records as the term's, but others.
+        let alone = searcher.search(中国, top: nil).total
+        for (q, tops) in [(中国, [1, 10, nil]), (.or([中国, .date(19900101, 19900131)]), [alone, 7]), (.and([中国, .not(.text("发展", .all))]), [3, nil])] {
+            let ranked = searcher.search(q, top: nil)
+            let score = Dictionary(uniqueKeysWithValues: ranked.hits.map { ($0.ref, $0.score) })
+            for order in [DateOrder.oldestFirst, .newestFirst] {
+                let sign: Int64 = order == .oldestFirst ? 1 : -1
+                let expected = ranked.hits.map(\.ref).sorted {
+                    (sign * Int64(archive.date($0)), archive.segments[$0.segment].page($0.doc) ?? 0, $0) <
+                        (sign * Int64(archive.date($1)), archive.segments[$1.segment].page($1.doc) ?? 0, $1)
+                }
+                for top in tops {
+                    let got = searcher.search(q, top: top, order: order)
+                    XCTAssertEqual(got.total, ranked.total)
+                    XCTAssertEqual(got.hits.map(\.ref), Array(expected.prefix(top ?? expected.count)), "\(q) \(order) \(top ?? -1)")
+                    XCTAssertEqual(got.hits.map(\.score), got.hits.map { score[$0.ref]! }, "\(q) \(order) \(top ?? -1)")
+                }
+            }
+        }
+    }
+
     func testTopHitsOfAPairAreTheHeadOfTheFullRanking() throws {
         let dir = TestFixtures.temporaryDirectory("ranking")
         try TestFixtures.writeRealPages(200, seed: 31, to: dir)

@@ -34,6 +34,27 @@ public final class Searcher {
     /// only those are sorted, so a common term costs no full sort.
     public func search(_ q: Query, top: Int?) -> (total: Int, hits: [Hit]) {
         if let top, let best = bestOfPair(q, top: top) { return best }
+        let (perSegment, ranking) = matchesToRank(q)
+        var best = TopHits(limit: top, archive: archive)
+        ranking.score(perSegment) { best.offer($0) }
+        return (perSegment.reduce(0) { $0 + $1.count }, best.ranked())
+    }
+
+    /// How many records match, and the first `top` of them (all when nil) in date order, each
+    /// with its BM25 score as a ranked search gives it; only those are scored.
+    public func search(_ q: Query, top: Int?, order: DateOrder) -> (total: Int, hits: [Hit]) {
+        let (perSegment, ranking) = matchesToRank(q)
+        let all = perSegment.enumerated().flatMap { s, docs in docs.map { Archive.DocRef(segment: s, doc: Int($0)) } }
+        let first = archive.sorted(all, by: order).prefix(top ?? all.count)
+        var chosen = [[Int32]](repeating: [], count: perSegment.count)
+        for r in first { chosen[r.segment].append(Int32(r.doc)) }
+        var scores: [Archive.DocRef: Double] = [:]
+        ranking.score(chosen.map { $0.sorted() }) { scores[$0.ref] = $0.score }
+        return (all.count, first.map { Hit(ref: $0, score: scores[$0]!) })
+    }
+
+    /// The records matching `q` in each segment, and what scores them.
+    private func matchesToRank(_ q: Query) -> ([[Int32]], Ranking) {
         let terms = uniqueTerms(q)
         var dfs: [Int] = Array(repeating: 0, count: terms.count)
         var perSegment: [[Int32]] = []
@@ -42,38 +63,48 @@ public final class Searcher {
             for (i, t) in terms.enumerated() { dfs[i] += termMatches(t.0, t.1, segment: s, headlineCounts: true).docs.count }
             perSegment.append(evaluate(q, segment: s))
         }
-        let idfs = dfs.map(idf)
-        var best = TopHits(limit: top, archive: archive)
-        for (s, docs) in perSegment.enumerated() {
-            let seg = archive.segments[s]
-            let termSets = terms.map { termMatches($0.0, $0.1, segment: s, headlineCounts: true) }
-            func weight(_ i: Int, _ tf: UInt32, _ headlineTf: UInt32, _ d: Int) -> Double {
-                score(idfs[i], weighted: Self.weighted(tf: tf, headlineTf: headlineTf, headlineOnly: terms[i].1 == .headline),
-                      length: seg.lengthNorm(d))
-            }
-            if terms.count == 1 && termSets[0].docs.count == docs.count {
-                // The one term's documents are the matches: no walk to line them up.
-                let m = termSets[0]
-                for j in docs.indices {
-                    let d = Int(docs[j])
-                    best.offer(Hit(ref: Archive.DocRef(segment: s, doc: d), score: weight(0, m.tfs[j], m.headlineTfs[j], d)))
+        return (perSegment, Ranking(searcher: self, terms: terms, idfs: dfs.map(idf)))
+    }
+
+    /// BM25 over a query's text terms, given their weights across the archive.
+    private struct Ranking {
+        let searcher: Searcher
+        let terms: [(String, Query.Scope)]
+        let idfs: [Double]
+
+        /// Scores the records `perSegment` holds (sorted in each segment), handing each to `offer`.
+        func score(_ perSegment: [[Int32]], offer: (Hit) -> Void) {
+            for (s, docs) in perSegment.enumerated() {
+                let seg = searcher.archive.segments[s]
+                let termSets = terms.map { searcher.termMatches($0.0, $0.1, segment: s, headlineCounts: true) }
+                func weight(_ i: Int, _ tf: UInt32, _ headlineTf: UInt32, _ d: Int) -> Double {
+                    searcher.score(idfs[i], weighted: Searcher.weighted(tf: tf, headlineTf: headlineTf, headlineOnly: terms[i].1 == .headline),
+                                   length: seg.lengthNorm(d))
                 }
-                continue
-            }
-            // Both the matches and each term's documents are sorted: a cursor per term walks along.
-            var cursors = [Int](repeating: 0, count: terms.count)
-            for d in docs {
-                var score = 0.0
-                for (i, m) in termSets.enumerated() {
-                    while cursors[i] < m.docs.count && m.docs[cursors[i]] < d { cursors[i] += 1 }
-                    let at = cursors[i]
-                    guard at < m.docs.count && m.docs[at] == d else { continue }
-                    score += weight(i, m.tfs[at], m.headlineTfs[at], Int(d))
+                if terms.count == 1 && termSets[0].docs == docs {
+                    // The one term's documents are the records: no walk to line them up. (The
+                    // same count is not enough: 工会 OR kind:photo may match as many others.)
+                    let m = termSets[0]
+                    for j in docs.indices {
+                        let d = Int(docs[j])
+                        offer(Hit(ref: Archive.DocRef(segment: s, doc: d), score: weight(0, m.tfs[j], m.headlineTfs[j], d)))
+                    }
+                    continue
                 }
-                best.offer(Hit(ref: Archive.DocRef(segment: s, doc: Int(d)), score: score))
+                // Both the matches and each term's documents are sorted: a cursor per term walks along.
+                var cursors = [Int](repeating: 0, count: terms.count)
+                for d in docs {
+                    var score = 0.0
+                    for (i, m) in termSets.enumerated() {
+                        while cursors[i] < m.docs.count && m.docs[cursors[i]] < d { cursors[i] += 1 }
+                        let at = cursors[i]
+                        guard at < m.docs.count && m.docs[at] == d else { continue }
+                        score += weight(i, m.tfs[at], m.headlineTfs[at], Int(d))
+                    }
+                    offer(Hit(ref: Archive.DocRef(segment: s, doc: Int(d)), score: score))
+                }
             }
         }
-        return (perSegment.reduce(0) { $0 + $1.count }, best.ranked())
     }
 
     /// BM25's weight of a term that `df` records hold.
