@@ -10,14 +10,15 @@ enum TrendChart {
         let labelWidth = series.map { DisplayWidth.of($0.term) }.max() ?? 0
         let room = max(10, width - labelWidth - 12)
         let perMark = (periods.count + room - 1) / room
-        let rows = series.map { s in stride(from: 0, to: s.values.count, by: perMark).map { s.values[$0..<min($0 + perMark, s.values.count)].reduce(0, +) } }
+        let rows = series.map { $0.shown(merging: perMark) }
         let top = rows.flatMap { $0 }.max() ?? 0
-        var out = "pieces per \(period.rawValue), \(period.label(first)) to \(period.label(last)) (\(periods.count) \(period.plural)"
+        var out = "\(series.first?.unit ?? "pieces") per \(period.rawValue), \(period.label(first)) to \(period.label(last)) (\(periods.count) \(period.plural)"
         out += perMark > 1 ? ", \(perMark) to a mark" : ""
-        out += "; full block = \(top))\n"
+        out += "; full block = \(shownNumber(top)))\n"
         for (s, row) in zip(series, rows) {
+            // The eighth a value reaches, rounded up: any value above zero shows.
             let marks = row.map { v -> Character in
-                v == 0 || top == 0 ? " " : blocks[min(blocks.count - 1, (v * blocks.count - 1) / top)]
+                v <= 0 || top == 0 ? " " : blocks[min(blocks.count - 1, max(0, Int((v * Double(blocks.count) / top).rounded(.up)) - 1))]
             }
             out += DisplayWidth.pad(s.term, to: labelWidth) + "  " + String(marks) + "  \(s.totalLabel)\n"
         }

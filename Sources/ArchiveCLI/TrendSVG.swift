@@ -10,25 +10,29 @@ enum TrendSVG {
 
     static func render(_ series: [TrendSeries], periods: [UInt32], by period: Period) -> String {
         let plotW = width - left - right, plotH = height - top - bottom
-        let maxValue = series.flatMap(\.values).max() ?? 0
-        let step = tickStep(maxValue)
-        let yMax = Double(max(step, ((maxValue + step - 1) / step) * step))
+        let shown = series.map { $0.shown() }
+        let maxValue = shown.flatMap { $0 }.max() ?? 0
+        let unit = series.first?.unit ?? "pieces"
+        // Counts tick in whole pieces; a rate may tick in hundredths.
+        let step = tickStep(maxValue, smallest: series.first?.rate == nil ? 1 : 0.01)
+        let yMax = max(step, (maxValue / step).rounded(.up) * step)
         func x(_ i: Int) -> Double { left + (periods.count > 1 ? plotW * Double(i) / Double(periods.count - 1) : plotW / 2) }
-        func y(_ v: Int) -> Double { top + plotH * (1 - Double(v) / yMax) }
+        func y(_ v: Double) -> Double { top + plotH * (1 - v / yMax) }
         func n(_ v: Double) -> String { String(format: "%.1f", v) }
 
         var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">\n"
         s += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-        let title = periods.isEmpty ? "no dated pieces" : "pieces per \(period.rawValue), \(period.label(periods.first!)) to \(period.label(periods.last!))"
+        let title = periods.isEmpty ? "no dated pieces" : "\(unit) per \(period.rawValue), \(period.label(periods.first!)) to \(period.label(periods.last!))"
         s += "<text x=\"\(n(left))\" y=\"24\" font-size=\"14\">\(escape(title))</text>\n"
         s += "<g class=\"axes\" stroke=\"#333\">"
         s += "<line x1=\"\(n(left))\" y1=\"\(n(top))\" x2=\"\(n(left))\" y2=\"\(n(top + plotH))\"/>"
         s += "<line x1=\"\(n(left))\" y1=\"\(n(top + plotH))\" x2=\"\(n(left + plotW))\" y2=\"\(n(top + plotH))\"/></g>\n"
         s += "<g class=\"y-ticks\">"
-        for v in stride(from: 0, through: Int(yMax), by: step) {
+        for k in 0...Int((yMax / step).rounded()) {
+            let v = Double(k) * step
             s += "<line x1=\"\(n(left - 4))\" y1=\"\(n(y(v)))\" x2=\"\(n(left))\" y2=\"\(n(y(v)))\" stroke=\"#333\"/>"
-            s += "<text x=\"\(n(left - 8))\" y=\"\(n(y(v) + 4))\" text-anchor=\"end\">\(v)</text>"
+            s += "<text x=\"\(n(left - 8))\" y=\"\(n(y(v) + 4))\" text-anchor=\"end\">\(shownNumber(v))</text>"
         }
         s += "</g>\n<g class=\"x-ticks\">"
         let every = max(1, (periods.count + 11) / 12)
@@ -38,23 +42,24 @@ enum TrendSVG {
         s += "</g>\n"
         for (k, t) in series.enumerated() {
             let colour = palette[k % palette.count]
-            let points = t.values.enumerated().map { "\(n(x($0.offset))),\(n(y($0.element)))" }.joined(separator: " ")
-            s += "<polyline class=\"series\" data-term=\"\(escape(t.term))\" data-values=\"\(t.values.map(String.init).joined(separator: ","))\" data-undated=\"\(t.undated)\" "
+            let points = shown[k].enumerated().map { "\(n(x($0.offset))),\(n(y($0.element)))" }.joined(separator: " ")
+            s += "<polyline class=\"series\" data-term=\"\(escape(t.term))\" data-values=\"\(shown[k].map(shownNumber).joined(separator: ","))\" data-undated=\"\(t.undated)\" "
             s += "fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" points=\"\(points)\"/>\n"
             let ly = top + 10 + Double(k) * 20
             s += "<g class=\"legend\"><line x1=\"\(n(width - right + 20))\" y1=\"\(n(ly))\" x2=\"\(n(width - right + 44))\" y2=\"\(n(ly))\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
             s += "<text x=\"\(n(width - right + 50))\" y=\"\(n(ly + 4))\">\(escape(t.term)) (\(t.totalLabel))</text></g>\n"
         }
-        s += "<text x=\"14\" y=\"\(n(top + plotH / 2))\" transform=\"rotate(-90 14 \(n(top + plotH / 2)))\" text-anchor=\"middle\">pieces</text>\n"
+        s += "<text x=\"14\" y=\"\(n(top + plotH / 2))\" transform=\"rotate(-90 14 \(n(top + plotH / 2)))\" text-anchor=\"middle\">\(escape(unit))</text>\n"
         s += "</svg>\n"
         return s
     }
 
-    /// A round step (1, 2 or 5 times a power of ten) giving at most about six ticks.
-    static func tickStep(_ maxValue: Int) -> Int {
-        var magnitude = 1
+    /// A round step (1, 2 or 5 times a power of ten, at least `smallest`) giving at most
+    /// about six ticks.
+    static func tickStep(_ maxValue: Double, smallest: Double) -> Double {
+        var magnitude = smallest
         while true {
-            for m in [1, 2, 5] where maxValue / (m * magnitude) <= 5 { return m * magnitude }
+            for m in [1.0, 2, 5] where (maxValue / (m * magnitude)).rounded(.down) <= 5 { return m * magnitude }
             magnitude *= 10
         }
     }

@@ -86,9 +86,15 @@ enum Usage {
         occurrences are the times the union is named). With --by, a header line and one column per
         month or year holding the pieces that period: every period from the index's first date to
         its last, zeros included. --json and --chart print different things: choose one.
+
+        The number of pieces varies from month to month: --per 1000 shows each period's pieces
+        per 1,000 pieces the archive holds in that period (to two places; "-" for a period with
+        none), so that periods compare; --totals adds those pieces, a series of its own.
         """,
         options: [
             .value("--by", "PERIOD", "a column per month or year", choices: ["month", "year"]),
+            .value("--per", "N", "each period's pieces per N pieces of that period (a rate), in the table,\n--json, --chart and --svg"),
+            .flag("--totals", "add the row of all pieces per period (without --per, which divides by it)"),
             .flag("--json", "one object per term: term, pieces, occurrences, and with --by its periods"),
             .flag("--chart", "the series drawn on the terminal, one row per term on one scale"),
             .value("--svg", "FILE", "the series as a standalone SVG line chart (by month unless --by year)", path: true),

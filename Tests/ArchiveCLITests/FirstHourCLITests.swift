@@ -119,4 +119,54 @@ final class FirstHourCLITests: XCTestCase {
         XCTAssertEqual(json.status, 2)
         XCTAssertTrue(json.err.hasPrefix("archive: --bom is for --format csv"), json.err)
     }
+
+    /// The table count prints: one row of cells per line.
+    private func table(_ args: [String]) throws -> [[String]] {
+        let r = try run(args)
+        XCTAssertEqual(r.status, 0, r.err)
+        return r.out.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    func testRatesPerThousandPiecesAreCountsOverThePeriodsPieces() throws {
+        let counts = try table(["count", "工会", "劳动竞赛", "--by", "month", "--totals"])
+        let rates = try table(["count", "工会", "劳动竞赛", "--by", "month", "--per", "1000"])
+        XCTAssertEqual(counts[0], rates[0], "the same header")
+        let all = counts[3]
+        XCTAssertEqual(Array(all.prefix(3)), ["(all pieces)", "45", "-"])
+        XCTAssertEqual(all.dropFirst(3).compactMap { Int($0) }.reduce(0, +), 45, "the periods add up to the archive")
+        for row in 1...2 {
+            XCTAssertEqual(Array(rates[row].prefix(3)), Array(counts[row].prefix(3)), "totals stay counts")
+            for column in 3..<counts[0].count {
+                let n = Double(counts[row][column])!, pieces = Double(all[column])!
+                XCTAssertEqual(rates[row][column], pieces == 0 ? "-" : String(format: "%.2f", n / pieces * 1000), counts[0][column])
+            }
+        }
+        XCTAssertEqual(rates[1][3], "714.29", "5 of the 7 pieces of 2023-02")
+
+        let json = try run(["count", "工会", "--by", "year", "--per", "100", "--json"]).out
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        XCTAssertEqual(doc["per"] as? Int, 100)
+        let period = try XCTUnwrap((doc["periods"] as? [[String: Any]])?.first)
+        XCTAssertEqual(period["pieces"] as? Int, 35)
+        XCTAssertEqual(period["all"] as? Int, 45)
+        XCTAssertEqual(try XCTUnwrap(period["rate"] as? Double), 3500.0 / 45, accuracy: 0.0001)
+        XCTAssertTrue(doc["undated_rate"] is NSNull, "no undated pieces: no rate")
+
+        let chart = try run(["count", "工会", "--per", "1000", "--chart"]).out.split(separator: "\n")
+        XCTAssertEqual(chart[0], "pieces per 1,000 pieces per month, 2023-02 to 2023-10 (9 months; full block = 1000)")
+        XCTAssertEqual(chart[1], "工会  ▆ █ ▆ █ ▆  35")
+        let svgPath = "\(dir)/rates.svg"
+        XCTAssertEqual(try run(["count", "工会", "--per", "1000", "--svg", svgPath]).status, 0)
+        let svg = try String(contentsOfFile: svgPath, encoding: .utf8)
+        XCTAssertTrue(svg.contains("data-term=\"工会\" data-values=\"714.29,0,900,0,636.36,0,1000,0,666.67\""), svg)
+        XCTAssertTrue(svg.contains(">pieces per 1,000 pieces</text>"))
+
+        for (args, message) in [(["--per", "1000"], "--per is a rate per period: give --by month|year (or --chart, --svg)"),
+                                (["--by", "month", "--per", "0"], "--per needs a whole number of pieces above 0, not '0'"),
+                                (["--by", "month", "--per", "1000", "--totals"], "--totals are what --per divides by: show them without --per")] {
+            let r = try run(["count", "工会"] + args)
+            XCTAssertEqual(r.status, 2)
+            XCTAssertTrue(r.err.hasPrefix("archive: " + message), r.err)
+        }
+    }
 }

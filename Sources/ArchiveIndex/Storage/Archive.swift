@@ -103,6 +103,14 @@ public final class Archive: @unchecked Sendable {
         return first...last
     }
 
+    /// How many live records fall in each month (yyyymm; 0 for those without a date): what a
+    /// rate per 1,000 pieces of a period divides by.
+    public var piecesByMonth: [UInt32: Int] {
+        var out: [UInt32: Int] = [:]
+        for r in allDocs { out[date(r) / 100, default: 0] += 1 }
+        return out
+    }
+
     public func date(_ r: DocRef) -> UInt32 { segments[r.segment].date(r.doc) }
     public func reporters(_ r: DocRef) -> [String] { segments[r.segment].reporters(r.doc) }
     public func isPhoto(_ r: DocRef) -> Bool { segments[r.segment].isPhoto(r.doc) }
