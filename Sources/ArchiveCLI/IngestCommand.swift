@@ -21,11 +21,9 @@ struct IngestCommand {
 
     func run() throws(IndexError) -> Int32 {
         if args.has("--help") { print(Usage.ingest.helpText); return ExitCode.ok }
-        let tty = Console.stderrIsTerminal
-        var progress: (@Sendable (Int, Int) -> Void)?
-        if tty {
-            progress = { done, total in FileHandle.standardError.write(Data("\r  \(done)/\(total) files".utf8)) }
-        }
+        let tty = Console.stderrIsTerminal || args.has("--progress")
+        let shown = ProgressLine()
+        let progress: (@Sendable (IngestProgress) -> Void)? = tty ? { @Sendable p in shown.show(p) } : nil
         let dir = indexDirectory(args)
         let stop = Interruption.watch()
         let s = try Ingester.run(index: dir, paths: args.positional,

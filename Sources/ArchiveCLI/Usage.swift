@@ -40,6 +40,7 @@ enum Usage {
             .flag("--no-wait", "exit 75 if another ingest is writing the index, instead of waiting"),
             .value("--memory", "MB", "postings held in memory before a segment is written (default 128); one\nsegment fills while the one before is written, so the ingest's peak is\nabout twice this plus 100-200 MB; its segments are merged at the end"),
             .flag("--json", "the summary as one object (files, pieces, linked articles, failures)"),
+            .flag("--progress", "show progress on stderr (files, MB read, MB/s, time left) even when it is\nnot a terminal, as it is shown on one"),
         ], operandsArePaths: true)
 
     static let search = CommandSpec(

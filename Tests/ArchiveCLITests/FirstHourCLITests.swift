@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import ArchiveCLI
 
 /// What a new user tries in the first hour: the operators other search tools taught them,
 /// results in date order, trends that compare months, the shell's habits.
@@ -168,5 +169,18 @@ final class FirstHourCLITests: XCTestCase {
             XCTAssertEqual(r.status, 2)
             XCTAssertTrue(r.err.hasPrefix("archive: " + message), r.err)
         }
+    }
+
+    func testProgressShowsMegabytesTheRateAndTimeLeft() throws {
+        let r = try Runner.run(["ingest", "Fixtures/dumps", "--index", "\(dir)/progress-index", "--progress"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let lines = r.err.components(separatedBy: "\r").map { $0.replacingOccurrences(of: "\u{1B}[K", with: "") }.filter { !$0.isEmpty }
+        XCTAssertTrue(lines.first?.hasPrefix("  0/5 files, 0.0/0.1 MB") == true, lines.description)
+        let last = try XCTUnwrap(lines.last { $0.hasPrefix("  5/5 files") }, lines.description)
+        XCTAssertNotNil(last.range(of: #"^  5/5 files, 0\.1/0\.1 MB, [0-9.]+ MB/s, 0 s left$"#, options: .regularExpression), last)
+        XCTAssertFalse(try Runner.run(["ingest", "Fixtures/dumps", "--index", "\(dir)/quiet-index"]).err.contains("files,"), "no progress off a terminal")
+        XCTAssertEqual(ProgressLine.duration(41.2), "42 s")
+        XCTAssertEqual(ProgressLine.duration(200), "3 min 20 s")
+        XCTAssertEqual(ProgressLine.duration(3900), "1 h 05 min")
     }
 }

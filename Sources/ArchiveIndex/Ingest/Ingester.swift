@@ -23,6 +23,15 @@ public struct IngestSummary: Sendable {
     public var undated: [String] = []
 }
 
+/// How far an ingest has come: files looked at (unchanged ones count at once) of how many,
+/// and the bytes of the files to read that have been read, of how many.
+public struct IngestProgress: Sendable {
+    public let files: Int
+    public let totalFiles: Int
+    public let bytes: Int
+    public let totalBytes: Int
+}
+
 public struct IngestOptions: Sendable {
     public var prune = false
     public var rebuild = false
@@ -30,15 +39,15 @@ public struct IngestOptions: Sendable {
     public var wait = true
     /// Called once when the ingest has to wait for another one.
     public var onWait: (@Sendable () -> Void)?
-    /// Called from the ingesting thread after each batch: files looked at, of how many.
-    public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Called from the ingesting thread before the first batch and after each one.
+    public var progress: (@Sendable (IngestProgress) -> Void)?
     /// Asked between batches; true stops the ingest before it commits (`.interrupted`).
     public var shouldStop: (@Sendable () -> Bool)?
     /// The bytes of memory postings may hold before a segment is written: what bounds the
     /// ingest's memory (see `Ingester.segmentBudget`).
     public var segmentBudget = Ingester.segmentBudget
     public init(prune: Bool = false, rebuild: Bool = false, wait: Bool = true, onWait: (@Sendable () -> Void)? = nil,
-                progress: (@Sendable (Int, Int) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil,
+                progress: (@Sendable (IngestProgress) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil,
                 segmentBudget: Int = Ingester.segmentBudget) {
         self.prune = prune; self.rebuild = rebuild; self.wait = wait; self.onWait = onWait
         self.progress = progress; self.shouldStop = shouldStop; self.segmentBudget = segmentBudget
@@ -115,7 +124,12 @@ public enum Ingester {
         // Parsing a batch on every core overlaps with appending the previous one to the segment.
         let queue = DispatchQueue(label: "archive.ingest.append")
         let group = DispatchGroup()
-        var done = 0
+        var done = 0, bytesDone = 0
+        let bytesToRead = toRead.reduce(0) { $0 + $1.size }
+        func report() {
+            options.progress?(IngestProgress(files: inputs.count - toRead.count + done, totalFiles: inputs.count,
+                                             bytes: bytesDone, totalBytes: bytesToRead))
+        }
         func stopIfAsked() throws(IndexError) {
             guard options.shouldStop?() == true else { return }
             group.wait()
@@ -132,7 +146,8 @@ public enum Ingester {
                 if let e = state.error { throw e }
                 queue.async(group: group) { state.absorb(batch, results) }
                 done += batch.count
-                options.progress?(inputs.count - toRead.count + done, inputs.count)
+                bytesDone += batch.reduce(0) { $0 + $1.size }
+                report()
             }
             group.wait()
             if let e = state.error {
@@ -140,6 +155,7 @@ public enum Ingester {
                 throw e
             }
         }
+        report()
         try read(toRead, known: known)
         if options.prune { state.prune() }
         // A copy whose original changed or was pruned is read again to hold the pieces itself.
