@@ -1,3 +1,5 @@
+import ArchiveIndex
+
 /// Every command's usage, options included: the one table that parsing, help, shell
 /// completions and the man page are all made from.
 enum Usage {
@@ -119,6 +121,25 @@ enum Usage {
             .flag("--json", "one object per occurrence: id, date, page, left, match, right"),
         ])
 
+    static let collocates = CommandSpec(
+        name: "collocates", operands: "TERM",
+        summary: "the strings that occur near a term more often than chance",
+        about: """
+        The concordancer's second instrument: every string of 2 to 4 characters (Chinese, Latin
+        letters or digits; none across punctuation or a space) lying wholly within --window
+        characters before or after an occurrence of the term, in the pieces the query matches
+        (its filters apply: collocates 工会 date:2023), each place in the text counted once.
+        Those near at least --min times are scored against how often they occur in the whole
+        archive: near, archive and the score, best first. Exit status 1 if none.
+        """,
+        options: [
+            .value("--window", "N", "characters on each side (default 5, at most 50)"),
+            .value("--min", "N", "times a string must occur near the term (default 3)"),
+            .value("--measure", "M", "logdice (the default: 14 + log2(2·near / (term + string))), mi (mutual\ninformation, favours rare strings) or t (t-score, favours sure frequent ones)", choices: CollocationMeasure.allCases.map(\.rawValue)),
+            .value("--limit", "N", "the best N (default 20; 0 for all)"),
+            .flag("--json", "one object per collocate: collocate, near, archive and the score"),
+        ])
+
     static let show = CommandSpec(
         name: "show", operands: "ID",
         summary: "one piece in full",
@@ -200,7 +221,7 @@ enum Usage {
         options: [], readsIndex: false)
 
     /// The commands in the order the general help lists them.
-    static let commands = [ingest, search, count, kwic, show, export, unions, stats, verify, parse, completions, manpage]
+    static let commands = [ingest, search, count, kwic, collocates, show, export, unions, stats, verify, parse, completions, manpage]
 
     static var main: String {
         let column = commands.map { ($0.name + " " + $0.operands).count }.max()! + 4

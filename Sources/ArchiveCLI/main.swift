@@ -25,6 +25,7 @@ let commands: [String: ([String]) throws -> Int32] = [
     "search": { try SearchCommand(arguments: $0).run() },
     "count": { try CountCommand(arguments: $0).run() },
     "kwic": { try KwicCommand(arguments: $0).run() },
+    "collocates": { try CollocatesCommand(arguments: $0).run() },
     "show": { try ShowCommand(arguments: $0).run() },
     "export": { try ExportCommand(arguments: $0).run() },
     "unions": { try UnionsCommand(arguments: $0).run() },

@@ -183,4 +183,29 @@ final class FirstHourCLITests: XCTestCase {
         XCTAssertEqual(ProgressLine.duration(200), "3 min 20 s")
         XCTAssertEqual(ProgressLine.duration(3900), "1 h 05 min")
     }
+
+    func testCollocatesTableAndJSONAgree() throws {
+        let table = try run(["collocates", "工会", "--limit", "5"])
+        XCTAssertEqual(table.status, 0, table.err)
+        let lines = table.out.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[0], "342 occurrences of 工会; strings within 5 characters, near at least 3 times, by logdice")
+        XCTAssertEqual(lines.count, 7, "the header, the column names and five collocates")
+        let json = try run(["collocates", "工会", "--limit", "5", "--json"]).out.split(separator: "\n").map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        for (line, o) in zip(lines.dropFirst(2), json) {
+            let cells = line.split(separator: "\t").map(String.init)
+            XCTAssertEqual(cells[0], o["collocate"] as? String)
+            XCTAssertEqual(cells[1], String(o["near"] as! Int))
+            XCTAssertEqual(cells[2], String(o["archive"] as! Int))
+            XCTAssertEqual(Double(cells[3])!, o["logdice"] as! Double, accuracy: 0.005)
+        }
+        let scores = json.map { $0["logdice"] as! Double }
+        XCTAssertEqual(scores, scores.sorted(by: >), "best first")
+        let filtered = try run(["collocates", "工会 date:2023-02", "--json", "--limit", "0"]).out.split(separator: "\n")
+        let all = try run(["collocates", "工会", "--json", "--limit", "0"]).out.split(separator: "\n")
+        XCTAssertLessThan(filtered.count, all.count, "a filter narrows the pieces looked in")
+        XCTAssertEqual(try run(["collocates", "工会", "--measure", "dice"]).status, 2)
+        XCTAssertEqual(try run(["collocates", "date:2023"]).status, 2, "nothing to look around")
+    }
 }

@@ -25,7 +25,7 @@ final class ShellHabitsCLITests: XCTestCase {
 
     func testEveryCommandHasHelpFromEitherSide() throws {
         let names = try commands()
-        XCTAssertEqual(names, ["ingest", "search", "count", "kwic", "show", "export", "unions", "stats", "verify", "parse", "completions", "manpage"])
+        XCTAssertEqual(names, ["ingest", "search", "count", "kwic", "collocates", "show", "export", "unions", "stats", "verify", "parse", "completions", "manpage"])
         for name in names {
             let a = try run(["help", name]), b = try run([name, "--help"]), c = try run([name, "-h"])
             XCTAssertEqual(a.status, 0, name)

@@ -62,6 +62,10 @@ public final class Archive: @unchecked Sendable {
 
     public var pieceCount: Int { manifest.liveDocs }
 
+    /// The UTF-16 units of text the segments hold (a record replaced counts until its segment
+    /// is merged): the archive's size as collocation measures weigh it.
+    public var textUnits: Int { manifest.segments.reduce(0) { $0 + $1.textUnits } }
+
     /// Every live record in archive order.
     public var allDocs: [DocRef] {
         var out: [DocRef] = []
