@@ -45,15 +45,7 @@ extension Searcher {
         for r in matches(q) {
             let (units, headline) = archive.segments[r.segment].units(r.doc)
             units.withUnsafeBufferPointer { t in
-                var found: [(at: Int, length: Int)] = []
-                for (needle, scope) in terms {
-                    let end = scope == .headline ? headline : t.count
-                    var from = 0
-                    while let at = Self.first(needle, in: UnsafeBufferPointer(rebasing: t[..<end]), from: from) {
-                        found.append((at, needle.count))
-                        from = at + needle.count
-                    }
-                }
+                let found = Self.occurrences(of: terms, in: t, headline: headline)
                 occurrences += found.count
                 Self.countNear(found, in: t, window: window, into: &near)
             }

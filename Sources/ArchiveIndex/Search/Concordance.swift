@@ -16,16 +16,7 @@ extension Searcher {
         for r in refs {
             let (units, headline) = archive.segments[r.segment].units(r.doc)
             units.withUnsafeBufferPointer { t in
-                var found: [(at: Int, length: Int)] = []
-                for (needle, scope) in terms {
-                    let end = scope == .headline ? headline : t.count
-                    var from = 0
-                    while let at = Self.first(needle, in: UnsafeBufferPointer(rebasing: t[..<end]), from: from) {
-                        found.append((at, needle.count))
-                        from = at + needle.count
-                    }
-                }
-                for (at, length) in found.sorted(by: { $0.at < $1.at }) {
+                for (at, length) in Self.occurrences(of: terms, in: t, headline: headline) {
                     var lo = at, hi = at + length
                     while lo > 0, at - lo < width, t[lo - 1] != RecordCodec.separator { lo -= 1 }
                     while hi < t.count, hi - at - length < width, t[hi] != RecordCodec.separator { hi += 1 }
@@ -39,5 +30,20 @@ extension Searcher {
             if let limit, out.count >= limit { return Array(out.prefix(limit)) }
         }
         return out
+    }
+
+    /// Where the folded `terms` occur in a record's text `t` (a headline term only in its first
+    /// `headline` units), in text order.
+    static func occurrences(of terms: [([UInt16], Query.Scope)], in t: UnsafeBufferPointer<UInt16>, headline: Int) -> [(at: Int, length: Int)] {
+        var found: [(at: Int, length: Int)] = []
+        for (needle, scope) in terms {
+            let end = scope == .headline ? headline : t.count
+            var from = 0
+            while let at = first(needle, in: UnsafeBufferPointer(rebasing: t[..<end]), from: from) {
+                found.append((at, needle.count))
+                from = at + needle.count
+            }
+        }
+        return found.sorted { $0.at < $1.at }
     }
 }
