@@ -20,9 +20,10 @@ let package = Package(
         // binary stands alone wherever it is installed.
         .target(name: "ParseCore", exclude: ["Resources/make_gb18030.py", "Resources/make_bigram_df.py",
                                                "Resources/fit_title_groups.py", "Resources/make_title_words.py",
-                                               "Resources/make_places.py", "Resources/pca-code.json"],
+                                               "Resources/make_places.py", "Resources/pca-code.json",
+                                               "Resources/make_script_folding.py"],
                 resources: [.embedInCode("Resources/places.txt"), .embedInCode("Resources/gb18030.bin"),
-                            .embedInCode("Resources/bigram-df.bin"),
+                            .embedInCode("Resources/bigram-df.bin"), .embedInCode("Resources/script-folding.bin"),
                             .embedInCode("Resources/title-words.bin"), .embedInCode("Resources/line-model.bin")],
                 swiftSettings: uncheckedExclusivity),
         .target(name: "ArchiveIndex", dependencies: ["ParseCore"], swiftSettings: uncheckedExclusivity),

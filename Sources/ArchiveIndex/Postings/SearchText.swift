@@ -1,8 +1,9 @@
 import ParseCore
 
 /// The searchable form of text, in UTF-16 code units: full-width forms folded to half-width,
-/// Latin folded to lower case, one unit for one unit, so that positions in the folded text are
-/// positions in the printed text and snippets need no mapping.
+/// Latin folded to lower case, traditional characters to simplified (`ScriptFolding`), one
+/// unit for one unit, so that positions in the folded text are positions in the printed text
+/// and snippets need no mapping.
 enum SearchText {
     @inline(__always) static func fold(_ u: UInt16) -> UInt16 {
         switch u {
@@ -10,6 +11,7 @@ enum SearchText {
         case 0xFF21...0xFF3A: return u - 0xFF21 + 0x61
         case 0xFF01...0xFF5E: return u - 0xFEE0
         case 0x3000: return 0x20
+        case 0x3400...0x9FFF, 0xF900...0xFAFF: return ScriptFolding.fold(u)
         default: return u
         }
     }
@@ -25,6 +27,10 @@ enum SearchText {
     }
 
     static func folded(_ s: String) -> [UInt16] { s.utf16.map(fold) }
+
+    /// Whether a folded unit can only have been printed as itself: no Latin letter, full-width
+    /// form or other script folds to it. A query of such units can be compared unfolded.
+    @inline(__always) static func printsAsItself(_ f: UInt16) -> Bool { f >= 0x80 && !ScriptFolding.hasOtherForms(f) }
 
     /// Appends a string's UTF-16 units, decoded by hand from its UTF-8: the string's UTF-16
     /// view transcodes a unit at a time and costs several times more on every record.

@@ -62,7 +62,7 @@ enum PhraseMatching {
             }
             let tf: UInt32, headline: UInt32
             if saturated {
-                if coded == nil { coded = .some(q.allSatisfy { $0 >= 0x80 } ? seg.code.encode(q) : nil) }
+                if coded == nil { coded = .some(q.allSatisfy(SearchText.printsAsItself) ? seg.code.encode(q) : nil) }
                 (tf, headline) = TermMatching.occurrences(q, coded: coded!, in: seg, doc: Int(d), headlineOnly: scope == .headline)
             } else {
                 (tf, headline) = count(offs, positions, from: from, to: to, length: m, headlineUnits: headlineCounts ? seg.headlineUnits(Int(d)) : 0)

@@ -107,7 +107,7 @@ enum TermMatching {
             ?? (0..<seg.docCount).filter(seg.isLive).map { Int32($0) }
         // A query with nothing to fold is found by comparing coded bytes; otherwise each
         // candidate is decoded and folded. Many candidates are verified on every core.
-        let coded: [UInt8]? = q.allSatisfy { $0 >= 0x80 } ? seg.code.encode(q) : nil
+        let coded: [UInt8]? = q.allSatisfy(SearchText.printsAsItself) ? seg.code.encode(q) : nil
         var counts = [(tf: UInt32, headline: UInt32)](repeating: (0, 0), count: docs.count)
         let chunk = 2048
         counts.withUnsafeMutableBufferPointer { out in
@@ -170,8 +170,8 @@ enum TermMatching {
         guard m > 0, t.count >= m, let base = t.baseAddress else { return 0 }
         return q.withUnsafeBufferPointer { qb -> Int in
             let first = qb[0]
-            // Folding maps only to ASCII: a query letter above it matches its own printed form only.
-            let firstFolds = first < 0x80
+            // A query letter nothing folds to matches its own printed form only.
+            let firstFolds = !SearchText.printsAsItself(first)
             var i = 0, c = 0
             let last = t.count - m
             while i <= last {
@@ -180,7 +180,7 @@ enum TermMatching {
                     var j = 1
                     while j < m {
                         let v = base[i + j], w = qb[j]
-                        if v != w && (w >= 0x80 || SearchText.fold(v) != w) { break }
+                        if v != w && (SearchText.printsAsItself(w) || SearchText.fold(v) != w) { break }
                         j += 1
                     }
                     if j == m { c += 1; i += m; continue }

@@ -6,7 +6,8 @@ import ParseCore
 struct Manifest: Codable, Equatable {
     static let fileName = "MANIFEST.json"
     /// 9: a catalog entry is known by its real path, and a copy's entry holds no pieces.
-    static let currentFormat = 9
+    /// 10: terms are indexed with traditional characters folded to simplified (ScriptFolding).
+    static let currentFormat = 10
 
     struct File: Codable, Equatable {
         var name: String

@@ -1,0 +1,63 @@
+import Foundation
+import XCTest
+@testable import ArchiveIndex
+import ParseCore
+
+/// Search reads traditional and simplified characters alike: the sample dumps and their
+/// traditional copies (`Fixtures/traditional`) in one archive, every query in either script (or
+/// a mix) finding what a brute-force scan of the folded text finds.
+final class ScriptFoldingSearchTests: XCTestCase {
+    private static let archive: Archive = {
+        let dir = TestFixtures.temporaryDirectory("scripts")
+        _ = try! Ingester.run(index: "\(dir)/index", paths: [TestFixtures.root.appendingPathComponent("dumps").path,
+                                                            TestFixtures.root.appendingPathComponent("traditional").path])
+        return try! Archive.open(dir: "\(dir)/index")
+    }()
+
+    func testEitherScriptFindsBoth() {
+        let searcher = Searcher(archive: Self.archive)
+        let simplified = searcher.count(.text("工会", .all)), traditional = searcher.count(.text("工會", .all))
+        XCTAssertEqual(simplified.pieces, traditional.pieces)
+        XCTAssertEqual(simplified.occurrences, traditional.occurrences)
+        XCTAssertEqual(searcher.count(.text("總工会", .all)).occurrences, searcher.count(.text("总工会", .all)).occurrences, "a mix of both")
+        // Each printed form is half of what either finds: the simplified dumps print 工会 342 times.
+        let printed = Self.archive.allDocs.map { Self.archive.article($0) }
+        let 工会 = printed.reduce(0) { n, a in n + TestFixtures.searchableFields(a).reduce(0) { $0 + $1.components(separatedBy: "工会").count - 1 } }
+        let 工會 = printed.reduce(0) { n, a in n + TestFixtures.searchableFields(a).reduce(0) { $0 + $1.components(separatedBy: "工會").count - 1 } }
+        XCTAssertGreaterThan(工會, 0)
+        XCTAssertEqual(simplified.occurrences, 工会 + 工會)
+    }
+
+    func testCountEqualsABruteForceScanOfTheFoldedText() {
+        let records = Self.archive.allDocs.map { TestFixtures.searchableFields(Self.archive.article($0)) }
+        let folded = records.map { fields in fields.map { String(decoding: SearchText.folded($0), as: UTF16.self) }.joined(separator: "\n") }
+        let printed = records.map { $0.joined(separator: "\n") }
+        var rng = SplitMix64(seed: 1949)
+        var queries = ["工会", "工會", "會", "会", "本報訊", "本报讯", "中華全國總工會", "記者", "攝", "臺"]
+        while queries.count < 200 {
+            // Substrings of the printed text, traditional or simplified, as a user would type them.
+            let field = Array(printed[rng.below(printed.count)].unicodeScalars)
+            let len = 1 + rng.below(6)
+            guard field.count > len else { continue }
+            let start = rng.below(field.count - len)
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: field[start..<(start + len)])
+            let q = String(v).trimmingCharacters(in: .whitespaces)
+            if !q.isEmpty && !q.contains("\n") { queries.append(q) }
+        }
+        let searcher = Searcher(archive: Self.archive)
+        for q in queries {
+            let fq = String(decoding: SearchText.folded(q), as: UTF16.self)
+            var pieces = 0, occurrences = 0
+            for r in folded {
+                var n = 0, from = r.startIndex
+                while let hit = r.range(of: fq, options: .literal, range: from..<r.endIndex) { n += 1; from = hit.upperBound }
+                if n > 0 { pieces += 1; occurrences += n }
+            }
+            let got = searcher.count(.text(q, .all))
+            XCTAssertEqual(got.pieces, pieces, "pieces for \(q)")
+            XCTAssertEqual(got.occurrences, occurrences, "occurrences for \(q)")
+            XCTAssertEqual(searcher.search(.text(q, .all)).count, pieces, "hits for \(q)")
+        }
+    }
+}
