@@ -39,7 +39,7 @@ struct CountCommand {
         let charting = args.has("--chart") || args.value("--svg") != nil
         let period = args.value("--by").flatMap(Period.init) ?? (charting ? .month : nil)
         let archive = try openArchive(args)
-        let searcher = Searcher(archive: archive)
+        let searcher = Searcher(archive: archive, exactScript: args.has("--exact-script"))
         let periods = period?.all(in: archive.dateRange) ?? []
         let per = args.value("--per").flatMap { Int($0) }
         // Every piece in each period: what a rate divides by, and the --totals row.

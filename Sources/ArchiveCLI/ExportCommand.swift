@@ -22,7 +22,7 @@ struct ExportCommand {
         if args.positional.isEmpty {
             refs = archive.allDocs
         } else {
-            refs = Searcher(archive: archive).matches(try parseQuery(args.positional.joined(separator: " "), usage: args.usage))
+            refs = Searcher(archive: archive, exactScript: args.has("--exact-script")).matches(try parseQuery(args.positional.joined(separator: " "), usage: args.usage))
         }
         switch args.value("--sort") {
         case "date": refs = archive.sorted(refs, by: .oldestFirst)

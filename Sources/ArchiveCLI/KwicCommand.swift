@@ -21,7 +21,7 @@ struct KwicCommand {
             throw UsageError(message: "kwic needs a word or phrase to show in context: \(shortened(text))", usage: args.usage)
         }
         let archive = try openArchive(args)
-        let searcher = Searcher(archive: archive)
+        let searcher = Searcher(archive: archive, exactScript: args.has("--exact-script"))
         let sort = args.value("--sort") ?? "date"
         // By date, the records are read oldest first and the scan stops at the limit; a sort by
         // context needs every occurrence first.

@@ -18,7 +18,7 @@ struct SearchCommand {
         let limit = try args.int("--limit", default: 10)
         let offset = try args.int("--offset", default: 0)
         let json = args.has("--json")
-        let searcher = Searcher(archive: try openArchive(args))
+        let searcher = Searcher(archive: try openArchive(args), exactScript: args.has("--exact-script"))
         let order: DateOrder? = switch args.value("--sort") {
         case "date": .oldestFirst
         case "-date": .newestFirst

@@ -60,4 +60,29 @@ final class ScriptFoldingSearchTests: XCTestCase {
             XCTAssertEqual(searcher.search(.text(q, .all)).count, pieces, "hits for \(q)")
         }
     }
+
+    /// With --exact-script a term matches only as typed in its script: a brute-force scan of
+    /// the text folded in width and case alone.
+    func testExactScriptEqualsABruteForceScanOfThePrintedScript() {
+        let records = Self.archive.allDocs.map { TestFixtures.searchableFields(Self.archive.article($0)) }
+        let printed = records.map { fields in fields.map { String(decoding: $0.utf16.map(SearchText.foldWidth), as: UTF16.self) }.joined(separator: "\n") }
+        let exact = Searcher(archive: Self.archive, exactScript: true)
+        for q in ["工会", "工會", "會", "会", "總工会", "本報訊", "记者", "記者", "2023", "职工", "職工"] {
+            var pieces = 0, occurrences = 0
+            for r in printed {
+                var n = 0, from = r.startIndex
+                while let hit = r.range(of: q, options: .literal, range: from..<r.endIndex) { n += 1; from = hit.upperBound }
+                if n > 0 { pieces += 1; occurrences += n }
+            }
+            let got = exact.count(.text(q, .all))
+            XCTAssertEqual(got.pieces, pieces, "pieces for \(q)")
+            XCTAssertEqual(got.occurrences, occurrences, "occurrences for \(q)")
+            XCTAssertEqual(exact.search(.text(q, .all), top: 3).total, pieces, "hits for \(q)")
+            XCTAssertEqual(exact.count(.text(q, .all), byMonth: false).occurrences, occurrences, "\(q), no months")
+            let shown = exact.concordance(.text(q, .all), in: exact.matches(.text(q, .all)), width: 2)
+            XCTAssertEqual(shown.count, occurrences, "kwic lines for \(q)")
+            XCTAssertTrue(shown.allSatisfy { String(decoding: $0.match.utf16.map(SearchText.foldWidth), as: UTF16.self) == q }, "kwic shows \(q) as printed")
+        }
+        XCTAssertEqual(exact.count(.text("總工会", .all)).pieces, 0, "a mix no page prints")
+    }
 }

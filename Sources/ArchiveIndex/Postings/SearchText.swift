@@ -7,11 +7,18 @@ import ParseCore
 enum SearchText {
     @inline(__always) static func fold(_ u: UInt16) -> UInt16 {
         switch u {
+        case 0x3400...0x9FFF, 0xF900...0xFAFF: return ScriptFolding.fold(u)
+        default: return foldWidth(u)
+        }
+    }
+
+    /// Width and Latin case only, the script as printed: what a search with --exact-script compares.
+    @inline(__always) static func foldWidth(_ u: UInt16) -> UInt16 {
+        switch u {
         case 0x41...0x5A: return u + 0x20
         case 0xFF21...0xFF3A: return u - 0xFF21 + 0x61
         case 0xFF01...0xFF5E: return u - 0xFEE0
         case 0x3000: return 0x20
-        case 0x3400...0x9FFF, 0xF900...0xFAFF: return ScriptFolding.fold(u)
         default: return u
         }
     }

@@ -7,7 +7,7 @@ extension Searcher {
     /// the `top`-th score: block-max pruning, as Lucene's and tantivy's top-k collectors do. Ranks exactly as
     /// `search` ranks every match; nil for any other query, or when records are deleted.
     func bestOfPair(_ q: Query, top: Int) -> (total: Int, hits: [Hit])? {
-        guard case .text(let text, .all) = q, let key = TermMatching.pairKey(SearchText.folded(text)),
+        guard !exactScript, case .text(let text, .all) = q, let key = TermMatching.pairKey(SearchText.folded(text)),
               archive.segments.allSatisfy({ $0.deleted == nil }) else { return nil }
         let terms = archive.segments.map { $0.body.find(key) }
         let total = zip(archive.segments, terms).reduce(0) { n, st in n + (st.1.map { st.0.body.counts($0).docs } ?? 0) }

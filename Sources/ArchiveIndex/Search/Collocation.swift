@@ -39,14 +39,14 @@ extension Searcher {
     /// the best `limit` (all when nil), best first, ties by the string.
     public func collocates(_ q: Query, window: Int, minimum: Int, measure: CollocationMeasure,
                            limit: Int?) -> (occurrences: Int, collocates: [Collocate]) {
-        let terms = uniqueTerms(q).map { (SearchText.folded($0.0), $0.1) }.filter { !$0.0.isEmpty }
+        let terms = uniqueTerms(q).map { (folded($0.0), $0.1) }.filter { !$0.0.isEmpty }
         var near: [UInt64: Int] = [:]
-        var occurrences = 0
+        var seen = 0
         for r in matches(q) {
             let (units, headline) = archive.segments[r.segment].units(r.doc)
             units.withUnsafeBufferPointer { t in
-                let found = Self.occurrences(of: terms, in: t, headline: headline)
-                occurrences += found.count
+                let found = occurrences(of: terms, in: t, headline: headline)
+                seen += found.count
                 Self.countNear(found, in: t, window: window, into: &near)
             }
         }
@@ -57,7 +57,7 @@ extension Searcher {
         // falls as the string grows commoner: scored as if it occurred only there, a candidate
         // is bounded, so the archive is asked only about those whose bound can still place.
         let bounded = candidates.map { (key: $0.key, near: $0.value,
-                                        bound: measure.score(near: $0.value, term: occurrences, string: $0.value, size: size, span: span)) }
+                                        bound: measure.score(near: $0.value, term: seen, string: $0.value, size: size, span: span)) }
             .sorted { $0.bound != $1.bound ? $0.bound > $1.bound : $0.key < $1.key }
         var best: [Collocate] = []
         for c in bounded {
@@ -67,11 +67,11 @@ extension Searcher {
             if let limit, best.count >= limit, !Self.ranks(Collocate(text: text, near: 0, archive: 0, score: c.bound), before: best[limit - 1]) { break }
             let frequency = count(.text(text, .all), byMonth: false).occurrences
             let scored = Collocate(text: text, near: c.near, archive: frequency,
-                                   score: measure.score(near: c.near, term: occurrences, string: frequency, size: size, span: span))
+                                   score: measure.score(near: c.near, term: seen, string: frequency, size: size, span: span))
             best.insert(scored, at: best.firstIndex { Self.ranks(scored, before: $0) } ?? best.count)
             if let limit, best.count > limit { best.removeLast() }
         }
-        return (occurrences, best)
+        return (seen, best)
     }
 
     private static func ranks(_ a: Collocate, before b: Collocate) -> Bool {

@@ -11,12 +11,12 @@ extension Searcher {
     /// characters on either side, never across a field (a headline's context stays in the
     /// headline). `refs` gives the records to read, in the order wanted; the scan stops after `limit`.
     public func concordance(_ q: Query, in refs: [Archive.DocRef], width: Int, limit: Int? = nil) -> [Concordance] {
-        let terms = uniqueTerms(q).map { (SearchText.folded($0.0), $0.1) }.filter { !$0.0.isEmpty }
+        let terms = uniqueTerms(q).map { (folded($0.0), $0.1) }.filter { !$0.0.isEmpty }
         var out: [Concordance] = []
         for r in refs {
             let (units, headline) = archive.segments[r.segment].units(r.doc)
             units.withUnsafeBufferPointer { t in
-                for (at, length) in Self.occurrences(of: terms, in: t, headline: headline) {
+                for (at, length) in occurrences(of: terms, in: t, headline: headline) {
                     var lo = at, hi = at + length
                     while lo > 0, at - lo < width, t[lo - 1] != RecordCodec.separator { lo -= 1 }
                     while hi < t.count, hi - at - length < width, t[hi] != RecordCodec.separator { hi += 1 }
@@ -34,12 +34,12 @@ extension Searcher {
 
     /// Where the folded `terms` occur in a record's text `t` (a headline term only in its first
     /// `headline` units), in text order.
-    static func occurrences(of terms: [([UInt16], Query.Scope)], in t: UnsafeBufferPointer<UInt16>, headline: Int) -> [(at: Int, length: Int)] {
+    func occurrences(of terms: [([UInt16], Query.Scope)], in t: UnsafeBufferPointer<UInt16>, headline: Int) -> [(at: Int, length: Int)] {
         var found: [(at: Int, length: Int)] = []
         for (needle, scope) in terms {
             let end = scope == .headline ? headline : t.count
             var from = 0
-            while let at = first(needle, in: UnsafeBufferPointer(rebasing: t[..<end]), from: from) {
+            while let at = Self.first(needle, in: UnsafeBufferPointer(rebasing: t[..<end]), from: from, exactScript: exactScript) {
                 found.append((at, needle.count))
                 from = at + needle.count
             }

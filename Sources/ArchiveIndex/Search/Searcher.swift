@@ -22,7 +22,18 @@ public final class Searcher {
     /// Matches of each union per segment, like `cache`: evaluating and counting both ask.
     private var unionCache: [UnionKey: (docs: [Int32], tfs: [UInt32])] = [:]
 
-    public init(archive: Archive) { self.archive = archive }
+    /// Whether text terms match only as typed in their script (工會 not 工会), width and Latin
+    /// case still folded: the index finds the candidates, each is then read to check.
+    public let exactScript: Bool
+
+    public init(archive: Archive, exactScript: Bool = false) {
+        self.archive = archive
+        self.exactScript = exactScript
+    }
+
+    /// A query term as it is compared: folded as the index folds, or with --exact-script in its
+    /// own script.
+    func folded(_ text: String) -> [UInt16] { exactScript ? text.utf16.map(SearchText.foldWidth) : SearchText.folded(text) }
 
     // MARK: queries
 
@@ -138,7 +149,7 @@ public final class Searcher {
         var pieces = 0, occurrences = 0
         var months: [UInt32: Int] = [:]
         for s in archive.segments.indices {
-            if !byMonth, case .text(let t, .all) = q, let c = TermMatching.pairCounts(SearchText.folded(t), in: archive.segments[s]) {
+            if !byMonth, !exactScript, case .text(let t, .all) = q, let c = TermMatching.pairCounts(SearchText.folded(t), in: archive.segments[s]) {
                 pieces += c.docs
                 occurrences += c.occurrences
                 continue
@@ -237,7 +248,8 @@ public final class Searcher {
     func termMatches(_ text: String, _ scope: Query.Scope, segment s: Int, headlineCounts: Bool = false) -> TermMatches {
         let key = TermKey(text: text, scope: scope, segment: s)
         if let m = cache[key], m.hasHeadlineCounts || !headlineCounts { return m }
-        let m = TermMatching.matches(SearchText.folded(text), scope, in: archive.segments[s], headlineCounts: headlineCounts)
+        var m = TermMatching.matches(SearchText.folded(text), scope, in: archive.segments[s], headlineCounts: headlineCounts)
+        if exactScript { m = TermMatching.asPrinted(m, folded(text), scope, in: archive.segments[s]) }
         cache[key] = m
         return m
     }

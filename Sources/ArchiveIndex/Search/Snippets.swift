@@ -22,7 +22,7 @@ extension Searcher {
     }
 
     private func snippet(_ text: (text: [UInt16], headline: Int), unions: [UnionMention], for q: Query, width: Int) -> Snippet? {
-        var needles = uniqueTerms(q).map { SearchText.folded($0.0) }.filter { !$0.isEmpty }
+        var needles = uniqueTerms(q).map { folded($0.0) }.filter { !$0.isEmpty }
         let asked = Set(q.positiveUnions.flatMap(Unions.queryKeys))
         if !asked.isEmpty {
             for u in unions where !asked.isDisjoint(with: Unions.keys(of: u)) {
@@ -32,7 +32,7 @@ extension Searcher {
         let (units, h) = text
         return units.withUnsafeBufferPointer { t -> Snippet? in
             func earliest(from start: Int) -> (Int, Int)? {
-                needles.compactMap { n in Self.first(n, in: t, from: start).map { ($0, n.count) } }.min { $0.0 < $1.0 }
+                needles.compactMap { n in Self.first(n, in: t, from: start, exactScript: exactScript).map { ($0, n.count) } }.min { $0.0 < $1.0 }
             }
             let best = earliest(from: h) ?? earliest(from: 0)
             guard let (at, len) = best else { return nil }
@@ -45,13 +45,14 @@ extension Searcher {
         }
     }
 
-    static func first(_ q: [UInt16], in t: UnsafeBufferPointer<UInt16>, from start: Int) -> Int? {
+    /// Where `q`, folded as `exactScript` says (see `Searcher.folded`), first occurs from `start`.
+    static func first(_ q: [UInt16], in t: UnsafeBufferPointer<UInt16>, from start: Int, exactScript: Bool = false) -> Int? {
         let m = q.count
         guard t.count >= m else { return nil }
         var i = start
         while i <= t.count - m {
             var j = 0
-            while j < m, SearchText.fold(t[i + j]) == q[j] { j += 1 }
+            while j < m, (exactScript ? SearchText.foldWidth(t[i + j]) : SearchText.fold(t[i + j])) == q[j] { j += 1 }
             if j == m { return i }
             i += 1
         }

@@ -163,24 +163,45 @@ enum TermMatching {
         return (Array(pairs), singles)
     }
 
+    /// The matches of a term folded as the index folds kept to those whose text holds it in the
+    /// script typed (`q` folded by `SearchText.foldWidth` only), with those counts.
+    static func asPrinted(_ m: TermMatches, _ q: [UInt16], _ scope: Query.Scope, in seg: Segment) -> TermMatches {
+        var out = TermMatches(hasHeadlineCounts: true)
+        for d in m.docs {
+            let (t, split) = seg.units(Int(d))
+            let (head, rest) = t.withUnsafeBufferPointer { t in
+                (count(q, in: UnsafeBufferPointer(rebasing: t[0..<split]), exactScript: true),
+                 count(q, in: UnsafeBufferPointer(rebasing: t[split...]), exactScript: true))
+            }
+            guard (scope == .headline ? head : head + rest) > 0 else { continue }
+            out.docs.append(d)
+            out.tfs.append(UInt32(head + rest))
+            out.headlineTfs.append(UInt32(head))
+        }
+        return out
+    }
+
     /// Non-overlapping occurrences of folded `q` in a record's text, folding the text as it
-    /// goes: the scan every candidate of a longer query pays, so it runs on raw buffers.
-    static func count(_ q: [UInt16], in t: UnsafeBufferPointer<UInt16>) -> Int {
+    /// goes (width and case only when `exactScript`): the scan every candidate of a longer query
+    /// pays, so it runs on raw buffers.
+    static func count(_ q: [UInt16], in t: UnsafeBufferPointer<UInt16>, exactScript: Bool = false) -> Int {
         let m = q.count
         guard m > 0, t.count >= m, let base = t.baseAddress else { return 0 }
         return q.withUnsafeBufferPointer { qb -> Int in
             let first = qb[0]
             // A query letter nothing folds to matches its own printed form only.
-            let firstFolds = !SearchText.printsAsItself(first)
+            @inline(__always) func fold(_ u: UInt16) -> UInt16 { exactScript ? SearchText.foldWidth(u) : SearchText.fold(u) }
+            @inline(__always) func asItself(_ f: UInt16) -> Bool { exactScript ? f >= 0x80 : SearchText.printsAsItself(f) }
+            let firstFolds = !asItself(first)
             var i = 0, c = 0
             let last = t.count - m
             while i <= last {
                 let u = base[i]
-                if u == first || (firstFolds && SearchText.fold(u) == first) {
+                if u == first || (firstFolds && fold(u) == first) {
                     var j = 1
                     while j < m {
                         let v = base[i + j], w = qb[j]
-                        if v != w && (SearchText.printsAsItself(w) || SearchText.fold(v) != w) { break }
+                        if v != w && (asItself(w) || fold(v) != w) { break }
                         j += 1
                     }
                     if j == m { c += 1; i += m; continue }
