@@ -85,4 +85,23 @@ final class ScriptFoldingSearchTests: XCTestCase {
         }
         XCTAssertEqual(exact.count(.text("總工会", .all)).pieces, 0, "a mix no page prints")
     }
+
+    /// A query whose printed forms are counted apart (会 as 会 and 會) counts what the folded
+    /// text holds, also where occurrences of the query could overlap (会会 in 會会會会).
+    func testPrintedFormsAddUpToTheFoldedCount() throws {
+        let index = TestFixtures.index("forms", pages: ["a.txt": "# 會议\n\n會会會会，会會。會。\n", "b.txt": "# 开会\n\n大会。\n"])
+        let searcher = Searcher(archive: try Archive.open(dir: index))
+        let folded = ["会议", "会会会会,会会。会。", "开会", "大会。"]
+        for q in ["会", "會", "会会", "會會", "会。", "會。", "会，会"] {
+            let fq = String(decoding: SearchText.folded(q), as: UTF16.self)
+            let expected = folded.reduce(0) { n, r in
+                var c = 0, from = r.startIndex
+                while let hit = r.range(of: fq, options: .literal, range: from..<r.endIndex) { c += 1; from = hit.upperBound }
+                return n + c
+            }
+            XCTAssertEqual(searcher.count(.text(q, .all)).occurrences, expected, q)
+        }
+        XCTAssertEqual(TermMatching.printedForms(SearchText.folded("会")), [[0x4F1A], [0x6703]])
+        XCTAssertNil(TermMatching.printedForms(SearchText.folded("会会")), "会会 overlaps itself")
+    }
 }

@@ -34,7 +34,7 @@ enum PhraseMatching {
             // The last list is lined up by the walk below.
             if k < order.count - 1 { candidates = Searcher.intersect(candidates, lists[i].docs) }
         }
-        var coded: [UInt8]??
+        var coded: [[UInt8]]??
         let positions = lists.map(\.positions)
         // Only a term packed at 16 bits can hold the 65,535 that stands for a position beyond.
         let mayRunPast = positions.map { $0.width == 16 }
@@ -62,7 +62,7 @@ enum PhraseMatching {
             }
             let tf: UInt32, headline: UInt32
             if saturated {
-                if coded == nil { coded = .some(q.allSatisfy(SearchText.printsAsItself) ? seg.code.encode(q) : nil) }
+                if coded == nil { coded = .some(TermMatching.printedForms(q).map { $0.map(seg.code.encode) }) }
                 (tf, headline) = TermMatching.occurrences(q, coded: coded!, in: seg, doc: Int(d), headlineOnly: scope == .headline)
             } else {
                 (tf, headline) = count(offs, positions, from: from, to: to, length: m, headlineUnits: headlineCounts ? seg.headlineUnits(Int(d)) : 0)

@@ -1,3 +1,4 @@
+import ParseCore
 import Dispatch
 
 /// Matches of one text term in one segment: documents, occurrences and, when asked for (ranking
@@ -105,9 +106,9 @@ enum TermMatching {
         lists.sort { $0.count < $1.count }
         let docs = lists.dropFirst().reduce(lists.first) { acc, l in acc.map { Searcher.intersect($0, l) } }
             ?? (0..<seg.docCount).filter(seg.isLive).map { Int32($0) }
-        // A query with nothing to fold is found by comparing coded bytes; otherwise each
+        // A query whose printed forms are few is found by comparing coded bytes; otherwise each
         // candidate is decoded and folded. Many candidates are verified on every core.
-        let coded: [UInt8]? = q.allSatisfy(SearchText.printsAsItself) ? seg.code.encode(q) : nil
+        let coded = printedForms(q).map { $0.map(seg.code.encode) }
         var counts = [(tf: UInt32, headline: UInt32)](repeating: (0, 0), count: docs.count)
         let chunk = 2048
         counts.withUnsafeMutableBufferPointer { out in
@@ -126,16 +127,30 @@ enum TermMatching {
         return out
     }
 
-    /// Occurrences of folded `q` (coded as `coded` when it has nothing to fold) in a record,
-    /// and in its headline block, read from its text.
-    static func occurrences(_ q: [UInt16], coded: [UInt8]?, in seg: Segment, doc d: Int,
+    /// Every way folded `q` may be printed, when they are few and counting each apart counts
+    /// `q`: no unit that Latin case or width folds to, at most `maxForms` forms, and no two
+    /// occurrences able to overlap (`q` folded has no border), so that the forms' counts add up.
+    static func printedForms(_ q: [UInt16]) -> [[UInt16]]? {
+        guard q.allSatisfy({ $0 >= 0x80 }) else { return nil }
+        let perUnit = q.map { SearchText.printsAsItself($0) ? [$0] : ScriptFolding.forms(of: $0) }
+        guard perUnit.reduce(1, { $0 * $1.count }) <= maxForms else { return nil }
+        if perUnit.contains(where: { $0.count > 1 }), (1..<q.count).contains(where: { q[..<$0].elementsEqual(q[(q.count - $0)...]) }) { return nil }
+        return perUnit.reduce([[]]) { forms, units in forms.flatMap { f in units.map { f + [$0] } } }
+    }
+
+    static let maxForms = 8
+
+    /// Occurrences of folded `q` (coded as each of its printed forms in `coded`, when those are
+    /// few) in a record, and in its headline block, read from its text.
+    static func occurrences(_ q: [UInt16], coded: [[UInt8]]?, in seg: Segment, doc d: Int,
                             headlineOnly: Bool) -> (tf: UInt32, headline: UInt32) {
         let h: Int, rest: Int
         if let coded {
             (h, rest) = seg.withBytes(d) { b in
                 let split = seg.headlineBytes(d)
-                let head = TextCode.count(coded, in: UnsafeBufferPointer(rebasing: b[0..<split]))
-                return (head, headlineOnly ? 0 : TextCode.count(coded, in: UnsafeBufferPointer(rebasing: b[split...])))
+                func count(_ part: UnsafeBufferPointer<UInt8>) -> Int { TextCode.count(anyOf: coded, in: part) }
+                let head = count(UnsafeBufferPointer(rebasing: b[0..<split]))
+                return (head, headlineOnly ? 0 : count(UnsafeBufferPointer(rebasing: b[split...])))
             }
         } else {
             let (t, split) = seg.units(d)

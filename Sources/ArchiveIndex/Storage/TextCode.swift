@@ -132,4 +132,26 @@ struct TextCode: Sendable {
             return c
         }
     }
+
+    /// Occurrences of any of the coded `forms` (which cannot overlap one another) in coded `t`,
+    /// in one pass: a term printed in either script.
+    static func count(anyOf forms: [[UInt8]], in t: UnsafeBufferPointer<UInt8>) -> Int {
+        if forms.count == 1 { return count(forms[0], in: t) }
+        guard let base = t.baseAddress else { return 0 }
+        var starts = [Bool](repeating: false, count: 256)
+        for q in forms { starts[Int(q[0])] = true }
+        var i = 0, c = 0
+        next: while i < t.count {
+            let b = base[i]
+            if starts[Int(b)] {
+                for q in forms where q[0] == b && i + q.count <= t.count {
+                    var j = 1
+                    while j < q.count, base[i + j] == q[j] { j += 1 }
+                    if j == q.count { c += 1; i += q.count; continue next }
+                }
+            }
+            i += length(b)
+        }
+        return c
+    }
 }
