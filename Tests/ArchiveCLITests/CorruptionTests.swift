@@ -75,10 +75,10 @@ final class CorruptionTests: XCTestCase {
         let manifest = "\(index)/MANIFEST.json"
         let text = try String(contentsOfFile: manifest, encoding: .utf8)
         let current = try XCTUnwrap(text.range(of: #""format" : \d+"#, options: .regularExpression))
-        try text.replacingCharacters(in: current, with: "\"format\" : 5").write(toFile: manifest, atomically: false, encoding: .utf8)
+        try text.replacingCharacters(in: current, with: "\"format\" : 9").write(toFile: manifest, atomically: false, encoding: .utf8)
         let r = try Runner.run(["search", "工会", "--index", index])
         XCTAssertEqual(r.status, 2)
-        XCTAssertEqual(r.err, "archive: \(manifest): index format 5, this archive reads format 9; run 'archive ingest --rebuild'\n")
+        XCTAssertEqual(r.err, "archive: \(manifest): index format 9, this archive reads format 10; run 'archive ingest --rebuild'\n")
         XCTAssertEqual(try Runner.run(["ingest", "Fixtures/dumps", "--index", index]).status, 2, "a plain ingest refuses it too")
         XCTAssertEqual(try Runner.run(["ingest", "--rebuild", "Fixtures/dumps", "--index", index]).status, 0)
         XCTAssertEqual(try Runner.run(["count", "工会", "--index", index]).out, "工会\t35\t342\n")
