@@ -129,12 +129,7 @@ final class ExactnessTests: XCTestCase {
         let searcher = Searcher(archive: archive)
         for q in queries {
             let fq = String(decoding: SearchText.folded(q), as: UTF16.self)
-            var pieces = 0, occurrences = 0
-            for r in folded {
-                var n = 0, from = r.startIndex
-                while let hit = r.range(of: fq, options: .literal, range: from..<r.endIndex) { n += 1; from = hit.upperBound }
-                if n > 0 { pieces += 1; occurrences += n }
-            }
+            let (pieces, occurrences) = TestFixtures.literalCount(fq, in: folded)
             let got = searcher.count(.text(q, .all))
             XCTAssertEqual(got.pieces, pieces, "pieces for \(q)")
             XCTAssertEqual(got.occurrences, occurrences, "occurrences for \(q)")

@@ -48,12 +48,7 @@ final class ScriptFoldingSearchTests: XCTestCase {
         let searcher = Searcher(archive: Self.archive)
         for q in queries {
             let fq = String(decoding: SearchText.folded(q), as: UTF16.self)
-            var pieces = 0, occurrences = 0
-            for r in folded {
-                var n = 0, from = r.startIndex
-                while let hit = r.range(of: fq, options: .literal, range: from..<r.endIndex) { n += 1; from = hit.upperBound }
-                if n > 0 { pieces += 1; occurrences += n }
-            }
+            let (pieces, occurrences) = TestFixtures.literalCount(fq, in: folded)
             let got = searcher.count(.text(q, .all))
             XCTAssertEqual(got.pieces, pieces, "pieces for \(q)")
             XCTAssertEqual(got.occurrences, occurrences, "occurrences for \(q)")
@@ -68,12 +63,7 @@ final class ScriptFoldingSearchTests: XCTestCase {
         let printed = records.map { fields in fields.map { String(decoding: $0.utf16.map(SearchText.foldWidth), as: UTF16.self) }.joined(separator: "\n") }
         let exact = Searcher(archive: Self.archive, exactScript: true)
         for q in ["工会", "工會", "會", "会", "總工会", "本報訊", "记者", "記者", "2023", "职工", "職工"] {
-            var pieces = 0, occurrences = 0
-            for r in printed {
-                var n = 0, from = r.startIndex
-                while let hit = r.range(of: q, options: .literal, range: from..<r.endIndex) { n += 1; from = hit.upperBound }
-                if n > 0 { pieces += 1; occurrences += n }
-            }
+            let (pieces, occurrences) = TestFixtures.literalCount(q, in: printed)
             let got = exact.count(.text(q, .all))
             XCTAssertEqual(got.pieces, pieces, "pieces for \(q)")
             XCTAssertEqual(got.occurrences, occurrences, "occurrences for \(q)")
@@ -94,12 +84,7 @@ final class ScriptFoldingSearchTests: XCTestCase {
         let folded = ["会议", "会会会会,会会。会。", "开会", "大会。"]
         for q in ["会", "會", "会会", "會會", "会。", "會。", "会，会"] {
             let fq = String(decoding: SearchText.folded(q), as: UTF16.self)
-            let expected = folded.reduce(0) { n, r in
-                var c = 0, from = r.startIndex
-                while let hit = r.range(of: fq, options: .literal, range: from..<r.endIndex) { c += 1; from = hit.upperBound }
-                return n + c
-            }
-            XCTAssertEqual(searcher.count(.text(q, .all)).occurrences, expected, q)
+            XCTAssertEqual(searcher.count(.text(q, .all)).occurrences, TestFixtures.literalCount(fq, in: folded).occurrences, q)
         }
         XCTAssertEqual(TermMatching.printedForms(SearchText.folded("会")), [[0x4F1A], [0x6703]])
         XCTAssertNil(TermMatching.printedForms(SearchText.folded("会会")), "会会 overlaps itself")

@@ -54,6 +54,18 @@ enum TestFixtures {
         }
     }
 
+    /// Records holding `q` and its non-overlapping occurrences in them, by Foundation's literal
+    /// string search: the brute force the index is checked against, sharing no code with it.
+    static func literalCount(_ q: String, in records: [String]) -> (pieces: Int, occurrences: Int) {
+        var pieces = 0, occurrences = 0
+        for r in records {
+            var n = 0, from = r.startIndex
+            while let hit = r.range(of: q, options: .literal, range: from..<r.endIndex) { n += 1; from = hit.upperBound }
+            if n > 0 { pieces += 1; occurrences += n }
+        }
+        return (pieces, occurrences)
+    }
+
     /// The searchable text of a record exactly as the index defines it, for brute-force checks.
     static func searchableFields(_ a: Article) -> [String] {
         [a.headline, a.kicker, a.subheadline, a.column, a.summary].compactMap { $0 } + a.allNames + a.paragraphs
