@@ -30,7 +30,7 @@ public enum ScriptFolding {
     /// Every unit that folds to `u`, `u` first: 会 is printed 会 or 會.
     public static func forms(of u: UInt16) -> [UInt16] { [u] + (preimages[u] ?? []) }
 
-    private nonisolated(unsafe) static let preimages: [UInt16: [UInt16]] = {
+    private static let preimages: [UInt16: [UInt16]] = {
         var out: [UInt16: [UInt16]] = [:]
         for i in 0..<0x10000 where table[i] != UInt16(i) { out[table[i], default: []].append(UInt16(i)) }
         return out
