@@ -5,6 +5,8 @@ import ParseCore
 /// `archive count TERM... [--by month|year] [--per N] [--totals] [--json] [--chart] [--svg FILE]` or `archive count --from FILE|-`
 struct CountCommand {
     let args: Arguments
+    /// The base of a rate (--per N), read once.
+    let per: Int?
 
     init(arguments: [String]) throws(UsageError) {
         args = try Arguments(arguments, spec: Usage.count)
@@ -15,9 +17,10 @@ struct CountCommand {
             throw UsageError(message: "--json and --chart print different things: choose one", usage: args.usage)
         }
         let periods = args.value("--by") != nil || args.has("--chart") || args.value("--svg") != nil
-        if args.value("--per") != nil {
-            guard let n = Int(args.value("--per")!), n > 0 else {
-                throw UsageError(message: "--per needs a whole number of pieces above 0, not '\(shortened(args.value("--per")!))'", usage: args.usage)
+        per = args.value("--per").flatMap { Int($0) }
+        if let text = args.value("--per") {
+            guard let n = per, n > 0 else {
+                throw UsageError(message: "--per needs a whole number of pieces above 0, not '\(shortened(text))'", usage: args.usage)
             }
             guard periods else { throw UsageError(message: "--per is a rate per period: give --by month|year (or --chart, --svg)", usage: args.usage) }
             if args.has("--totals") { throw UsageError(message: "--totals are what --per divides by: show them without --per", usage: args.usage) }
@@ -41,7 +44,6 @@ struct CountCommand {
         let archive = try openArchive(args)
         let searcher = Searcher(archive: archive, exactScript: args.has("--exact-script"))
         let periods = period?.all(in: archive.dateRange) ?? []
-        let per = args.value("--per").flatMap { Int($0) }
         // Every piece in each period: what a rate divides by, and the --totals row.
         let all = per != nil || args.has("--totals") ? TrendSeries(term: Self.totalsLabel, count: (archive.pieceCount, nil, archive.piecesByMonth), periods: periods, by: period ?? .month) : nil
         var series: [TrendSeries] = []

@@ -5,6 +5,9 @@ import ArchiveIndex
 enum Usage {
     static let version = "archive 0.2.0"
 
+    /// Shared by the commands that match text terms.
+    static let exactScript = OptionSpec.flag("--exact-script", "match only the script typed: 工會 without 工会 (by default either\nscript, or a mix, finds both)")
+
     static let parse = CommandSpec(
         name: "parse", operands: "FILE...",
         summary: "split dumps into pieces without indexing them",
@@ -73,7 +76,7 @@ enum Usage {
         """,
         options: [
             .value("--union", "NAME", "only pieces naming that union (or a union in that place); same as union:NAME"),
-            .flag("--exact-script", "match only the script typed: 工會 without 工会 (by default either\nscript, or a mix, finds both)"),
+            exactScript,
             .value("--sort", "ORDER", "relevance (BM25, the default), date (oldest first) or -date (newest first);\nby date, undated pieces come last and a day's pieces by page, then as printed", choices: ["relevance", "date", "-date"]),
             .value("--limit", "N", "hits to show (default 10)"),
             .value("--offset", "N", "hits to skip"),
@@ -97,7 +100,7 @@ enum Usage {
         """,
         options: [
             .value("--by", "PERIOD", "a column per month or year", choices: ["month", "year"]),
-            .flag("--exact-script", "match only the script typed: 工會 without 工会 (by default either\nscript, or a mix, finds both)"),
+            exactScript,
             .value("--per", "N", "each period's pieces per N pieces of that period (a rate), in the table,\n--json, --chart and --svg"),
             .flag("--totals", "add the row of all pieces per period (without --per, which divides by it)"),
             .flag("--json", "one object per term: term, pieces, occurrences, and with --by its periods"),
@@ -117,7 +120,7 @@ enum Usage {
         union:安徽). Exit status 1 if none.
         """,
         options: [
-            .flag("--exact-script", "match only the script typed: 工會 without 工会 (by default either\nscript, or a mix, finds both)"),
+            exactScript,
             .value("--width", "N", "characters of context on each side (default 20); context stops at the\nend of a headline or paragraph"),
             .value("--limit", "N", "the first N occurrences (default all)"),
             .value("--sort", "KEY", "date (oldest first, undated last, the default), left (by the words before the keyword,\nnearest first) or right (by the words after it)", choices: ["date", "left", "right"]),
@@ -165,7 +168,7 @@ enum Usage {
         paragraphs joined by a line break).
         """,
         options: [
-            .flag("--exact-script", "match only the script typed: 工會 without 工会 (by default either\nscript, or a mix, finds both)"),
+            exactScript,
             .value("--format", "FORMAT", "json (the default), ndjson, es-bulk or csv", choices: ["json", "ndjson", "es-bulk", "csv"]),
             .value("--sort", "ORDER", "archive (the order of ingest, the default), date (oldest first, undated\nlast, then page and place on it) or -date (newest first)", choices: ["archive", "date", "-date"]),
             .value("--limit", "N", "the first N records of that order"),

@@ -117,13 +117,8 @@ final class ExactnessTests: XCTestCase {
         let folded = records.map { fields in fields.map { String(decoding: SearchText.folded($0), as: UTF16.self) }.joined(separator: "\n") }
         var queries = ["工会", "职工", "总工会", "中国", "发展", "2019", "GDP", "新时代中国特色社会主义"]
         while queries.count < 250 {
-            let field = Array(folded[rng.below(folded.count)].unicodeScalars)
-            let len = 2 + rng.below(7)
-            guard field.count > len else { continue }
-            let start = rng.below(field.count - len)
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: field[start..<(start + len)])
-            let q = String(v)
+            let record = folded[rng.below(folded.count)]
+            guard let q = TestFixtures.randomPiece(of: record, length: 2 + rng.below(7), rng: &rng) else { continue }
             if !q.contains("\n") { queries.append(q) }
         }
         let searcher = Searcher(archive: archive)

@@ -36,13 +36,9 @@ final class ScriptFoldingSearchTests: XCTestCase {
         var queries = ["工会", "工會", "會", "会", "本報訊", "本报讯", "中華全國總工會", "記者", "攝", "臺"]
         while queries.count < 200 {
             // Substrings of the printed text, traditional or simplified, as a user would type them.
-            let field = Array(printed[rng.below(printed.count)].unicodeScalars)
-            let len = 1 + rng.below(6)
-            guard field.count > len else { continue }
-            let start = rng.below(field.count - len)
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: field[start..<(start + len)])
-            let q = String(v).trimmingCharacters(in: .whitespaces)
+            let record = printed[rng.below(printed.count)]
+            guard let piece = TestFixtures.randomPiece(of: record, length: 1 + rng.below(6), rng: &rng) else { continue }
+            let q = piece.trimmingCharacters(in: .whitespaces)
             if !q.isEmpty && !q.contains("\n") { queries.append(q) }
         }
         let searcher = Searcher(archive: Self.archive)

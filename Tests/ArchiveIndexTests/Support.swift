@@ -54,6 +54,16 @@ enum TestFixtures {
         }
     }
 
+    /// `length` characters from a random place in `text`; nil when it is not longer than that.
+    static func randomPiece(of text: String, length: Int, rng: inout SplitMix64) -> String? {
+        let field = Array(text.unicodeScalars)
+        guard field.count > length else { return nil }
+        let start = rng.below(field.count - length)
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: field[start..<(start + length)])
+        return String(v)
+    }
+
     /// Records holding `q` and its non-overlapping occurrences in them, by Foundation's literal
     /// string search: the brute force the index is checked against, sharing no code with it.
     static func literalCount(_ q: String, in records: [String]) -> (pieces: Int, occurrences: Int) {

@@ -93,7 +93,7 @@ public struct QueryParser {
     }
 
     /// The fields in the order help and errors list them.
-    public static let fieldNames = ["headline", "reporter", "union", "source", "kind", "date"]
+    static let fieldNames = ["headline", "reporter", "union", "source", "kind", "date"]
     static let fields = Set(fieldNames)
 
     /// Whether `name` is shaped like a field's name (Latin letters): 产教融合:课堂 is text.

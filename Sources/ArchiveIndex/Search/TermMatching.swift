@@ -141,9 +141,10 @@ enum TermMatching {
     static let maxForms = 8
 
     /// Occurrences of folded `q` (coded as each of its printed forms in `coded`, when those are
-    /// few) in a record, and in its headline block, read from its text.
+    /// few) in a record, and in its headline block, read from its text; `exactScript` as in
+    /// `count`.
     static func occurrences(_ q: [UInt16], coded: [[UInt8]]?, in seg: Segment, doc d: Int,
-                            headlineOnly: Bool) -> (tf: UInt32, headline: UInt32) {
+                            headlineOnly: Bool, exactScript: Bool = false) -> (tf: UInt32, headline: UInt32) {
         let h: Int, rest: Int
         if let coded {
             (h, rest) = seg.withBytes(d) { b in
@@ -155,8 +156,8 @@ enum TermMatching {
         } else {
             let (t, split) = seg.units(d)
             (h, rest) = t.withUnsafeBufferPointer { t in
-                let head = count(q, in: UnsafeBufferPointer(rebasing: t[0..<split]))
-                return (head, headlineOnly ? 0 : count(q, in: UnsafeBufferPointer(rebasing: t[split...])))
+                let head = count(q, in: UnsafeBufferPointer(rebasing: t[0..<split]), exactScript: exactScript)
+                return (head, headlineOnly ? 0 : count(q, in: UnsafeBufferPointer(rebasing: t[split...]), exactScript: exactScript))
             }
         }
         return (UInt32(h + rest), UInt32(h))
@@ -179,19 +180,17 @@ enum TermMatching {
     }
 
     /// The matches of a term folded as the index folds kept to those whose text holds it in the
-    /// script typed (`q` folded by `SearchText.foldWidth` only), with those counts.
+    /// script typed (`q` folded by `SearchText.foldWidth` only), with those counts. Units that
+    /// fold in width or case aside, the script typed is the one way to print it.
     static func asPrinted(_ m: TermMatches, _ q: [UInt16], _ scope: Query.Scope, in seg: Segment) -> TermMatches {
+        let coded = q.allSatisfy { $0 >= 0x80 } ? [seg.code.encode(q)] : nil
         var out = TermMatches(hasHeadlineCounts: true)
         for d in m.docs {
-            let (t, split) = seg.units(Int(d))
-            let (head, rest) = t.withUnsafeBufferPointer { t in
-                (count(q, in: UnsafeBufferPointer(rebasing: t[0..<split]), exactScript: true),
-                 count(q, in: UnsafeBufferPointer(rebasing: t[split...]), exactScript: true))
-            }
-            guard (scope == .headline ? head : head + rest) > 0 else { continue }
+            let c = occurrences(q, coded: coded, in: seg, doc: Int(d), headlineOnly: scope == .headline, exactScript: true)
+            guard (scope == .headline ? c.headline : c.tf) > 0 else { continue }
             out.docs.append(d)
-            out.tfs.append(UInt32(head + rest))
-            out.headlineTfs.append(UInt32(head))
+            out.tfs.append(c.tf)
+            out.headlineTfs.append(c.headline)
         }
         return out
     }

@@ -36,9 +36,6 @@ public enum ScriptFolding {
         return out
     }()
 
-    /// How many characters the table folds.
-    public static let foldedCount: Int = (0..<0x10000).reduce(0) { $0 + (table[$1] == UInt16($1) ? 0 : 1) }
-
     @inlinable public static func fold(_ u: UInt16) -> UInt16 { table[Int(u)] }
 
     @inlinable public static func fold(_ c: Unicode.Scalar) -> Unicode.Scalar {
